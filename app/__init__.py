@@ -1,0 +1,3 @@
+"""Counterclaim: compare the competing narratives inside news coverage."""
+
+__version__ = "0.1.0"
