@@ -1,0 +1,77 @@
+"""Articles: stored once, never edited; the ground every statement offset stands on."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Sequence
+
+from app.core.models import ParsedDocument
+from app.store.database import Project
+from app.store.records import ARTICLE_COLUMNS, Article
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def find_by_fingerprint(project: Project, sha256: str) -> int | None:
+    row = project.execute("SELECT id FROM articles WHERE sha256 = ?", (sha256,)).fetchone()
+    return row[0] if row else None
+
+
+def insert(project: Project, doc: ParsedDocument, sha256: str, outlet: str | None = None) -> int:
+    """Store one article; the caller holds the transaction."""
+    table = project.db["articles"]
+    table.insert(
+        {
+            "title": doc.title,
+            "outlet": outlet or doc.outlet,
+            "byline": doc.byline,
+            "published": doc.published,
+            "language": doc.language,
+            "source_path": doc.source_path,
+            "format": doc.format,
+            "text": doc.text,
+            "sha256": sha256,
+            "imported_at": _now(),
+        }
+    )
+    return table.last_pk
+
+
+def get(project: Project, article_id: int) -> Article | None:
+    row = project.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return Article(*row) if row else None
+
+
+def all_articles(project: Project, ids: Sequence[int] | None = None) -> list[Article]:
+    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles"
+    params: tuple = ()
+    if ids is not None:
+        sql += f" WHERE id IN ({','.join('?' * len(ids))})"
+        params = tuple(ids)
+    return [Article(*row) for row in project.execute(sql + " ORDER BY id", params)]
+
+
+def summaries(project: Project) -> list[dict]:
+    """One row per article for lists: metadata and tagging counts, no text."""
+    sql = """
+        SELECT a.id, a.title, a.outlet, a.published, a.byline, a.format, a.source_path,
+               count(s.id) AS statements,
+               sum(s.status = 'confirmed') AS confirmed,
+               sum(s.status = 'suggested') AS suggested,
+               sum(s.party_id IS NOT NULL) AS attributed
+        FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+        GROUP BY a.id ORDER BY a.id
+    """
+    cursor = project.execute(sql)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def count(project: Project) -> int:
+    return project.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def delete(project: Project, article_id: int) -> None:
+    project.db["articles"].delete(article_id)

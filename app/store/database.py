@@ -1,0 +1,247 @@
+"""One module owns the connection to a project file: opening, migrating, transactions.
+
+Known failures (a locked file, a full disk, a file that is not a project) become a
+``ProjectError`` with a sentence a journalist can act on; anything else is a bug and
+propagates as it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from app import __version__
+from app.core.errors import ProjectError
+from app.store import schema
+
+SUFFIX = ".counterclaim"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _quoted(path: Path) -> str:
+    return f"“{path.name}”"
+
+
+def explain(error: sqlite3.Error, path: Path) -> ProjectError:
+    """Turn a known SQLite failure into a sentence; unknown ones keep their text."""
+    text = str(error).lower()
+    name = _quoted(path)
+    if "locked" in text or "busy" in text:
+        return ProjectError(
+            f"{name} is busy: another Counterclaim window or script is writing to it. "
+            "Try again in a moment."
+        )
+    if "disk is full" in text or "database or disk is full" in text:
+        return ProjectError(f"The disk holding {name} is full; the last change was not saved.")
+    if "readonly" in text or "read-only" in text:
+        return ProjectError(f"{name} is open read-only; changes cannot be saved to it.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return ProjectError(f"{name} is damaged or is not a Counterclaim project.")
+    if "unable to open" in text:
+        return ProjectError(f"{name} cannot be opened: check that the folder exists and is writable.")
+    if "disk i/o" in text:
+        return ProjectError(f"{name} could not be read or written (a disk error); nothing was changed.")
+    return ProjectError(f"{name} could not be changed: {error}.")
+
+
+class Project:
+    """An open project file. One per thread: background work opens its own."""
+
+    def __init__(self, path: str | os.PathLike, *, create: bool = False, read_only: bool = False):
+        self.path = Path(path).expanduser().absolute()
+        self.read_only = read_only
+        self._check_file(create)
+        try:
+            self.conn = self._connect()
+            self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
+            self._prepare()
+        except sqlite3.Error as error:
+            with contextlib.suppress(Exception):
+                self.conn.close()
+            raise explain(error, self.path) from error
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.conn.close()
+            raise
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def _check_file(self, create: bool) -> None:
+        name = _quoted(self.path)
+        if self.path.is_dir():
+            raise ProjectError(f"{name} is a folder, not a Counterclaim project.")
+        if not self.path.exists():
+            if not create:
+                raise ProjectError(f"There is no project at {self.path}.")
+            if self.read_only:
+                raise ProjectError(f"{name} does not exist, so it cannot be opened read-only.")
+            if not self.path.parent.is_dir():
+                raise ProjectError(f"The folder {self.path.parent} does not exist.")
+            return
+        try:
+            with open(self.path, "rb") as handle:
+                head = handle.read(len(_SQLITE_MAGIC))
+        except OSError as error:
+            raise ProjectError(f"{name} cannot be read: {error.strerror or error}.") from error
+        if head and head != _SQLITE_MAGIC:
+            raise ProjectError(f"{name} is not a Counterclaim project (or it is damaged).")
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.read_only:
+            uri = self.path.as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _prepare(self) -> None:
+        version = self.schema_version
+        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = self.conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).fetchone()[0]
+        name = _quoted(self.path)
+        if version == 0 and has_tables:
+            raise ProjectError(f"{name} is a database, but not a Counterclaim project.")
+        if version and app_id != schema.APPLICATION_ID:
+            raise ProjectError(f"{name} is a database, but not a Counterclaim project.")
+        if version > schema.SCHEMA_VERSION:
+            raise ProjectError(
+                f"{name} was saved by a newer version of Counterclaim (file version {version}; "
+                f"this one reads up to {schema.SCHEMA_VERSION}). Update Counterclaim to open it."
+            )
+        if not self.read_only:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a tag the journalist saw saved survives a power cut, not just a crash.
+            self.conn.execute("PRAGMA synchronous = FULL")
+        if version < schema.SCHEMA_VERSION:
+            if self.read_only:
+                raise ProjectError(
+                    f"{name} is from an older Counterclaim and must be upgraded; "
+                    "open it normally (not read-only) to upgrade it."
+                )
+            if version > 0:
+                self.backup_copy(self.path.with_name(f"{self.path.name}.v{version}.bak"))
+            self._migrate(version)
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            for step in schema.MIGRATIONS[version:]:
+                step(self.db)
+            self.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            self.conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+            stamp = {"key": "written_by", "value": f"Counterclaim {__version__}"}
+            self.db["meta"].upsert(stamp, pk="key")
+            if version == 0:
+                now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+                self.db["meta"].upsert({"key": "created_at", "value": now}, pk="key")
+
+    # -- using -----------------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite_utils.Database]:
+        """One user action, one transaction: all of it is saved, or none of it.
+
+        BEGIN IMMEDIATE takes the write lock up front, so two processes writing the
+        same file wait for each other instead of failing half-way. Nested calls join
+        the outer transaction.
+        """
+        if self.read_only:
+            raise ProjectError(f"{_quoted(self.path)} is open read-only; changes cannot be saved.")
+        if self.conn.in_transaction:
+            yield self.db
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise explain(error, self.path) from error
+        try:
+            yield self.db
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise explain(error, self.path) from error
+
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.OperationalError as error:
+            if "fts5" in str(error).lower() or "syntax error" in str(error).lower():
+                raise
+            raise explain(error, self.path) from error
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    def backup_copy(self, target: str | os.PathLike) -> Path:
+        """Copy the whole project, consistently, with SQLite's backup API.
+
+        Written to a temporary name first and renamed, so a failure never leaves a
+        half copy under the final name.
+        """
+        target = Path(target)
+        partial = target.with_name(target.name + ".partial")
+        try:
+            with contextlib.closing(sqlite3.connect(str(partial))) as out:
+                self.conn.backup(out)
+            os.replace(partial, target)
+        except (OSError, sqlite3.Error) as error:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            reason = getattr(error, "strerror", None) or str(error)
+            raise ProjectError(f"Could not write a copy to {target}: {reason}.") from error
+        return target
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_project(path: str | os.PathLike, *, create: bool = False, read_only: bool = False) -> Project:
+    return Project(path, create=create, read_only=read_only)
+
+
+def remove_project_files(path: Path) -> None:
+    """Delete a project file with its WAL side files (used by tests and Save As)."""
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(str(path) + suffix)
+
+
+__all__ = ["Project", "open_project", "explain", "SUFFIX", "remove_project_files"]

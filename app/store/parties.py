@@ -1,0 +1,135 @@
+"""Parties: the sides of the story, with the names that mean each side."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from app.core.errors import CounterclaimError
+from app.store.database import Project
+from app.store.records import PARTY_COLUMNS, Party
+
+# Distinct, colour-blind-friendly hues (Okabe–Ito first, then Tableau) that stay
+# readable as highlights on white and on a dark palette.
+PALETTE = (
+    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2",
+    "#D55E00", "#F0E442", "#8C6BB1", "#4E79A7", "#B07AA1",
+)
+
+
+def all_parties(project: Project) -> list[Party]:
+    return [
+        Party(*row)
+        for row in project.execute(f"SELECT {PARTY_COLUMNS} FROM parties ORDER BY position, id")
+    ]
+
+
+def get(project: Project, party_id: int) -> Party | None:
+    row = project.execute(f"SELECT {PARTY_COLUMNS} FROM parties WHERE id = ?", (party_id,)).fetchone()
+    return Party(*row) if row else None
+
+
+def by_name(project: Project, name: str) -> Party | None:
+    """Find a party by its name or one of its aliases, ignoring case."""
+    wanted = name.strip().casefold()
+    for party in all_parties(project):
+        if party.name.casefold() == wanted or wanted in (a.casefold() for a in party.aliases):
+            return party
+    return None
+
+
+def require(project: Project, name: str) -> Party:
+    party = by_name(project, name)
+    if party is None:
+        known = ", ".join(p.name for p in all_parties(project)) or "none yet"
+        raise CounterclaimError(f"There is no party called “{name}” in this project (parties: {known}).")
+    return party
+
+
+def _free_shortcut(project: Project) -> int | None:
+    used = {row[0] for row in project.execute("SELECT shortcut FROM parties WHERE shortcut IS NOT NULL")}
+    return next((n for n in range(1, 10) if n not in used), None)
+
+
+def _next_color(project: Project) -> str:
+    used = {row[0].upper() for row in project.execute("SELECT color FROM parties")}
+    free = [c for c in PALETTE if c.upper() not in used]
+    count = project.execute("SELECT count(*) FROM parties").fetchone()[0]
+    return free[0] if free else PALETTE[count % len(PALETTE)]
+
+
+def add(
+    project: Project,
+    name: str,
+    aliases: Sequence[str] = (),
+    color: str | None = None,
+    shortcut: int | None = None,
+) -> int:
+    """Create a party; colour, keyboard slot and position are chosen if not given."""
+    name = name.strip()
+    if not name:
+        raise CounterclaimError("A party needs a name.")
+    if by_name(project, name) is not None:
+        raise CounterclaimError(f"There is already a party called “{name}”.")
+    position = project.execute("SELECT coalesce(max(position) + 1, 0) FROM parties").fetchone()[0]
+    table = project.db["parties"]
+    table.insert(
+        {
+            "name": name,
+            "color": color or _next_color(project),
+            "aliases": json.dumps(_clean_aliases(name, aliases), ensure_ascii=False),
+            "shortcut": shortcut if shortcut is not None else _free_shortcut(project),
+            "position": position,
+        }
+    )
+    return table.last_pk
+
+
+def _clean_aliases(name: str, aliases: Sequence[str]) -> list[str]:
+    seen, result = {name.casefold()}, []
+    for alias in aliases:
+        alias = alias.strip()
+        if alias and alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            result.append(alias)
+    return result
+
+
+def update(project: Project, party_id: int, **fields) -> None:
+    """Change name, color, aliases, shortcut or position of a party."""
+    if "aliases" in fields:
+        party = get(project, party_id)
+        fields["aliases"] = json.dumps(
+            _clean_aliases(fields.get("name", party.name), fields["aliases"]), ensure_ascii=False
+        )
+    if "name" in fields:
+        fields["name"] = fields["name"].strip()
+        clash = by_name(project, fields["name"])
+        if not fields["name"]:
+            raise CounterclaimError("A party needs a name.")
+        if clash is not None and clash.id != party_id:
+            raise CounterclaimError(f"There is already a party called “{fields['name']}”.")
+    if fields.get("shortcut") is not None:
+        project.execute(
+            "UPDATE parties SET shortcut = NULL WHERE shortcut = ? AND id <> ?", (fields["shortcut"], party_id)
+        )
+    project.db["parties"].update(party_id, fields)
+
+
+def raw_rows(project: Project) -> list[dict]:
+    cursor = project.execute("SELECT * FROM parties ORDER BY position, id")
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def delete(project: Project, party_id: int) -> None:
+    """Remove a party; its statements become untagged (ON DELETE SET NULL)."""
+    project.execute("UPDATE statements SET status = NULL WHERE party_id = ?", (party_id,))
+    project.execute("DELETE FROM parties WHERE id = ?", (party_id,))
+
+
+def counts(project: Project) -> dict[int | None, int]:
+    return {
+        row[0]: row[1]
+        for row in project.execute("SELECT party_id, count(*) FROM statements GROUP BY party_id")
+    }

@@ -1,0 +1,144 @@
+"""The project file's schema and its migration ladder.
+
+Each migration takes the file from version N-1 to N inside one transaction. A file
+whose ``user_version`` is newer than ``SCHEMA_VERSION`` was written by a newer
+Counterclaim and is never touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+# "CCLM": marks a SQLite file as a Counterclaim project (PRAGMA application_id).
+APPLICATION_ID = 0x43434C4D
+
+STATEMENT_FTS_COLUMNS = ("text", "speaker", "cue")
+ARTICLE_FTS_COLUMNS = ("title", "outlet", "byline", "text")
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+_V1 = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE articles (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT,
+    outlet      TEXT,
+    byline      TEXT,
+    published   TEXT,
+    language    TEXT,
+    source_path TEXT,
+    format      TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    sha256      TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE parties (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+    color    TEXT NOT NULL,
+    aliases  TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases)),
+    shortcut INTEGER UNIQUE CHECK (shortcut BETWEEN 1 AND 9),
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE statements (
+    id           INTEGER PRIMARY KEY,
+    article_id   INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start        INTEGER NOT NULL CHECK (start >= 0),
+    "end"        INTEGER NOT NULL CHECK ("end" > start),
+    text         TEXT NOT NULL,
+    paragraph    INTEGER NOT NULL,
+    kind         TEXT NOT NULL DEFAULT 'narration'
+                 CHECK (kind IN ('narration', 'reported', 'quote')),
+    speaker      TEXT,
+    cue          TEXT,
+    party_id     INTEGER REFERENCES parties(id) ON DELETE SET NULL,
+    status       TEXT CHECK (status IN ('suggested', 'confirmed')),
+    confidence   REAL,
+    note         TEXT,
+    reason       TEXT,
+    quotes       TEXT NOT NULL DEFAULT '[]',
+    carried_from INTEGER REFERENCES statements(id) ON DELETE SET NULL
+);
+CREATE INDEX statements_by_article ON statements(article_id, start);
+CREATE INDEX statements_by_party ON statements(party_id);
+CREATE TABLE topics (
+    id       INTEGER PRIMARY KEY,
+    name     TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+    color    TEXT NOT NULL,
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE statement_topics (
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    topic_id     INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    PRIMARY KEY (statement_id, topic_id)
+) WITHOUT ROWID;
+CREATE INDEX statement_topics_by_topic ON statement_topics(topic_id);
+CREATE TABLE links (
+    id        INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    target_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    relation  TEXT NOT NULL DEFAULT 'contradicts'
+              CHECK (relation IN ('contradicts', 'supports', 'responds-to')),
+    note      TEXT,
+    status    TEXT NOT NULL DEFAULT 'confirmed' CHECK (status IN ('suggested', 'confirmed')),
+    CHECK (source_id <> target_id),
+    UNIQUE (source_id, target_id, relation)
+);
+CREATE INDEX links_by_target ON links(target_id);
+-- Article text is the ground every offset stands on: it never changes after import.
+CREATE TRIGGER articles_text_immutable BEFORE UPDATE OF text ON articles
+WHEN NEW.text IS NOT OLD.text
+BEGIN
+    SELECT RAISE(ABORT, 'article text cannot change after import');
+END;
+"""
+
+
+def _to_v1(db: sqlite_utils.Database) -> None:
+    for statement in _split_script(_V1):
+        db.execute(statement)
+    db["statements"].enable_fts(
+        STATEMENT_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER
+    )
+    db["articles"].enable_fts(ARTICLE_FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZER)
+    # Tagging updates party_id and status many times a minute: only re-index a
+    # statement when the words the index holds change.
+    db.execute('DROP TRIGGER "statements_au"')
+    columns = ", ".join(f'"{c}"' for c in STATEMENT_FTS_COLUMNS)
+    old = ", ".join(f'old."{c}"' for c in STATEMENT_FTS_COLUMNS)
+    new = ", ".join(f'new."{c}"' for c in STATEMENT_FTS_COLUMNS)
+    db.execute(
+        f"""CREATE TRIGGER "statements_au" AFTER UPDATE OF {columns} ON "statements" BEGIN
+  INSERT INTO "statements_fts" ("statements_fts", rowid, {columns}) VALUES('delete', old.rowid, {old});
+  INSERT INTO "statements_fts" (rowid, {columns}) VALUES (new.rowid, {new});
+END"""
+    )
+
+
+def _split_script(script: str) -> list[str]:
+    """Split a DDL script into statements (executescript would commit our transaction)."""
+    statements, current = [], []
+    depth = 0
+    for line in script.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("--"):
+            continue
+        current.append(line)
+        upper = stripped.upper()
+        if upper.startswith("CREATE TRIGGER"):
+            depth += 1
+        if upper == "END;":
+            depth -= 1
+        if stripped.endswith(";") and depth == 0:
+            statements.append("\n".join(current))
+            current = []
+    return statements
+
+
+# Index i holds the step from version i to version i+1.
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,246 @@
+"""Statements: spans of an article's text, each with who says it and how sure we are."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.core.errors import CounterclaimError
+from app.core.models import Attribution, Span
+from app.store.database import Project
+from app.store.records import STATEMENT_COLUMNS, Statement
+
+
+@dataclass(frozen=True)
+class TagState:
+    """What a statement's tag is at one moment: enough to put it back (undo)."""
+
+    statement_id: int
+    party_id: int | None
+    status: str | None
+
+
+def insert_many(
+    project: Project,
+    article_id: int,
+    text: str,
+    spans: Sequence[Span],
+    attributions: Sequence[Attribution] | None = None,
+    party_ids: dict[str, int] | None = None,
+) -> list[int]:
+    """Store an article's statements in order; returns their ids. Caller holds the transaction."""
+    rows = []
+    for span, attribution in zip(spans, attributions or [None] * len(spans)):
+        rows.append(_row(article_id, text, span, attribution, party_ids or {}))
+    cursor = project.conn.executemany(
+        'INSERT INTO statements (article_id, start, "end", text, paragraph, kind, speaker, cue, '
+        "party_id, status, confidence, reason, quotes) "
+        "VALUES (:article_id, :start, :end, :text, :paragraph, :kind, :speaker, :cue, "
+        ":party_id, :status, :confidence, :reason, :quotes)",
+        rows,
+    )
+    del cursor
+    ids = [
+        r[0]
+        for r in project.execute(
+            "SELECT id FROM statements WHERE article_id = ? ORDER BY start", (article_id,)
+        )
+    ]
+    if attributions:
+        _link_carried(project, ids, attributions)
+    return ids
+
+
+def _row(article_id, text, span, attribution, party_ids) -> dict:
+    row = {
+        "article_id": article_id,
+        "start": span.start,
+        "end": span.end,
+        "text": text[span.start : span.end],
+        "paragraph": span.paragraph,
+        "kind": "narration",
+        "speaker": None,
+        "cue": None,
+        "party_id": None,
+        "status": None,
+        "confidence": None,
+        "reason": None,
+        "quotes": "[]",
+    }
+    if attribution is not None:
+        row.update(
+            kind=attribution.kind,
+            speaker=attribution.speaker,
+            cue=attribution.cue,
+            party_id=party_ids.get(attribution.party) if attribution.party else None,
+            status="suggested",
+            confidence=attribution.confidence,
+            reason=attribution.reason or None,
+            quotes=json.dumps([list(q) for q in attribution.quotes]),
+        )
+    return row
+
+
+def _link_carried(project: Project, ids: Sequence[int], attributions: Sequence[Attribution]) -> None:
+    pairs = [
+        (ids[a.carried_from], ids[i])
+        for i, a in enumerate(attributions)
+        if a.carried_from is not None and 0 <= a.carried_from < len(ids)
+    ]
+    project.conn.executemany("UPDATE statements SET carried_from = ? WHERE id = ?", pairs)
+
+
+def get(project: Project, statement_id: int) -> Statement | None:
+    row = project.execute(
+        f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE id = ?", (statement_id,)
+    ).fetchone()
+    return Statement(*row) if row else None
+
+
+def require(project: Project, statement_id: int) -> Statement:
+    statement = get(project, statement_id)
+    if statement is None:
+        raise CounterclaimError(f"There is no statement {statement_id} in this project.")
+    return statement
+
+
+def for_article(project: Project, article_id: int) -> list[Statement]:
+    return [
+        Statement(*row)
+        for row in project.execute(
+            f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE article_id = ? ORDER BY start",
+            (article_id,),
+        )
+    ]
+
+
+def count(project: Project) -> int:
+    return project.execute("SELECT count(*) FROM statements").fetchone()[0]
+
+
+def detailed(
+    project: Project,
+    article_id: int | None = None,
+    party_id: int | None = None,
+    ids: Sequence[int] | None = None,
+) -> list[dict]:
+    """Statements with their party's name and topic names, for listings and exports."""
+    where, params = [], []
+    if article_id is not None:
+        where.append("s.article_id = ?")
+        params.append(article_id)
+    if party_id is not None:
+        where.append("s.party_id = ?")
+        params.append(party_id)
+    if ids is not None:
+        where.append(f"s.id IN ({','.join('?' * len(ids))})")
+        params.extend(ids)
+    sql = f"""
+        SELECT s.id, s.article_id, s.start, s."end", s.text, s.paragraph, s.kind,
+               p.name AS party, s.status, s.speaker, s.cue, s.confidence, s.reason,
+               s.carried_from, s.note, s.quotes,
+               (SELECT json_group_array(t.name) FROM statement_topics st
+                  JOIN topics t ON t.id = st.topic_id
+                 WHERE st.statement_id = s.id) AS topics
+        FROM statements s LEFT JOIN parties p ON p.id = s.party_id
+        {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY s.article_id, s.start
+    """
+    cursor = project.execute(sql, tuple(params))
+    names = [d[0] for d in cursor.description]
+    rows = []
+    for values in cursor:
+        row = dict(zip(names, values))
+        row["topics"] = sorted(json.loads(row["topics"] or "[]"))
+        row["quotes"] = json.loads(row["quotes"] or "[]")
+        rows.append(row)
+    return rows
+
+
+# -- tags --------------------------------------------------------------------------------
+
+
+def tag_states(project: Project, statement_ids: Iterable[int]) -> list[TagState]:
+    ids = list(statement_ids)
+    found = {
+        row[0]: TagState(*row)
+        for row in project.execute(
+            f"SELECT id, party_id, status FROM statements WHERE id IN ({','.join('?' * len(ids))})",
+            tuple(ids),
+        )
+    }
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise CounterclaimError(f"There is no statement {missing[0]} in this project.")
+    return [found[i] for i in ids]
+
+
+def set_tags(project: Project, states: Iterable[TagState]) -> None:
+    """Write tags exactly as given; the caller holds the transaction."""
+    project.conn.executemany(
+        "UPDATE statements SET party_id = ?, status = ? WHERE id = ?",
+        [(s.party_id, s.status, s.statement_id) for s in states],
+    )
+
+
+def apply_suggestions(
+    project: Project, article_id: int, attributions: Sequence[Attribution], party_ids: dict[str, int]
+) -> int:
+    """Refresh suggestions for an article's statements in order; confirmed ones are the
+    journalist's word and are left exactly as they are. Returns how many changed."""
+    statements = for_article(project, article_id)
+    if len(statements) != len(attributions):
+        raise ValueError("attributions must match the article's statements one to one")
+    by_index = [s.id for s in statements]
+    rows = []
+    for statement, a in zip(statements, attributions):
+        carried = by_index[a.carried_from] if a.carried_from is not None else None
+        base = (a.kind, a.speaker, a.cue, a.reason or None, json.dumps([list(q) for q in a.quotes]), carried)
+        if statement.status == "confirmed":
+            rows.append((*base, statement.party_id, "confirmed", statement.confidence, statement.id))
+        else:
+            party_id = party_ids.get(a.party) if a.party else None
+            rows.append((*base, party_id, "suggested", a.confidence, statement.id))
+    project.conn.executemany(
+        "UPDATE statements SET kind = ?, speaker = ?, cue = ?, reason = ?, quotes = ?, "
+        "carried_from = ?, party_id = ?, status = ?, confidence = ? WHERE id = ?",
+        rows,
+    )
+    return len(rows)
+
+
+def set_note(project: Project, statement_id: int, note: str | None) -> None:
+    project.execute("UPDATE statements SET note = ? WHERE id = ?", (note, statement_id))
+
+
+# -- splitting and merging ----------------------------------------------------------------
+
+
+def replace_with(project: Project, old: Statement, pieces: Sequence[dict]) -> list[int]:
+    """Swap one statement for several covering parts of its span (a split); caller holds
+    the transaction. Each piece is a dict of statement columns with start/end/text."""
+    project.execute("DELETE FROM statements WHERE id = ?", (old.id,))
+    ids = []
+    for piece in pieces:
+        project.db["statements"].insert(piece)
+        ids.append(project.db["statements"].last_pk)
+    return ids
+
+
+def restore(project: Project, rows: Sequence[dict], remove_ids: Sequence[int] = ()) -> None:
+    """Put statements back exactly as they were (undo of a split or merge)."""
+    if remove_ids:
+        project.execute(
+            f"DELETE FROM statements WHERE id IN ({','.join('?' * len(remove_ids))})", tuple(remove_ids)
+        )
+    for row in rows:
+        project.db["statements"].insert(row, pk="id")
+
+
+def raw_rows(project: Project, ids: Sequence[int]) -> list[dict]:
+    cursor = project.execute(
+        f"SELECT * FROM statements WHERE id IN ({','.join('?' * len(ids))}) ORDER BY start", tuple(ids)
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
