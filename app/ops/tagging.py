@@ -1,0 +1,63 @@
+"""Tagging: the journalist says which party a statement speaks for.
+
+Every function is one transaction and returns the tag states before and after, so
+the desk's undo stack can put them back exactly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.core.errors import CounterclaimError
+from app.store import parties, statements
+from app.store.database import Project
+from app.store.statements import TagState
+
+
+@dataclass(frozen=True)
+class TagChange:
+    before: list[TagState]
+    after: list[TagState]
+
+    @property
+    def statement_ids(self) -> list[int]:
+        return [s.statement_id for s in self.after]
+
+
+def _apply(project: Project, ids: Sequence[int], make) -> TagChange:
+    if not ids:
+        raise CounterclaimError("Select at least one statement first.")
+    with project.transaction():
+        before = statements.tag_states(project, ids)
+        after = [make(state) for state in before]
+        statements.set_tags(project, after)
+    return TagChange(before, after)
+
+
+def tag(project: Project, ids: Sequence[int], party_id: int | None) -> TagChange:
+    """Confirm statements as said by a party (None: the outlet's own narration)."""
+    if party_id is not None and parties.get(project, party_id) is None:
+        raise CounterclaimError("That party no longer exists.")
+    return _apply(project, ids, lambda s: TagState(s.statement_id, party_id, "confirmed"))
+
+
+def tag_by_name(project: Project, ids: Sequence[int], name: str | None) -> TagChange:
+    party_id = parties.require(project, name).id if name else None
+    return tag(project, ids, party_id)
+
+
+def confirm(project: Project, ids: Sequence[int]) -> TagChange:
+    """Accept the suggestions as they stand."""
+    return _apply(project, ids, lambda s: TagState(s.statement_id, s.party_id, "confirmed"))
+
+
+def clear(project: Project, ids: Sequence[int]) -> TagChange:
+    """Take the tag off: no party, no status, as if never suggested."""
+    return _apply(project, ids, lambda s: TagState(s.statement_id, None, None))
+
+
+def restore(project: Project, states: Sequence[TagState]) -> TagChange:
+    """Write tag states back as they were (undo) or again (redo)."""
+    by_id = {s.statement_id: s for s in states}
+    return _apply(project, list(by_id), lambda s: by_id[s.statement_id])
