@@ -1,0 +1,165 @@
+"""Split article text into statements: one ``Span`` per sentence, offsets into the text.
+
+The importer gives one paragraph per line. ``segment`` reads the text line by line and, in
+each line, looks at every run of sentence-ending punctuation that is followed by whitespace
+(one compiled regex). A few rules then decide whether the sentence really ends there:
+
+* the next word starts in lower case      -> no  (``"Stop!" she shouted``, ``Well... maybe``)
+* a title before the stop                 -> no  (``Mr.``, ``Gen.``, ``Lt.-Gen.``)
+* ``e.g.``, ``i.e.``, ``vs.``, ``v.``       -> no
+* ``No. 5``, ``Jan. 5``, ``pp. 12``        -> no  when a number follows
+* ``U.S.``, ``p.m.``, ``Inc.``, initials   -> only when what follows clearly starts a sentence
+                                              (``at 5 p.m. The`` ends; ``the U.S. Senate`` and
+                                              ``George W. Bush`` do not)
+* anything else                           -> yes
+
+Closing quotes and brackets after the stop stay with the sentence (``law.”``), so a quote
+that runs over two sentences splits with the opening quote in the first and the closing
+quote in the second. ``۔`` and ``؟`` end sentences in Urdu, Persian and Arabic; scripts
+without letter case are never held back by the lower-case rule.
+
+Guarantees, for any ``str``: spans are ordered, non-overlapping, never empty, stripped of
+whitespace (``str.isspace``), and never cross a line break (every break ``str.splitlines``
+knows). Paragraphs are the lines that are not blank, numbered from 1, and every paragraph
+has at least one span. Every non-whitespace character lies in some span except a list
+marker (``•``, ``-``, ``1.``, ``(a)``) at the start of a line that has words after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core.models import Span
+
+# Every line break str.splitlines() knows, so a span can never run over a visible break.
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+# Direction marks travel with the punctuation next to them in right-to-left text.
+_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CLOSERS = "\"'”’»›)\\]}" + _MARKS
+_OPENERS = "\"'“‘«‹(\\[{¿¡" + _MARKS
+_OPENER_SET = frozenset("\"'“‘«‹([{¿¡\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# A possible sentence end: a spaced ellipsis ". . ." or a run of stops, then any closing
+# quotes/brackets, then whitespace. Stops at the very end of a line need no decision.
+_STOP = re.compile(
+    r"(?P<stop>\.(?:[ \u00a0]\.)+|[.!?…۔؟‼⁇⁈⁉]+)"
+    rf"[{_CLOSERS}]*"
+    r"(?=\s)"
+)
+# What follows a possible end: whitespace, opening quotes/brackets, then the next word.
+_NEXT = re.compile(rf"\s*(?P<open>[{_OPENERS}]*)(?P<word>\w*)(?P<char>\S?)")
+
+# A list marker at the start of a line: bullets and "1." "2)" "(3)" "a)" "(b)".
+_MARKER = re.compile(r"\s*(?:[•◦▪▫‣●○■□►▸▶∙·*–-]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\)|\([a-z]\))\s+(?=\S)")
+
+# Words that precede a name: a full stop after them never ends a sentence.
+_TITLES = frozenset(
+    "Mr Mrs Ms Messrs Mme Dr Prof Gen Lt Col Maj Capt Cmdr Adm Brig Sgt Cpl Pvt Sen Rep Gov "
+    "Pres Amb Rev Fr Hon Supt Insp Det Mt Ft".split()
+)
+# Lower-case abbreviations that sit inside a sentence.
+_NEVER = frozenset("e.g i.e vs v cf viz".split())
+# Abbreviations that come before a number: "No. 5", "Jan. 5", "pp. 12", "ca. 1900".
+_BEFORE_NUMBER = frozenset(
+    "No Nos no nos Art Vol vol Fig fig p pp para Ch ch Sec sec Nr approx ca est "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+# Abbreviations that may or may not end a sentence ("Apple Inc. said" / "Apple Inc. The").
+_AMBIGUOUS = frozenset(
+    "Inc Corp Ltd Co Bros Jr Sr St Ave Blvd Rd Dept Univ Gov't "
+    "Calif Fla Ill Mass Mich Tex Wash Va Pa Md Ga Ariz Colo Conn Minn Tenn Ore Okla Wis Nev".split()
+)
+# Dotted abbreviations: U.S, U.K, U.N, a.m, p.m, D.C, Ph.D (the final dot is the stop).
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
+# After a time ("at 5 p.m."), these capitalised words still belong to the time.
+_TIME_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept "
+    "Oct Nov Dec Eastern Central Pacific Mountain ET EST EDT CT PT PST PDT GMT BST UTC IST PKT "
+    "CET CEST".split()
+)
+# A quote that ends with a stop, then a short attribution: '"Stop!" Ahmed shouted.' is one
+# sentence, because 'Ahmed shouted.' on its own is not a statement.
+_ATTRIBUTION = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|shouted|asked|added|replied|wrote|warned|"
+    r"insisted|claimed|cried|yelled|screamed|whispered|answered|continued|explained|noted|"
+    r"declared|stated|tweeted|recalled|argued|urged|demanded|exclaimed|responded|told\s+[\w'’]+)"
+    r"\s*(?:[,.;:!?]|$)"
+)
+# Words that clearly open a sentence, so an ambiguous abbreviation before them ends one.
+_STARTERS = frozenset(
+    "The A An This That These Those There Then Thus He She It They We I You His Her Its Their "
+    "Our My Your But And Or So Yet In On At As By For From To With After Before During When "
+    "While Since If Although Though However Meanwhile Moreover Also Still Now Earlier Later "
+    "According Some Many Most All Both Each Such Other Another What Who Why How Where Last "
+    "Mr Mrs Ms Dr".split()
+)
+
+
+def segment(text: str) -> list[Span]:
+    """Split ``text`` into sentence spans, paragraph by paragraph (one paragraph per line)."""
+    spans: list[Span] = []
+    paragraph = 0
+    for line in _LINE.finditer(text):
+        lo, hi = line.span()
+        marker = _MARKER.match(text, lo, hi)
+        start = marker.end() if marker else lo
+        if text[start:hi].isspace():
+            continue  # a blank line is not a paragraph
+        paragraph += 1
+        for stop in _STOP.finditer(text, start, hi):
+            if _ends_sentence(text, stop, start, hi):
+                _add(spans, text, start, stop.end(), paragraph)
+                start = stop.end()
+        _add(spans, text, start, hi, paragraph)
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        start += len(piece) - len(piece.lstrip())
+        spans.append(Span(start, start + len(stripped), paragraph))
+
+
+def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int) -> bool:
+    after = _NEXT.match(text, stop.end(), hi)
+    word, first = after["word"], (after["word"][:1] or after["char"])
+    if not first:
+        return False  # only whitespace left: the line end closes the sentence
+    if first.islower() and not word[1:2].isupper():
+        return False  # lower case goes on ("iPhone" and "eBay" count as capitalised)
+    mark = stop["stop"]
+    if mark[0] in ".…" and first in ".…":
+        return False  # a spaced ellipsis that goes on: "wait . . . ."
+    begin = stop.start()
+    if mark in ("...", "…", ". . .") and begin > sentence_start and text[begin - 1] in "([":
+        return False  # "[…]" marks words left out, not an end
+    if text[stop.end() - 1] in "\"'”’»" and _ATTRIBUTION.match(text, stop.end(), hi):
+        return False
+    if mark != ".":
+        return True  # ! ? … and runs of stops end a sentence before a non-lower-case word
+    if text[sentence_start:begin].strip().isdigit():
+        return False  # "3. Iran said" inside a line is a list number, not a sentence
+    before = _word_before(text, begin, sentence_start)
+    if before in _TITLES or re.split(r"[.\-]", before)[-1] in _TITLES:
+        return False
+    if before in _NEVER:
+        return False
+    if before in _BEFORE_NUMBER:
+        return not first.isdigit()
+    if before in ("a.m", "p.m"):
+        return word not in _TIME_WORDS  # "at 5 p.m. Iran's envoy" vs "at 5 p.m. Monday"
+    if before in _AMBIGUOUS or (len(before) == 1 and before.isupper()) or _DOTTED.fullmatch(before):
+        return bool(after["open"]) or word in _STARTERS
+    return True
+
+
+def _word_before(text: str, end: int, lo: int) -> str:
+    """The word that ends at ``end``, without an opening quote or bracket in front."""
+    start = end
+    while start > lo and not text[start - 1].isspace() and text[start - 1] not in _OPENER_SET:
+        start -= 1
+    return text[start:end]
