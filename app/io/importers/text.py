@@ -1,0 +1,249 @@
+"""Plain text (.txt) and Markdown (.md) articles.
+
+Title choice, the same for every importer: Counterclaim never removes text from an article
+except its byline, and never adds any. A first line that looks like a headline (short, no
+final full stop) is therefore *kept in the text* — a headline is a statement the outlet makes
+and deserves a tag like any other — and is also used as the title. Otherwise the title is the
+file name, tidied ("pakistan-iran_strikes.txt" → "Pakistan iran strikes").
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from app.core.models import ParsedDocument
+from app.core.text import clean_text, looks_like_headline, split_byline
+
+from ._common import (
+    MAX_TEXT_FILE_BYTES,
+    check_text_size,
+    checked_stat,
+    decode_text,
+    prettify_stem,
+    quoted,
+    read_bounded,
+    refuse,
+)
+
+SUFFIXES = (".txt", ".text", ".md", ".markdown")
+
+
+def read(path: Path) -> ParsedDocument:
+    checked_stat(path, max_bytes=MAX_TEXT_FILE_BYTES, what="text files")
+    data = read_bounded(path, MAX_TEXT_FILE_BYTES, "text files")
+    raw = decode_text(data, path)
+    markdown = path.suffix.lower() in (".md", ".markdown")
+    meta: dict[str, str] = {}
+    if markdown:
+        raw, meta = markdown_to_text(raw)
+        text = clean_text(raw, reflow_paragraphs=False)
+    else:
+        text = clean_text(raw)
+    return finish(
+        text,
+        fmt="md" if markdown else "txt",
+        path=path,
+        title=meta.get("title"),
+        byline=meta.get("author"),
+        published=meta.get("date"),
+        language=meta.get("lang"),
+        outlet=meta.get("outlet"),
+    )
+
+
+def finish(
+    text: str,
+    *,
+    fmt: str,
+    path: Path | None,
+    title: str | None = None,
+    byline: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+) -> ParsedDocument:
+    """Common ending for text-like sources: byline off, title chosen, emptiness refused."""
+    check_text_size(text, path)
+    found_byline, text = split_byline(text)
+    byline = byline or found_byline
+    if not text:
+        subject = quoted(path) if path is not None else "The pasted text"
+        raise refuse(f"{subject} has no article text to import{' besides its byline' if found_byline else ''}.")
+    if not title:
+        first = text.split("\n", 1)[0]
+        if "\n" in text and looks_like_headline(first):
+            title = first
+        elif path is not None:
+            title = prettify_stem(path)
+    return ParsedDocument(
+        text=text,
+        format=fmt,
+        source_path=str(path) if path is not None else None,
+        title=_one_line(title),
+        byline=_one_line(byline),
+        outlet=_one_line(outlet),
+        published=published,
+        language=language,
+    )
+
+
+def _one_line(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = clean_text(value, reflow_paragraphs=False).replace("\n", " ").strip()
+    return value or None
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown → one paragraph per line. Small on purpose: articles use a handful of constructs.
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)[ \t]*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
+_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->")
+_CODE = re.compile(r"(`+)(.+?)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
+
+
+def _inline(text: str) -> str:
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    text = _CODE.sub(lambda m: m.group(2).strip(), text)
+    for _ in range(3):  # nested emphasis: ***x***, **_x_**
+        text = _STRONG.sub(r"\2", text)
+        text = _EM_STAR.sub(r"\1", text)
+        text = _EM_UNDER.sub(r"\1", text)
+        text = _STRIKE.sub(r"\1", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _front_matter(raw: str) -> tuple[str, dict[str, str]]:
+    """YAML-style front matter (title/author/date/lang/outlet lines only; no YAML parser)."""
+    meta: dict[str, str] = {}
+    m = _FRONT_MATTER.match(raw)
+    if not m:
+        return raw, meta
+    keys = {
+        "title": "title",
+        "author": "author",
+        "authors": "author",
+        "byline": "author",
+        "date": "date",
+        "published": "date",
+        "lang": "lang",
+        "language": "lang",
+        "outlet": "outlet",
+        "publication": "outlet",
+        "site": "outlet",
+        "source": "outlet",
+    }
+    for line in m.group(1).split("\n"):
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        value = value.strip().strip("'\"").strip()
+        if sep and key in keys and value and keys[key] not in meta:
+            meta[keys[key]] = value
+    if "date" in meta:
+        date = re.match(r"\d{4}-\d{2}-\d{2}", meta["date"])
+        if date:
+            meta["date"] = date.group(0)
+        else:
+            del meta["date"]
+    return raw[m.end() :], meta
+
+
+def markdown_to_text(raw: str) -> tuple[str, dict[str, str]]:
+    """Strip Markdown markup; return one paragraph per line and front-matter metadata.
+
+    Headings lose their ``#``, emphasis its ``*``/``_``, links keep their text, images and
+    reference definitions are dropped, list items and block quotes become paragraphs of their
+    own, lines of a paragraph are joined (Markdown's own rule) unless they end in a hard break.
+    The first level-1 heading becomes the title (and, being a headline, stays in the text).
+    """
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    raw, meta = _front_matter(raw)
+    out: list[str] = []
+    para: list[str] = []
+    fence: str | None = None
+
+    def flush() -> None:
+        if para:
+            out.append(_inline(" ".join(para)))
+            para.clear()
+
+    lines = raw.split("\n")
+    for i, line in enumerate(lines):
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            else:
+                out.append(line)
+            continue
+        m = _FENCE.match(line)
+        if m:
+            flush()
+            fence = m.group(1)[0] * 3
+            continue
+        if not line.strip():
+            flush()
+            continue
+        if _REFDEF.match(line) or _TABLE_RULE.match(line) and "|" in line:
+            continue
+        m = _ATX.match(line)
+        if m:
+            flush()
+            heading = _inline(m.group(2) or "")
+            if len(m.group(1)) == 1 and "title" not in meta and heading.strip():
+                meta["title"] = heading
+            out.append(heading)
+            continue
+        if _SETEXT.match(line) and para:
+            heading = _inline(" ".join(para))
+            para.clear()
+            if line.strip().startswith("=") and "title" not in meta and heading.strip():
+                meta["title"] = heading
+            out.append(heading)
+            continue
+        if _RULE.match(line):
+            flush()
+            continue
+        body = line
+        quoted_line = False
+        while _QUOTE.match(body):
+            body = _QUOTE.sub("", body, count=1)
+            quoted_line = True
+        if quoted_line and not body.strip():
+            flush()
+            continue
+        m = _LIST.match(body)
+        if m:
+            flush()
+            body = body[m.end() :]
+        elif "|" in body and body.strip().startswith("|"):
+            flush()
+            cells = [c.strip() for c in body.strip().strip("|").split("|")]
+            out.append(_inline("  ".join(c for c in cells if c)))
+            continue
+        hard_break = line.endswith("  ") or line.endswith("\\")
+        para.append(body.rstrip("\\").strip())
+        if hard_break:
+            flush()
+    flush()
+    return "\n".join(out), meta
