@@ -34,6 +34,8 @@ from app.core.models import Span
 # Every line break str.splitlines() knows, so a span can never run over a visible break.
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
+_SPACE = re.compile(r"\s*")
+
 # Direction marks travel with the punctuation next to them in right-to-left text.
 _MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CLOSERS = "\"'”’»›)\\]}" + _MARKS
@@ -80,12 +82,13 @@ _TIME_WORDS = frozenset(
     "CET CEST".split()
 )
 # A quote that ends with a stop, then a short attribution: '"Stop!" Ahmed shouted.' is one
-# sentence, because 'Ahmed shouted.' on its own is not a statement.
+# sentence, because 'Ahmed shouted.' on its own is not a statement. ('"Stop!" He said.'
+# and '"Stop!" The officer shouted.' start with a sentence starter and are left alone.)
 _ATTRIBUTION = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:said|says|shouted|asked|added|replied|wrote|warned|"
     r"insisted|claimed|cried|yelled|screamed|whispered|answered|continued|explained|noted|"
     r"declared|stated|tweeted|recalled|argued|urged|demanded|exclaimed|responded|told\s+[\w'’]+)"
-    r"\s*(?:[,.;:!?]|$)"
+    r"\s*(?:[,.;!?]|$)"  # not ':' -- 'Ahmed said: "..."' opens a new sentence
 )
 # Words that clearly open a sentence, so an ambiguous abbreviation before them ends one.
 _STARTERS = frozenset(
@@ -104,24 +107,18 @@ def segment(text: str) -> list[Span]:
     for line in _LINE.finditer(text):
         lo, hi = line.span()
         marker = _MARKER.match(text, lo, hi)
-        start = marker.end() if marker else lo
-        if text[start:hi].isspace():
+        start = _SPACE.match(text, marker.end() if marker else lo, hi).end()
+        if start == hi:
             continue  # a blank line is not a paragraph
         paragraph += 1
         for stop in _STOP.finditer(text, start, hi):
             if _ends_sentence(text, stop, start, hi):
-                _add(spans, text, start, stop.end(), paragraph)
-                start = stop.end()
-        _add(spans, text, start, hi, paragraph)
+                spans.append(Span(start, stop.end(), paragraph))
+                start = _SPACE.match(text, stop.end(), hi).end()
+        if start < hi:
+            end = len(text[start:hi].rstrip()) + start
+            spans.append(Span(start, end, paragraph))
     return spans
-
-
-def _add(spans: list[Span], text: str, start: int, end: int, paragraph: int) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if stripped:
-        start += len(piece) - len(piece.lstrip())
-        spans.append(Span(start, start + len(stripped), paragraph))
 
 
 def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int) -> bool:
@@ -137,12 +134,14 @@ def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int)
     begin = stop.start()
     if mark in ("...", "…", ". . .") and begin > sentence_start and text[begin - 1] in "([":
         return False  # "[…]" marks words left out, not an end
-    if text[stop.end() - 1] in "\"'”’»" and _ATTRIBUTION.match(text, stop.end(), hi):
+    quoted = text[stop.end() - 1] in "\"'”’»"
+    if quoted and word not in _STARTERS and _ATTRIBUTION.match(text, stop.end(), hi):
         return False
     if mark != ".":
         return True  # ! ? … and runs of stops end a sentence before a non-lower-case word
-    if text[sentence_start:begin].strip().isdigit():
-        return False  # "3. Iran said" inside a line is a list number, not a sentence
+    so_far = text[sentence_start:begin] if begin - sentence_start < 4 else ""
+    if so_far.isdigit() or (len(so_far) == 1 and so_far.isalpha()):
+        return False  # "3. Iran said", "A. The first item": a list number, not a sentence
     before = _word_before(text, begin, sentence_start)
     if before in _TITLES or re.split(r"[.\-]", before)[-1] in _TITLES:
         return False
