@@ -1,0 +1,170 @@
+"""The countries Counterclaim knows, and finding them in a short piece of text.
+
+The data is ``app/core/data/gazetteer.json`` (every UN member state plus Palestine, Taiwan,
+Kosovo and the Holy See: name, other names, capitals, demonyms, well-known bodies). It is read
+with ``importlib.resources`` so it is found the same way in a checkout, an installed wheel and
+a PyInstaller bundle, and parsed once per process.
+
+Lookup is by word n-grams in a dict, not one giant regex: a regex alternation of ~1,500 names
+is tried name by name at every position, a dict lookup is one hash per n-gram. Matching is
+case-sensitive on purpose ("US" is a country, "us" is not; "Chad" the country and "chad"
+nothing), after folding curly apostrophes to straight ones and dropping a possessive "’s".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+# A word as gazetteer forms use it: letters first, then letters, digits, apostrophes, dots
+# (U.S., D.C.) and hyphens (Guinea-Bissau, Port-au-Prince). Commas and brackets split words.
+_WORD = re.compile(r"[^\W\d_][\w'’ʻ.\-]*")
+# Possessive or plural-possessive ending that does not change which country is meant.
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+NAME, ALT, CAPITAL, DEMONYM, BODY = "name", "alt", "capital", "demonym", "body"
+
+
+@dataclass(frozen=True)
+class Country:
+    name: str
+    alt: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
+
+    def aliases(self) -> list[str]:
+        """Every form that names this country's side, the name first."""
+        return _unique([self.name, *self.alt, *self.capitals, *self.demonyms, *self.bodies])
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A gazetteer form found in a string: ``text[start:end]``."""
+
+    start: int
+    end: int
+    form: str
+    kind: str  # NAME | ALT | CAPITAL | DEMONYM | BODY
+    countries: tuple[str, ...]  # more than one when the form is shared ("Congolese")
+    possessive: bool = False
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, Country]
+    _index: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    _longest: int = 1
+
+    def __post_init__(self) -> None:
+        by_key: dict[tuple[str, ...], tuple[str, list[str]]] = {}
+        for country in self.countries.values():
+            for kind, forms in (
+                (NAME, (country.name,)),
+                (ALT, country.alt),
+                (CAPITAL, country.capitals),
+                (DEMONYM, _with_plurals(country.demonyms)),
+                (BODY, country.bodies),
+            ):
+                for form in forms:
+                    key = _key(form)
+                    if not key:
+                        continue
+                    kind_now, names = by_key.setdefault(key, (kind, []))
+                    if country.name not in names:
+                        names.append(country.name)
+        for key, (kind, names) in by_key.items():
+            self._index[key] = (kind, tuple(names))
+        self._longest = max(len(k) for k in self._index)
+
+    def block(self, forms: list[str]) -> None:
+        """Phrases that contain a country form but name no country ("Latin America")."""
+        for form in forms:
+            key = _key(form)
+            if key:
+                self._index[key] = ("", ())
+                self._longest = max(self._longest, len(key))
+
+    def find(self, s: str) -> list[Mention]:
+        """Country forms in ``s``, longest match first, left to right, never overlapping."""
+        words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(s)]
+        found: list[Mention] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self._longest, len(words) - i), 0, -1):
+                key = tuple(w[2] for w in words[i : i + n])
+                hit = self._index.get(key)
+                if hit is not None:
+                    kind, names = hit
+                    start, end = words[i][0], words[i + n - 1][1]
+                    raw = s[start:end]
+                    if names:
+                        found.append(
+                            Mention(start, end, raw, kind, names, bool(_POSSESSIVE.search(raw)))
+                        )
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def is_form(self, s: str) -> bool:
+        hit = self._index.get(_key(s))
+        return bool(hit and hit[1])
+
+
+def _norm(word: str) -> str:
+    """Fold apostrophes, drop a possessive and a sentence-final dot (keep the dots of U.S.)."""
+    word = word.replace("’", "'").replace("ʻ", "'")
+    if word.endswith("'s") and len(word) > 2:
+        word = word[:-2]
+    elif word.endswith("s'"):
+        word = word[:-1]
+    if word.endswith(".") and "." not in word[:-1]:
+        word = word[:-1]
+    return word.rstrip("'-")
+
+
+def _key(form: str) -> tuple[str, ...]:
+    return tuple(_norm(m.group()) for m in _WORD.finditer(form))
+
+
+def _with_plurals(demonyms: tuple[str, ...]) -> list[str]:
+    """"Pakistani" also as "Pakistanis"; "Swiss", "Chinese" and "British" have no plural."""
+    out = list(demonyms)
+    for d in demonyms:
+        if not d.endswith(("s", "sh", "ch", "x", "z", "ese")):
+            out.append(d + "s")
+    return out
+
+
+def _unique(items) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The packaged gazetteer, parsed once."""
+    raw = resources.files("app.core.data").joinpath("gazetteer.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    countries = {}
+    for entry in data["countries"]:
+        countries[entry["name"]] = Country(
+            name=entry["name"],
+            alt=tuple(entry.get("alt", ())),
+            capitals=tuple(entry.get("capitals", ())),
+            demonyms=tuple(entry.get("demonyms", ())),
+            bodies=tuple(entry.get("bodies", ())),
+        )
+    gazetteer = Gazetteer(countries)
+    gazetteer.block(data.get("not_countries", []))
+    return gazetteer
