@@ -34,26 +34,28 @@ from app.core.models import Span
 # Every line break str.splitlines() knows, so a span can never run over a visible break.
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
-_SPACE = re.compile(r"\s*")
+_SPACE = re.compile(r"\s*")  # whitespace is what str.isspace() says, for re and str alike
 
 # Direction marks travel with the punctuation next to them in right-to-left text.
-_MARKS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_CLOSERS = "\"'”’»›)\\]}" + _MARKS
-_OPENERS = "\"'“‘«‹(\\[{¿¡" + _MARKS
-_OPENER_SET = frozenset("\"'“‘«‹([{¿¡\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_OPENER_SET = frozenset("\"'“‘«‹([{¿¡" + _MARKS)
+_CLOSERS = "[" + re.escape("\"'”’»›)]}" + _MARKS) + "]"
+_OPENERS = "[" + re.escape("".join(sorted(_OPENER_SET))) + "]"
 
 # A possible sentence end: a spaced ellipsis ". . ." or a run of stops, then any closing
 # quotes/brackets, then whitespace. Stops at the very end of a line need no decision.
 _STOP = re.compile(
     r"(?P<stop>\.(?:[ \u00a0]\.)+|[.!?…۔؟‼⁇⁈⁉]+)"
-    rf"[{_CLOSERS}]*"
+    rf"{_CLOSERS}*"
     r"(?=\s)"
 )
 # What follows a possible end: whitespace, opening quotes/brackets, then the next word.
-_NEXT = re.compile(rf"\s*(?P<open>[{_OPENERS}]*)(?P<word>\w*)(?P<char>\S?)")
+_NEXT = re.compile(rf"\s*(?P<open>{_OPENERS}*)(?P<word>\w*)(?P<char>\S?)")
 
 # A list marker at the start of a line: bullets and "1." "2)" "(3)" "a)" "(b)".
-_MARKER = re.compile(r"\s*(?:[•◦▪▫‣●○■□►▸▶∙·*–-]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\)|\([a-z]\))\s+(?=\S)")
+_MARKER = re.compile(
+    r"\s*(?:[•◦▪▫‣●○■□►▸▶∙·*–-]|\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\)|\([a-z]\))\s+(?=\S)"
+)
 
 # Words that precede a name: a full stop after them never ends a sentence.
 _TITLES = frozenset(
@@ -135,7 +137,8 @@ def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int)
     if mark in ("...", "…", ". . .") and begin > sentence_start and text[begin - 1] in "([":
         return False  # "[…]" marks words left out, not an end
     quoted = text[stop.end() - 1] in "\"'”’»"
-    if quoted and word not in _STARTERS and _ATTRIBUTION.match(text, stop.end(), hi):
+    speaker = word not in _STARTERS or word in _TITLES  # "Mr. Khan asked", not "He said"
+    if quoted and speaker and _ATTRIBUTION.match(text, stop.end(), hi):
         return False
     if mark != ".":
         return True  # ! ? … and runs of stops end a sentence before a non-lower-case word
@@ -149,9 +152,11 @@ def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int)
         return False
     if before in _BEFORE_NUMBER:
         return not first.isdigit()
-    if before in ("a.m", "p.m"):
+    if before.lower() in ("a.m", "p.m"):
         return word not in _TIME_WORDS  # "at 5 p.m. Iran's envoy" vs "at 5 p.m. Monday"
-    if before in _AMBIGUOUS or (len(before) == 1 and before.isupper()) or _DOTTED.fullmatch(before):
+    if len(before) == 1 and before.isupper():  # an initial, or "Group B." / "posted on X."
+        return bool(after["open"]) or word in _STARTERS or word in _TITLES
+    if before in _AMBIGUOUS or _DOTTED.fullmatch(before):  # not titles: "U.S. Sen. Graham"
         return bool(after["open"]) or word in _STARTERS
     return True
 

@@ -116,8 +116,10 @@ def paragraphs(text: str) -> list[int]:
             id="company-suffixes",
         ),
         pytest.param(
-            "J. K. Rowling and George W. Bush signed the letter. It was published.",
-            ["J. K. Rowling and George W. Bush signed the letter.", "It was published."],
+            "J. K. Rowling and George W. Bush signed the letter. It was posted on X. Col. Ali "
+            "saw it. Sen. Graham of the U.S. Sen. Committee did not.",
+            ["J. K. Rowling and George W. Bush signed the letter.", "It was posted on X.",
+             "Col. Ali saw it.", "Sen. Graham of the U.S. Sen. Committee did not."],
             id="initials",
         ),
         pytest.param(
@@ -136,13 +138,15 @@ def paragraphs(text: str) -> list[int]:
             id="curly-quote-ends-mid-sentence",
         ),
         pytest.param(
-            '"Get down!" Ahmed shouted, pulling his son away. "It\'s over." Fatima Bibi said.',
-            ['"Get down!" Ahmed shouted, pulling his son away.', '"It\'s over." Fatima Bibi said.'],
+            '"Get down!" Ahmed shouted, pulling his son away. "It\'s over." Fatima Bibi said. '
+            '“Why trust them?” Mr. Khan asked.',
+            ['"Get down!" Ahmed shouted, pulling his son away.', '"It\'s over." Fatima Bibi said.',
+             "“Why trust them?” Mr. Khan asked."],
             id="quote-then-named-speaker",
         ),
         pytest.param(
-            '"It\'s over!" Police said the man fled.',
-            ['"It\'s over!"', "Police said the man fled."],
+            '"It\'s over!" Police said the man fled. "Go!" He said: "Now."',
+            ['"It\'s over!"', "Police said the man fled.", '"Go!"', 'He said: "Now."'],
             id="quote-then-new-sentence",
         ),
         pytest.param(
