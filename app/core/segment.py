@@ -8,9 +8,11 @@ each line, looks at every run of sentence-ending punctuation that is followed by
 * a title before the stop                 -> no  (``Mr.``, ``Gen.``, ``Lt.-Gen.``)
 * ``e.g.``, ``i.e.``, ``vs.``, ``v.``       -> no
 * ``No. 5``, ``Jan. 5``, ``pp. 12``        -> no  when a number follows
-* ``U.S.``, ``p.m.``, ``Inc.``, initials   -> only when what follows clearly starts a sentence
-                                              (``at 5 p.m. The`` ends; ``the U.S. Senate`` and
+* ``U.S.``, ``Inc.``, initials            -> only when what follows clearly starts a sentence
+                                              (``the U.S. The`` ends; ``the U.S. Senate`` and
                                               ``George W. Bush`` do not)
+* ``a.m.``/``p.m.``                       -> yes, unless a weekday, month or time zone follows
+* a quote, then ``Ahmed shouted.``        -> no  (a bare attribution is not a statement)
 * anything else                           -> yes
 
 Closing quotes and brackets after the stop stay with the sentence (``law.”``), so a quote
