@@ -8,7 +8,12 @@ property is often whoever saved the file — maybe the journalist doing the impo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+
+import docx  # python-docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
@@ -27,8 +32,6 @@ def read(path: Path) -> ParsedDocument:
     open_checked_zip(path, _KIND, _HINT).close()
     name = quoted(path)
     try:
-        import docx  # python-docx; imported late so a plain-text import never pays for it
-
         document = docx.Document(str(path))
         paragraphs = list(_paragraph_texts(document))
         props = document.core_properties
@@ -54,15 +57,11 @@ def read(path: Path) -> ParsedDocument:
 
 
 def _with_byline(parsed: ParsedDocument, byline: str) -> ParsedDocument:
-    from dataclasses import replace
-
     return replace(parsed, byline=" ".join(byline.split()) or None)
 
 
 def _paragraph_texts(document):  # noqa: ANN001, ANN202 - python-docx types
     """Paragraph texts in body order; table cells row by row, merged cells once."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     def walk(container):  # noqa: ANN001, ANN202
         for item in container.iter_inner_content():

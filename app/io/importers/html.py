@@ -16,6 +16,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import trafilatura
+from lxml import html as lxml_html
+
 from app.core.errors import ImportRefused
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
@@ -75,8 +78,6 @@ def decode_html(data: bytes) -> str:
 
 
 def _parse(markup: str):  # noqa: ANN202 - lxml element
-    from lxml import html as lxml_html
-
     parser = lxml_html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
@@ -105,9 +106,7 @@ def _extract(markup: str, path: Path) -> ParsedDocument:
     meta_title = meta_author = meta_site = meta_date = None
     body = ""
     try:
-        from trafilatura import bare_extraction
-
-        result = bare_extraction(
+        result = trafilatura.bare_extraction(
             tree,
             url=None,
             fast=True,
@@ -118,6 +117,8 @@ def _extract(markup: str, path: Path) -> ParsedDocument:
             include_formatting=False,
             include_tables=True,
             date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
+            # Never the article, and trafilatura's recall retry sometimes keeps them.
+            prune_xpath=["//nav", "//form", "//iframe", "//noscript", "//template", "//button", "//select"],
         )
     except Exception:  # noqa: BLE001 - trafilatura failing is not the end: fall back
         result = None

@@ -15,6 +15,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from lxml import etree
+from odf.opendocument import load
+
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
 
@@ -61,8 +64,6 @@ def read(path: Path) -> ParsedDocument:
             if part in names:
                 _check_well_formed(archive.read(part), name)
     try:
-        from odf.opendocument import load
-
         document = load(str(path))
         body = document.text
         paragraphs: list[str] = []
@@ -88,8 +89,6 @@ def read(path: Path) -> ParsedDocument:
 
 
 def _check_well_formed(data: bytes, name: str) -> None:
-    from lxml import etree
-
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
     )

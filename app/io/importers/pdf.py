@@ -12,6 +12,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from pypdf import PasswordType, PdfReader
+
 from app.core.errors import ImportRefused
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
@@ -23,6 +25,7 @@ SUFFIXES = (".pdf",)
 MAX_PAGES = 2000
 
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)]*$")
 _PASSWORD = (
     "{name} is protected by a password; open it in your PDF reader, save an unprotected copy "
     "and import that."
@@ -35,9 +38,6 @@ def read(path: Path) -> ParsedDocument:
     name = quoted(path)
     _check_envelope(path, name)
     try:
-        from pypdf import PdfReader
-        from pypdf.constants import PasswordType
-
         reader = PdfReader(str(path), strict=False)
         if reader.is_encrypted:
             try:
@@ -133,8 +133,9 @@ def join_lines(lines: list[str]) -> list[str]:
     for line in lines:
         if not line:
             # An empty line inside the text layer or a page end: a paragraph ends here only
-            # if the last line was short; otherwise the paragraph runs on across the page.
-            if para and len(prev) < 0.8 * width:
+            # if the last line was short, or a little short and ending a sentence; otherwise
+            # the paragraph runs on across the page.
+            if para and (len(prev) < 0.8 * width or (_ENDS_SENTENCE.search(prev) and len(prev) < 0.9 * width)):
                 out.append(para)
                 para = ""
             continue
