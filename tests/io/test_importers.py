@@ -94,6 +94,12 @@ def test_crlf_nul_and_controls_cleaned(tmp_path):
     assert doc.text == "First line.\nSecond line.\nThird."
 
 
+def test_a_stray_nul_in_utf8_text_is_dropped(tmp_path):
+    data = ("Pakistan’s foreign ministry said so.\x00\n" + ARTICLE[0] * 20).encode()
+    doc = read_document(write(tmp_path, "a.txt", data))
+    assert doc.text.startswith("Pakistan’s foreign ministry said so.\n")
+
+
 def test_hard_wrapped_text_file_is_rejoined(tmp_path):
     paragraphs = [ARTICLE[0] * 3, ARTICLE[1] * 3, ARTICLE[2] * 3]
     raw = "\n\n".join("\n".join(wrap(p, 72)) for p in paragraphs)

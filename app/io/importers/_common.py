@@ -182,8 +182,14 @@ def decode_text(data: bytes, path: Path) -> str:
                 ) from None
             break
     if text is None and b"\x00" in data:
-        # NUL bytes are valid UTF-8 but never occur in text: BOM-less UTF-16, or binary data.
+        # NUL bytes are valid UTF-8 but never occur in text: BOM-less UTF-16, binary data, or
+        # (a stray one or two in an otherwise valid UTF-8 file) a glitch that cleaning removes.
         text = _utf16_without_bom(data)
+        if text is None and data.count(0) <= max(1, len(data) // 1000):
+            try:
+                text = data.replace(b"\x00", b"").decode("utf-8")
+            except UnicodeDecodeError:
+                text = None
         if text is None:
             raise refuse(f"{name} does not contain text; it looks like a binary file that was renamed.")
     if text is None:
