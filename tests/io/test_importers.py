@@ -416,6 +416,11 @@ def test_pdf_text_layer_paragraphs_and_metadata(tmp_path):
     assert doc.text.split("\n") == ["Pakistan strikes Iran", *paragraphs]
 
 
+def test_pdf_word_file_name_is_not_a_title(tmp_path):
+    data = make_pdf([["Pakistan strikes Iran", *ARTICLE]], {"Title": "Microsoft Word - draft3.docx"})
+    assert read_document(write(tmp_path, "a.pdf", data)).title == "Pakistan strikes Iran"
+
+
 def test_pdf_paragraph_continues_across_pages(tmp_path):
     lines = wrap(ARTICLE[0] * 4, 90)
     data = make_pdf([lines[:2], lines[2:]])

@@ -411,3 +411,16 @@ def test_unexpected_error_in_any_reader_becomes_a_sentence(tmp_path, monkeypatch
     path = tmp_path / "a.txt"
     path.write_text("x")
     refused(path, "could not be read as a text file")
+
+
+def test_pdf_encryption_that_cannot_be_undone_is_refused_as_encrypted(tmp_path, monkeypatch):
+    """E.g. AES without the `cryptography` package: the sentence says encrypted, not damaged."""
+    from pypdf import PdfReader
+
+    def no_aes(self, password):
+        raise NotImplementedError("AES needs cryptography")
+
+    monkeypatch.setattr(PdfReader, "decrypt", no_aes)
+    path = tmp_path / "aes.pdf"
+    path.write_bytes(encrypt_pdf(pdf_bytes(), user_password=""))
+    refused(path, "is encrypted in a way Counterclaim cannot open", "save an unprotected copy")

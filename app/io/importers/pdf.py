@@ -25,10 +25,15 @@ SUFFIXES = (".pdf",)
 MAX_PAGES = 2000
 
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)
+_FILE_NAME = re.compile(r"\.(?:docx?|odt|rtf|pages|txt|pdf|indd|qxd)$|^untitled\b", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)]*$")
 _PASSWORD = (
     "{name} is protected by a password; open it in your PDF reader, save an unprotected copy "
     "and import that."
+)
+_ENCRYPTED = (
+    "{name} is encrypted in a way Counterclaim cannot open; open it in your PDF reader, save an "
+    "unprotected copy and import that."
 )
 _DAMAGED = "{name} could not be read as a PDF; it may be damaged or incomplete — download or copy it again."
 
@@ -37,18 +42,15 @@ def read(path: Path) -> ParsedDocument:
     checked_stat(path, max_bytes=MAX_CONTAINER_FILE_BYTES, what="PDF files")
     name = quoted(path)
     _check_envelope(path, name)
+    encrypted = False
     try:
         reader = PdfReader(str(path), strict=False)
         if reader.is_encrypted:
-            try:
-                # Many PDFs are "encrypted" with an empty user password to restrict printing
-                # or copying only; those open without asking anyone anything.
-                result = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - e.g. AES without a crypto library
-                raise refuse(
-                    f"{name} is encrypted; open it in your PDF reader, save an unprotected copy "
-                    "and import that."
-                ) from None
+            encrypted = True
+            # Many PDFs are "encrypted" with an empty user password to restrict printing or
+            # copying only; those open without asking anyone anything. (AES needs the
+            # `cryptography` package; without it decryption fails and the file is refused.)
+            result = reader.decrypt("")
             if result == PasswordType.NOT_DECRYPTED:
                 raise refuse(_PASSWORD.format(name=name))
         pages = reader.pages
@@ -72,6 +74,8 @@ def read(path: Path) -> ParsedDocument:
     except Exception as exc:  # noqa: BLE001 - every library failure becomes a sentence
         if isinstance(exc, ImportRefused):
             raise
+        if encrypted:
+            raise refuse(_ENCRYPTED.format(name=name)) from exc
         raise refuse(_DAMAGED.format(name=name)) from exc
 
     lines: list[str] = []
@@ -168,6 +172,12 @@ def _metadata(reader) -> dict[str, str]:  # noqa: ANN001 - pypdf reader
                 value = None
             if isinstance(value, str) and value.strip():
                 meta[key] = value.strip()
+        # Word-made PDFs often carry "Microsoft Word - draft3.docx" as their title: not a title.
+        title = re.sub(r"^Microsoft Word\s*-\s*", "", meta.get("title", ""))
+        if not title or _FILE_NAME.search(title):
+            meta.pop("title", None)
+        else:
+            meta["title"] = title
         try:
             created = info.creation_date
         except Exception:  # noqa: BLE001
