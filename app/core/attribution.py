@@ -1,0 +1,449 @@
+"""Who says what: attribution per statement, proposed parties, and the party of each statement.
+
+    analyse(text, spans) -> list[Attribution]
+        kind (quote / reported / narration), speaker words, cue, quotation spans, and
+        carried_from when a statement continues an earlier speaker ("It urged…",
+        "The statement added…", "The ministry also said…", a quotation running on).
+    propose_parties(text, attributions, existing=()) -> list[ProposedParty]
+        the NEW sides the speakers speak for: countries with capital, demonym and bodies,
+        organisations with acronyms, groups named with their members, people.
+    assign_parties(text, attributions, parties) -> list[Attribution]
+        copies with party and confidence filled, and the reason extended.
+    suggest(text, spans, existing=()) -> (new parties, attributions)
+        all three.
+
+Narration stays narration: "Pakistan on Thursday launched air strikes…" names a country as
+the subject of an action, not a speaker; only reporting cues make speech. When unsure the
+answer is no party, at low confidence, never a guess dressed up as certainty.
+
+Statement numbers in reasons are 1-based (as the desk shows them); ``carried_from`` is a
+0-based index into the same list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from app.core.models import Attribution, ProposedParty, Span
+from app.core.parties import Entity, Resolution, Resolver
+from app.core.speakers import PRONOUNS, QuoteIndex, Speech, find_speech, singular
+
+__all__ = [
+    "StatementAttribution",
+    "analyse",
+    "assign_parties",
+    "propose_parties",
+    "suggest",
+]
+
+
+@dataclass(frozen=True)
+class StatementAttribution(Attribution):
+    """An ``Attribution`` that remembers where its statement and speaker words are.
+
+    ``span`` and ``speaker_at`` (article offset of the speaker words) let party assignment
+    read the article around the speaker ("the army" -> the army the article named last).
+    Plain ``Attribution`` objects work too, with ties resolved article-wide.
+    """
+
+    span: Span | None = None
+    speaker_at: int | None = None
+
+
+# Words that continue whoever spoke last, whatever their number: "The statement added…".
+_CONTINUATION_NOUNS = frozenset(
+    "statement report communique communiqué release letter post message tweet video document".split()
+)
+# Generic heads that continue an earlier speaker with the same head: "The ministry also said…".
+_PERSON_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson official officer minister president premier chancellor
+    secretary chief commander general leader head director representative diplomat ambassador envoy
+    prosecutor judge lawyer attorney analyst expert source witness resident survivor villager doctor
+    medic campaigner activist observer researcher scientist economist professor student worker farmer
+    negotiator mediator man woman""".split()
+)
+_ORG_GENERIC = frozenset("group organisation organization movement outfit faction militia coalition alliance".split())
+_DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w\-’']*\s+){0,3}(?P<head>[a-z][\w\-]*)$")
+_PLURAL_START = re.compile(r"^(?:[Bb]oth|[Tt]hey)\b|\b(?:and|&)\b")
+_HEAD_CUT = re.compile(r"\s*(?:,|\(|\b(?:of|for|from|at|to|in|with|on|who|which)\b).*$")
+
+
+# --- analyse ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    span: Span
+    speech: Speech | None
+    quotes: list[tuple[int, int]]  # article offsets, clipped to the statement
+    quote_led: bool  # starts with, or inside, a quotation
+
+
+@dataclass
+class _Said:
+    """What analyse knows about a statement that has a speaker."""
+
+    index: int
+    paragraph: int
+    root: int  # the statement whose words named the speaker
+    klass: str  # person | plural | thing | org | any
+    head: str  # head noun of the root speaker ("ministry"), "" for names
+    root_words: str
+
+
+def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
+    quotes = QuoteIndex(text)
+    found = [_find(text, span, quotes) for span in spans]
+    said: list[_Said] = []  # statements with a speaker, in order
+    out: list[Attribution] = []
+    for i, f in enumerate(found):
+        attribution, info = _attribute(i, f, found, said, out, quotes)
+        out.append(attribution)
+        if info is not None:
+            said.append(info)
+    return out
+
+
+def _find(text: str, span: Span, quotes: QuoteIndex) -> _Found:
+    sentence = text[span.start : span.end]
+    inside = quotes.within(span.start, span.end)
+    relative = [(a - span.start, b - span.start) for a, b in inside]
+    speech = find_speech(sentence, relative)
+    quote_led = bool(inside) and inside[0][0] - span.start <= 1
+    return _Found(span, speech, inside, quote_led)
+
+
+def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
+    """One statement's attribution and, when it has a speaker, what later ones may continue."""
+    quotes_t = tuple(f.quotes)
+    kind = "quote" if quotes_t else "reported"
+    sp = f.speech
+    if sp is not None:
+        words = sp.speaker
+        at = f.span.start + sp.start
+        ref = _reference(words)
+        if ref == "named":
+            info = _Said(i, f.span.paragraph, i, _class_of(words), _head_of(words), words)
+            reason = f"speaker “{words}”, cue “{sp.cue}”"
+            return StatementAttribution(kind, words, sp.cue, None, 0.0, quotes_t, None, reason,
+                                        f.span, at), info
+        j = _antecedent(ref, words, f.span.paragraph, said)
+        if j is None and ref == "definite":  # "the army" with no earlier army: a speaker of its own
+            info = _Said(i, f.span.paragraph, i, _class_of(words), _head_of(words), words)
+            reason = f"speaker “{words}”, cue “{sp.cue}”"
+            return StatementAttribution(kind, words, sp.cue, None, 0.0, quotes_t, None, reason,
+                                        f.span, at), info
+        if j is None:
+            reason = f"“{words} {sp.cue}”, but no earlier speaker in reach"
+            return StatementAttribution(kind, words, sp.cue, None, 0.0, quotes_t, None, reason,
+                                        f.span, at), None
+        info = _continue(i, f, j.root, said, j)
+        reason = f"continues the speaker of statement {j.index + 1} (“{words} {sp.cue}”)"
+        return StatementAttribution(kind, words, sp.cue, None, 0.0, quotes_t, j.index, reason,
+                                    f.span, at), info
+    if f.quote_led:
+        return _quotation(i, f, found, said, quotes)
+    reason = "quotation marks, but no one is reported speaking" if quotes_t else "no reporting cue: the outlet’s narration"
+    return StatementAttribution("narration", None, None, None, 0.0, quotes_t, None, reason, f.span,
+                                None), None
+
+
+def _continue(i, f: _Found, root: int, said: list[_Said], parent: _Said) -> _Said:
+    return _Said(i, f.span.paragraph, root, parent.klass, parent.head, parent.root_words)
+
+
+def _quotation(i, f: _Found, found, said: list[_Said], quotes: QuoteIndex):
+    """A statement that is (part of) a quotation with no cue of its own."""
+    quotes_t = tuple(f.quotes)
+    first = quotes.containing(f.quotes[0][0])
+    opened_before = first is not None and first[0] < f.span.start
+    if opened_before and said and said[-1].index == i - 1:
+        j = said[-1]
+        reason = f"the quotation of statement {i} runs on; continues its speaker"
+        return _carried(i, f, j, reason, quotes_t), _continue(i, f, j.root, said, j)
+    if first is not None and first[1] > f.span.end:  # runs on: attributed where it closes?
+        for k in range(i + 1, min(len(found), i + 12)):
+            g = found[k]
+            if g.span.start > first[1]:
+                break
+            if g.speech is not None and g.span.start + g.speech.cue_start >= first[1] \
+                    and _reference(g.speech.speaker) == "named":
+                words = g.speech.speaker
+                info = _Said(i, f.span.paragraph, k, _class_of(words), _head_of(words), words)
+                reason = f"the quotation is attributed where it closes, in statement {k + 1} (“{words}”)"
+                return StatementAttribution("quote", words, g.speech.cue, None, 0.0, quotes_t, k, reason,
+                                            f.span, g.span.start + g.speech.start), info
+    j = _last_in_reach(f.span.paragraph, said)
+    if j is None:
+        return StatementAttribution("quote", None, None, None, 0.0, quotes_t, None,
+                                    "a quotation with no speaker in reach", f.span, None), None
+    reason = f"a quotation with no cue; continues the speaker of statement {j.index + 1}"
+    return _carried(i, f, j, reason, quotes_t), _continue(i, f, j.root, said, j)
+
+
+def _carried(i, f: _Found, j: _Said, reason: str, quotes_t) -> StatementAttribution:
+    return StatementAttribution("quote", j.root_words, None, None, 0.0, quotes_t, j.index, reason, f.span, None)
+
+
+def _reference(words: str) -> str:
+    """How speaker words refer: named, pronoun, continuation ("The statement"), definite ("the ministry")."""
+    low = words.lower()
+    if low in PRONOUNS:
+        return "pronoun"
+    m = _DEFINITE.match(words)
+    if m and not any(ch.isupper() for ch in words[1:]):
+        head = singular(m.group("head"))
+        if head in _CONTINUATION_NOUNS:
+            return "continuation"
+        if head in _PERSON_NOUNS or head in _ORG_GENERIC or _is_body(head):
+            return "definite"
+    return "named"
+
+
+def _is_body(head: str) -> bool:
+    return head in {"ministry", "government", "army", "military", "navy", "police", "authority",
+                    "administration", "cabinet", "embassy", "office", "department", "agency",
+                    "force", "regime", "junta", "wing", "parliament", "presidency", "council",
+                    "commission", "committee", "court"}
+
+
+def _antecedent(ref: str, words: str, paragraph: int, said: list[_Said]) -> _Said | None:
+    if ref == "continuation":
+        return _last_in_reach(paragraph, said)
+    if ref == "pronoun":
+        want = PRONOUNS[words.lower()]
+        accept = {"it": ("thing", "org", "any"), "they": ("plural",), "person": ("person", "any")}[want]
+        hit = _last_in_reach(paragraph, said, accept)
+        if hit is None and want == "they":
+            hit = _last_in_reach(paragraph, said, ("org",))  # "The BLA said … They said"
+        return hit
+    head = singular(_DEFINITE.match(words).group("head"))
+    for s in reversed(said):  # "the ministry" -> the last ministry that spoke, however far back
+        if s.head == head or head in {singular(w.strip(",.’'s")) for w in s.root_words.lower().split()}:
+            return s
+        if head in _ORG_GENERIC and s.klass in ("org", "plural") and s.head in _ORG_GENERIC | {""}:
+            return s
+    return None
+
+
+def _last_in_reach(paragraph: int, said: list[_Said], accept=None) -> _Said | None:
+    """The latest speaker in this paragraph or the one before, of a class in ``accept``."""
+    for s in reversed(said):
+        if s.paragraph < paragraph - 1:
+            return None
+        if accept is None or s.klass in accept:
+            return s
+    return None
+
+
+def _head_of(words: str) -> str:
+    head = _HEAD_CUT.sub("", words).strip()
+    last = head.split()[-1] if head.split() else ""
+    return singular(last.removesuffix("’s").removesuffix("'s")) if last.islower() else ""
+
+
+def _class_of(words: str) -> str:
+    """person | plural | thing | org | any — what a pronoun may later refer to."""
+    low = words.lower()
+    if low in PRONOUNS:
+        return {"it": "thing", "they": "plural", "person": "person"}[PRONOUNS[low]]
+    head_phrase = _HEAD_CUT.sub("", words).strip()
+    if _PLURAL_START.search(head_phrase):
+        return "plural"
+    head = _head_of(words)
+    if head:
+        if head in _PERSON_NOUNS:
+            return "person"
+        last = head_phrase.split()[-1].lower()
+        if last != head or last in ("police", "people", "authorities"):
+            return "plural"
+        return "thing"
+    caps = [w for w in head_phrase.split() if w[:1].isupper()]
+    if len(caps) >= 2 and not _ORGISH.search(head_phrase):
+        return "person" if not _gazetteer_hit(head_phrase) else "thing"
+    if len(caps) == 1 and not _gazetteer_hit(head_phrase):
+        return "any"
+    return "org" if _ORGISH.search(head_phrase) else "thing"
+
+
+_ORGISH = re.compile(r"\b(?:Army|Front|Party|Movement|Organi[sz]ation|Council|Watch|International|Nations|"
+                     r"Agency|Committee|Commission|Union|Brigades?|Forces?|Guards?|Corps|Group|Ministry|"
+                     r"Department|Office|Authority|Government|[A-Z]{2,})\b")
+
+
+def _gazetteer_hit(words: str) -> bool:
+    from app.core.gazetteer import load
+
+    return bool(load().find(words))
+
+
+# --- parties ---------------------------------------------------------------------------------
+
+
+def propose_parties(
+    text: str, attributions: Sequence[Attribution], existing: Sequence[ProposedParty] = ()
+) -> list[ProposedParty]:
+    resolver = Resolver(text)
+    known = _alias_index(existing)
+    proposed: list[Entity] = []
+    for a, res in _resolutions(resolver, attributions):
+        if res is None or res.coordinated:
+            continue
+        for entity in res.entities[:1]:
+            if any(_fold(n) in known for n in [entity.name, *entity.aliases]):
+                continue
+            _merge_into(proposed, entity)
+    return [ProposedParty(e.name, list(e.aliases)) for e in proposed]
+
+
+def assign_parties(
+    text: str, attributions: Sequence[Attribution], parties: Sequence[ProposedParty]
+) -> list[Attribution]:
+    resolver = Resolver(text)
+    index = _alias_index(parties)
+    scan = _alias_scanner(parties, resolver)
+    out: list[Attribution] = list(attributions)
+    roots = dict(_resolutions(resolver, attributions, keyed=True))
+    for i, a in enumerate(attributions):
+        if a.carried_from is None:
+            out[i] = _assign_root(a, roots.get(i), index, scan)
+    for i, a in enumerate(attributions):
+        if a.carried_from is not None:
+            out[i] = _assign_carried(i, out, attributions)
+    return out
+
+
+def suggest(
+    text: str, spans: Sequence[Span], existing: Sequence[ProposedParty] = ()
+) -> tuple[list[ProposedParty], list[Attribution]]:
+    attributions = analyse(text, spans)
+    new = propose_parties(text, attributions, existing)
+    return new, assign_parties(text, attributions, [*existing, *new])
+
+
+def _resolutions(resolver: Resolver, attributions: Sequence[Attribution], keyed: bool = False):
+    """(attribution or index, Resolution) for every statement that names its own speaker."""
+    for i, a in enumerate(attributions):
+        if a.speaker is None or a.carried_from is not None or a.kind == "narration":
+            continue
+        res = resolver.resolve(a.speaker, getattr(a, "speaker_at", None))
+        yield (i if keyed else a), res
+
+
+def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribution:
+    if a.speaker is None or res is None:
+        confidence = 0.5 if a.quotes or a.speaker else 0.8
+        return replace(a, party=None, confidence=confidence)
+    parties = []
+    for entity in res.entities:
+        party = _party_for(entity, index)
+        if party and party not in [p for p, _ in parties]:
+            parties.append((party, entity))
+    if not parties:
+        hits = scan(a.speaker)
+        if len(hits) == 1:
+            return replace(a, party=hits[0], confidence=0.7,
+                           reason=f"{a.reason}; “{a.speaker}” contains an alias of {hits[0]}")
+        return replace(a, party=None, confidence=0.3,
+                       reason=f"{a.reason}; no party known for “{a.speaker}”")
+    if len(parties) > 1 and res.coordinated:
+        names = " and ".join(p for p, _ in parties)
+        return replace(a, party=None, confidence=0.4,
+                       reason=f"{a.reason}; “{a.speaker}” names several parties ({names})")
+    party, entity = parties[0]
+    confidence = entity.confidence * (0.7 if len(parties) > 1 else 1.0)
+    why = f"“{a.speaker}” matches {party}"
+    if entity.how == "tie":
+        why += f" (the article ties {entity.evidence})"
+    return replace(a, party=party, confidence=round(confidence, 2), reason=f"{a.reason}; {why}")
+
+
+def _assign_carried(i: int, out: list[Attribution], original: Sequence[Attribution]) -> Attribution:
+    """Follow carried_from to the statement that named the speaker; inherit its party."""
+    a = original[i]
+    j, factor, seen = a.carried_from, 0.9, {i}
+    while j is not None and original[j].carried_from is not None and j not in seen:
+        seen.add(j)
+        factor *= 0.95
+        j = original[j].carried_from
+    if j is None or j in seen:
+        return replace(a, party=None, confidence=0.3)
+    parent = out[j]
+    if parent.party is None:
+        return replace(a, party=None, confidence=0.3, reason=f"{a.reason}; that speaker has no party")
+    confidence = round(max(0.3, parent.confidence * factor), 2)
+    return replace(a, party=parent.party, confidence=confidence,
+                   reason=f"{a.reason}; statement {j + 1} is {parent.party}")
+
+
+def _party_for(entity: Entity, index: dict[str, str]) -> str | None:
+    party = index.get(_fold(entity.name))
+    if party:
+        return party
+    for alias in entity.aliases:
+        party = index.get(_fold(alias))
+        if party:
+            return party
+    return None
+
+
+def _alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
+    """Folded name or alias -> party name; an alias two parties share belongs to neither."""
+    index: dict[str, str] = {}
+    shared: set[str] = set()
+    for p in parties:
+        for name in [p.name, *p.aliases]:
+            key = _fold(name)
+            if not key:
+                continue
+            if key in index and index[key] != p.name:
+                shared.add(key)
+            index.setdefault(key, p.name)
+    for key in shared:
+        index.pop(key, None)
+    for p in parties:  # a party's own name always wins
+        index[_fold(p.name)] = p.name
+    return index
+
+
+def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver):
+    """Finds party aliases the gazetteer does not know (added by the journalist) in speaker words."""
+    table: dict[str, str] = {}
+    for p in parties:
+        for alias in [p.name, *p.aliases]:
+            if alias and len(alias) >= 2 and not resolver.gaz.is_form(alias):
+                table.setdefault(alias, p.name)
+    if not table:
+        return lambda words: []
+    ordered = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in ordered) + r")(?!\w)", re.I)
+    folded = {_fold(a): table[a] for a in ordered}
+
+    def scan(words: str) -> list[str]:
+        hits: list[str] = []
+        for m in pattern.finditer(words):
+            party = folded.get(_fold(m.group()))
+            if party and party not in hits:
+                hits.append(party)
+        return hits
+
+    return scan
+
+
+def _merge_into(proposed: list[Entity], entity: Entity) -> None:
+    keys = {_fold(n) for n in [entity.name, *entity.aliases]}
+    for other in proposed:
+        if keys & {_fold(n) for n in [other.name, *other.aliases]}:
+            other.add(*entity.aliases)
+            return
+    proposed.append(Entity(entity.name, entity.kind, list(entity.aliases), entity.how, entity.confidence))
+
+
+def _fold(name: str) -> str:
+    name = name.replace("’", "'").strip().casefold()
+    for det in ("the ", "a ", "an "):
+        if name.startswith(det):
+            name = name[len(det) :]
+    return name
