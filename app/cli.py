@@ -160,6 +160,52 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("topic")
+def _cmd_topic(args: argparse.Namespace) -> int:
+    from app.store import statements, topics
+
+    with _open(args.project) as project:
+        with project.transaction():
+            for statement_id in args.statement_ids:
+                statements.require(project, statement_id)
+            topic_id = topics.ensure(project, args.name)
+            added = topics.assign(project, topic_id, args.statement_ids)
+    print(f"Put {len(added)} statement(s) under “{args.name.strip()}” ({len(args.statement_ids) - len(added)} already there).")
+    return 0
+
+
+@command("link")
+def _cmd_link(args: argparse.Namespace) -> int:
+    from app.store import links, statements
+
+    with _open(args.project) as project:
+        with project.transaction():
+            statements.require(project, args.from_id)
+            statements.require(project, args.to_id)
+            link_id = links.add(project, args.from_id, args.to_id, args.relation, args.note)
+    print(f"Link {link_id}: statement {args.from_id} {args.relation} statement {args.to_id}.")
+    return 0
+
+
+@command("export")
+def _cmd_export(args: argparse.Namespace) -> int:
+    from app.ops.exporting import ExportFilters, export
+
+    filters = ExportFilters(
+        article_ids=tuple(args.article or ()),
+        party_names=tuple(args.party or ()),
+        topic_names=tuple(args.topic or ()),
+        confirmed_only=args.confirmed_only,
+    )
+    options = {"page_size": args.page_size} if args.page_size else {}
+    with _open(args.project) as project:
+        summary = export(project, args.format, args.output, filters, **options)
+    print(summary.sentence())
+    for warning in summary.warnings:
+        print(f"Note: {warning}", file=sys.stderr)
+    return 0
+
+
 # -- parsing ------------------------------------------------------------------------------
 
 
@@ -204,6 +250,29 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("suggest", help="re-run attribution suggestions (confirmed tags are kept)")
     p.add_argument("project")
     p.add_argument("--article", type=int)
+
+    p = sub.add_parser("topic", help="put statements under a topic (created if new)")
+    p.add_argument("project")
+    p.add_argument("name", help="the topic's name")
+    p.add_argument("statement_ids", type=int, nargs="+", metavar="STATEMENT_ID")
+
+    p = sub.add_parser("link", help="link two statements: one contradicts, supports or responds to the other")
+    p.add_argument("project")
+    p.add_argument("from_id", type=int, metavar="FROM_ID")
+    p.add_argument("to_id", type=int, metavar="TO_ID")
+    p.add_argument("--relation", "-r", default="contradicts", choices=("contradicts", "supports", "responds-to"))
+    p.add_argument("--note", "-n", help="why they are linked")
+
+    p = sub.add_parser("export", help="write the comparison sheet: xlsx csv html pdf md json qdpx")
+    p.add_argument("project")
+    p.add_argument("--format", "-f", required=True, metavar="FORMAT",
+                   help="xlsx, csv, html, pdf, md, json or qdpx")
+    p.add_argument("--output", "-o", required=True, metavar="OUT", help="the file to write")
+    p.add_argument("--article", type=int, action="append", metavar="ID", help="only this article (repeatable)")
+    p.add_argument("--party", action="append", metavar="NAME", help="only this party, in this column order (repeatable)")
+    p.add_argument("--topic", action="append", metavar="NAME", help="only this topic, in this row order (repeatable)")
+    p.add_argument("--confirmed-only", action="store_true", help="leave out suggested (unconfirmed) tags")
+    p.add_argument("--page-size", choices=("A4", "Letter"), help="PDF page size (default A4)")
     return parser
 
 

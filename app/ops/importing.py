@@ -91,8 +91,13 @@ def import_files(
         if progress is not None:
             progress(index, len(files), path.name)
         try:
-            doc = importers.read_document(path)
-            outcome = store_document(project, doc, outlet, report)
+            if path.suffix.lower() == ".json":  # a Counterclaim JSON export (app/ops/exchange.py)
+                from app.ops.exchange import import_as_outcome
+
+                outcome = import_as_outcome(project, path)
+            else:
+                doc = importers.read_document(path)
+                outcome = store_document(project, doc, outlet, report)
         except CounterclaimError as error:
             outcome = FileOutcome(source=str(path), error=str(error))
         outcome.source = str(path)

@@ -1,0 +1,181 @@
+"""What every exporter shares: safe cell values, the statements table, safe writing."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from app.core.comparison import Citation, citation_of
+from app.core.errors import CounterclaimError
+
+Progress = Callable[[int, int, str], None]
+Cancelled = Callable[[], bool]
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# Exports get the permissions any new file of the user's would get (read once, at import).
+_FILE_MODE = 0o666 & ~_current_umask()
+
+# OWASP CSV injection: a cell a spreadsheet would read as a formula or a command.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportCancelled(CounterclaimError):
+    """The journalist stopped the export; nothing was written."""
+
+
+def neutralise(value) -> str:
+    """Text safe for a spreadsheet cell: a leading apostrophe when it could run as a formula.
+
+    The OWASP rule: cells beginning with ``= + - @``, tab or carriage return get a ``'``
+    in front, so Excel, LibreOffice and Sheets show the text instead of evaluating it.
+    """
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+# Characters XML 1.0 (XLSX, QDPX) cannot hold at all.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str | None) -> str:
+    return _XML_INVALID.sub("\ufffd", text or "")
+
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_entry_name(*parts: object, suffix: str = "") -> str:
+    """A zip entry or file name from ids: ASCII letters, digits, dot, dash, underscore only."""
+    name = "-".join(_UNSAFE_NAME.sub("_", str(p)).strip("._") or "x" for p in parts)
+    return name[:120] + suffix
+
+
+def check_cancel(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled("The export was cancelled; no file was written.")
+
+
+# -- the statements table (XLSX sheet, CSV, Markdown list) ----------------------------------
+
+STATEMENT_HEADERS = (
+    "Statement", "Article", "Title", "Outlet", "Date", "Paragraph", "Text", "Party", "Status",
+    "Kind", "Speaker", "Cue", "Topics", "Start", "End", "Note",
+)
+
+
+def statement_rows(data) -> Iterator[list]:
+    """One row per statement in ``STATEMENT_HEADERS`` order (numbers stay numbers)."""
+    for s in data.statements:
+        yield [
+            s["id"],
+            s["article_id"],
+            s.get("title") or f"Article {s['article_id']}",
+            s.get("outlet") or "",
+            (s.get("published") or "")[:10],
+            s["paragraph"],
+            s["text"],
+            s.get("party") or ("narration" if s.get("status") else ""),
+            s.get("status") or "",
+            s.get("kind") or "",
+            s.get("speaker") or "",
+            s.get("cue") or "",
+            "; ".join(s.get("topics") or []),
+            s["start"],
+            s["end"],
+            s.get("note") or "",
+        ]
+
+
+LINK_HEADERS = ("Link", "From statement", "From party", "Relation", "To statement", "To party", "Note", "Status",
+                "From text", "To text", "From citation", "To citation")
+
+
+def link_rows(data) -> Iterator[list]:
+    for link in data.links:
+        a = data.statements_by_id.get(link["source_id"], {})
+        b = data.statements_by_id.get(link["target_id"], {})
+        yield [
+            link["id"], link["source_id"], a.get("party") or "", link["relation"], link["target_id"],
+            b.get("party") or "", link.get("note") or "", link.get("status") or "",
+            a.get("text", ""), b.get("text", ""), citation_of(a).short() if a else "", citation_of(b).short() if b else "",
+        ]
+
+
+SOURCE_HEADERS = ("Article", "Title", "Outlet", "Byline", "Date", "Language", "File", "Format", "Imported", "SHA-256")
+
+
+def source_rows(data) -> Iterator[list]:
+    for a in data.articles:
+        yield [
+            a["id"], a.get("title") or f"Article {a['id']}", a.get("outlet") or "", a.get("byline") or "",
+            (a.get("published") or "")[:10], a.get("language") or "", a.get("source_path") or "",
+            a.get("format") or "", a.get("imported_at") or "", a.get("sha256") or "",
+        ]
+
+
+def citation(statement: dict) -> Citation:
+    return citation_of(statement)
+
+
+# -- writing safely --------------------------------------------------------------------------
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "Counterclaim is not allowed to write there"
+    if error.errno == errno.EROFS:
+        return "the disk is read-only"
+    if error.errno == errno.EISDIR:
+        return "a folder has that name"
+    if error.errno == errno.ENOENT:
+        return "the folder does not exist"
+    return error.strerror or str(error)
+
+
+@contextlib.contextmanager
+def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; on success it becomes ``target``.
+
+    The temporary file sits in the same folder, so the final ``os.replace`` is atomic:
+    a failure (a read-only folder, a full disk, a cancelled export) leaves no half file
+    under the final name — either the old file or the complete new one.
+    """
+    target = Path(target)
+    name = f"“{target.name}”"
+    if target.is_dir():
+        raise CounterclaimError(f"Could not export to {name}: a folder has that name. Choose a file name.")
+    folder = target.parent
+    if not folder.is_dir():
+        raise CounterclaimError(f"Could not export to {name}: the folder {folder} does not exist.")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise CounterclaimError(f"Could not export to {name}: {_reason(error)} ({folder}).") from error
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        os.chmod(temp, _FILE_MODE)
+        os.replace(temp, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise CounterclaimError(f"Could not export to {name}: {_reason(error)}. Nothing was written.") from error
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise

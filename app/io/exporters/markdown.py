@@ -1,0 +1,90 @@
+"""Markdown: the grid as a table plus the statement list, for a CMS or a chat.
+
+Text is escaped so nothing a statement says becomes markup: ``<script>`` stays words,
+``|`` cannot break the table, ``*`` and ``_`` cannot turn on emphasis.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
+
+
+def md(text) -> str:
+    """Escape text for inline Markdown (one line: newlines become spaces)."""
+    text = " ".join(("" if text is None else str(text)).split())
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def render(data, cancelled: Cancelled | None = None) -> str:
+    grid = data.grid()
+    out = [f"# {md(data.project_name)} — comparison sheet", ""]
+    out.append(
+        f"Exported {data.exported_at[:16].replace('T', ' ')} · {len(data.statements)} statements, "
+        f"{len(grid.columns)} parties, {len(grid.rows)} topics"
+    )
+    out += ["", "## Comparison", ""]
+    if grid.rows and grid.columns:
+        out.append("| Topic | " + " | ".join(md(c.name) for c in grid.columns) + " |")
+        out.append("|---" * (len(grid.columns) + 1) + "|")
+        for r, row in enumerate(grid.rows):
+            cells = []
+            for entries in grid.row_cells(r):
+                if not entries:
+                    cells.append("—")
+                    continue
+                cells.append(
+                    "<br><br>".join(
+                        f"{md(e.text)}<br>*{md(e.citation.short())}*" + (" (suggested)" if e.status == "suggested" else "")
+                        for e in entries
+                    )
+                )
+            out.append(f"| **{md(row.name)}** | " + " | ".join(cells) + " |")
+    else:
+        out.append("No topics or parties to compare yet.")
+    out += ["", "## Statements", ""]
+    by_article: dict[int, list[dict]] = {}
+    for s in data.statements:
+        by_article.setdefault(s["article_id"], []).append(s)
+    for article in data.articles:
+        rows = by_article.get(article["id"])
+        if not rows:
+            continue
+        check_cancel(cancelled)
+        title = article.get("title") or f"Article {article['id']}"
+        bits = [b for b in (article.get("outlet"), (article.get("published") or "")[:10]) if b]
+        out.append(f"### {md(title)}" + (f" ({md(', '.join(bits))})" if bits else ""))
+        out.append("")
+        for s in rows:
+            who = s.get("party") or ("narration" if s.get("status") else "untagged")
+            details = [f"¶{s['paragraph']}"]
+            if s.get("topics"):
+                details.append("topics: " + ", ".join(s["topics"]))
+            if s.get("status"):
+                details.append(s["status"])
+            out.append(f"- **{md(who)}** — {md(s['text'])} *({md('; '.join(details))})*")
+        out.append("")
+    if data.links:
+        out += ["## Counterclaims", ""]
+        for link in data.links:
+            a = data.statements_by_id[link["source_id"]]
+            b = data.statements_by_id[link["target_id"]]
+            note = f" — {md(link['note'])}" if link.get("note") else ""
+            out.append(
+                f"- **{md(a.get('party') or 'narration')}**: {md(a['text'])} "
+                f"*{md(link['relation'])}* **{md(b.get('party') or 'narration')}**: {md(b['text'])}{note}"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def write(data, path: str | Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
+    text = render(data, cancelled)
+    with atomic_output(path) as temp:
+        temp.write_text(text, encoding="utf-8", newline="\n")
+    if progress is not None:
+        progress(1, 1, "Markdown")

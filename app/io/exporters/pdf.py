@@ -1,0 +1,231 @@
+"""PDF: the comparison sheet for a lawyer or an editor's desk, drawn by Qt.
+
+QtGui only (``QTextDocument`` laid out on a ``QPdfWriter``): landscape A4 or Letter,
+party-coloured column headers repeated on every page, a citation under every statement,
+the project name and export date in a header and "Page N of M" in a footer.
+
+QtGui needs a ``QGuiApplication``. In the desk one exists; from the command line or a
+test, one is created with the offscreen platform, so no display is ever needed.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from app import __version__
+from app.core.comparison import normalise_color, readable_text_color, tint
+from app.core.errors import CounterclaimError
+from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel
+
+PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+RESOLUTION = 300  # dots per inch of the layout; text and lines stay vector in the PDF
+_APP = None  # the QGuiApplication this module created, kept alive for the process
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running QGuiApplication, or a new offscreen one when there is none."""
+    global _APP
+    app = QCoreApplication.instance()
+    if app is None:
+        argv = ["counterclaim"]
+        if not os.environ.get("QT_QPA_PLATFORM"):
+            argv += ["-platform", "offscreen"]
+        _APP = QGuiApplication(argv)
+        return _APP
+    if not isinstance(app, QGuiApplication):
+        raise CounterclaimError(
+            "PDF export needs Qt's graphics; this program started Qt without them. "
+            "Export to HTML and print that instead."
+        )
+    return app
+
+
+def _esc(text) -> str:
+    return _html.escape("" if text is None else str(text), quote=True)
+
+
+def document_html(data, cancelled: Cancelled | None = None) -> str:
+    """The sheet as the HTML subset QTextDocument understands."""
+    grid = data.grid()
+    sel = data.selection
+    bits = []
+    if sel.article_ids:
+        bits.append("articles " + ", ".join(str(a) for a in sel.article_ids))
+    if sel.party_names:
+        bits.append("parties " + ", ".join(sel.party_names))
+    if sel.topic_names:
+        bits.append("topics " + ", ".join(sel.topic_names))
+    if sel.confirmed_only:
+        bits.append("confirmed tags only")
+    scope = ("Filtered: " + "; ".join(bits)) if bits else "All statements"
+    sources = len({s["article_id"] for s in data.statements}) or len(data.articles)
+    out = [
+        "<html><body>",
+        '<p style="font-size:14pt; font-weight:600; margin-bottom:2pt">Comparison sheet</p>',
+        f'<p style="color:#595959; font-size:8pt; margin-top:0">{len(grid.columns)} parties · {len(grid.rows)} topics · '
+        f"{grid.statement_count} statements from {sources} article(s) · {_esc(scope)}</p>",
+    ]
+    if not (grid.rows and grid.columns):
+        out.append("<p>No topics or parties to compare yet: assign statements to topics first.</p></body></html>")
+        return "".join(out)
+    topic_width = 16
+    party_width = (100 - topic_width) / max(1, len(grid.columns))
+    out.append('<table width="100%" cellspacing="0" cellpadding="5" border="1" style="border-color:#BFBFBF; border-collapse:collapse">')
+    out.append(f'<thead><tr><th width="{topic_width}%" bgcolor="#404040" align="left"><span style="color:#FFFFFF">Topic</span></th>')
+    for column in grid.columns:
+        color = normalise_color(column.color)
+        out.append(
+            f'<th width="{party_width:.2f}%" bgcolor="{color}" align="left">'
+            f'<span style="color:{readable_text_color(color)}; font-size:10pt">{_esc(column.name)}</span></th>'
+        )
+    out.append("</tr></thead><tbody>")
+    for r, row in enumerate(grid.rows):
+        check_cancel(cancelled)
+        out.append(
+            f'<tr><td bgcolor="{tint(row.color, 0.85)}"><span style="font-weight:600; font-size:9pt">{_esc(row.name)}</span></td>'
+        )
+        for entries in grid.row_cells(r):
+            if not entries:
+                out.append('<td align="center"><span style="color:#8A8A8A">—</span></td>')
+                continue
+            pieces = []
+            for entry in entries:
+                shade = "#555555" if entry.status == "suggested" else "#1F1F1F"
+                flag = " (suggested)" if entry.status == "suggested" else ""
+                pieces.append(
+                    f'<p style="margin-bottom:5pt"><span style="color:{shade}; font-size:8.5pt">{_esc(entry.text)}</span><br>'
+                    f'<span style="color:#595959; font-size:7pt; font-style:italic">{_esc(entry.citation.short())}{flag}</span></p>'
+                )
+            out.append("<td>" + "".join(pieces) + "</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    if data.links:
+        out.append('<p style="font-size:11pt; font-weight:600; margin-top:12pt">Counterclaims</p>')
+        for link in data.links:
+            a = data.statements_by_id[link["source_id"]]
+            b = data.statements_by_id[link["target_id"]]
+            note = f" — {_esc(link['note'])}" if link.get("note") else ""
+            out.append(
+                f'<p style="font-size:8pt; margin-bottom:3pt"><b>{_esc(a.get("party") or "narration")}</b>: {_esc(a["text"])} '
+                f'<i>{_esc(link["relation"])}</i> <b>{_esc(b.get("party") or "narration")}</b>: {_esc(b["text"])}{note}</p>'
+            )
+    out.append("</body></html>")
+    return "".join(out)
+
+
+class SheetLayout:
+    """A laid-out sheet: the document, page geometry and how to paint page ``n``.
+
+    Used by ``write`` for the PDF and by the docs script to render the same pages to
+    pictures, so the picture is exactly what the PDF holds.
+    """
+
+    def __init__(self, data, device, page_rect: QRectF, cancelled: Cancelled | None = None):
+        self.data = data
+        self.width = page_rect.width()
+        self.height = page_rect.height()
+        dpi = device.logicalDpiY()
+        self.header_height = 0.32 * dpi
+        self.footer_height = 0.28 * dpi
+        self.body_height = self.height - self.header_height - self.footer_height
+        self.document = QTextDocument()
+        self.document.documentLayout().setPaintDevice(device)
+        font = QFont()
+        font.setFamilies(["DejaVu Sans", "Noto Sans", "Arial", "Helvetica"])
+        font.setPointSizeF(8.5)
+        self.document.setDefaultFont(font)
+        self.document.setDocumentMargin(0)
+        self.document.setHtml(document_html(data, cancelled))
+        self.document.setPageSize(QSizeF(self.width, self.body_height))
+        self.font = font
+        self.dpi = dpi
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def paint(self, painter: QPainter, page: int) -> None:
+        total = self.page_count
+        header_font = QFont(self.font)
+        header_font.setPointSizeF(8)
+        painter.setFont(header_font)
+        painter.setPen(QColor("#404040"))
+        top = QRectF(0, 0, self.width, self.header_height * 0.7)
+        bold = QFont(header_font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.drawText(top, int(Qt.AlignLeft | Qt.AlignVCenter), self.data.project_name)
+        painter.setFont(header_font)
+        stamp = self.data.exported_at[:16].replace("T", " ")
+        painter.drawText(top, int(Qt.AlignRight | Qt.AlignVCenter), f"Exported {stamp}")
+        pen = QPen(QColor("#808080"))
+        pen.setWidthF(self.dpi / 150)
+        painter.setPen(pen)
+        painter.drawLine(0, int(self.header_height * 0.78), int(self.width), int(self.header_height * 0.78))
+
+        painter.save()
+        painter.translate(0, self.header_height)
+        painter.setClipRect(QRectF(0, 0, self.width, self.body_height))
+        painter.translate(0, -page * self.body_height)
+        self.document.drawContents(painter, QRectF(0, page * self.body_height, self.width, self.body_height))
+        painter.restore()
+
+        painter.setFont(header_font)
+        painter.setPen(QColor("#595959"))
+        bottom = QRectF(0, self.height - self.footer_height * 0.8, self.width, self.footer_height * 0.8)
+        painter.drawText(bottom, int(Qt.AlignLeft | Qt.AlignVCenter), f"Counterclaim {__version__} · comparison sheet")
+        painter.drawText(bottom, int(Qt.AlignRight | Qt.AlignVCenter), f"Page {page + 1} of {total}")
+
+
+def write(
+    data,
+    path: str | Path,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    page_size: str = "A4",
+) -> None:
+    size_id = PAGE_SIZES.get(page_size.strip().lower())
+    if size_id is None:
+        raise CounterclaimError(f"“{page_size}” is not a page size; use A4 or Letter.")
+    ensure_gui_application()
+    with atomic_output(path) as temp:
+        writer = QPdfWriter(str(temp))
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(f"{data.project_name} — comparison sheet")
+        writer.setCreator(f"Counterclaim {__version__}")
+        layout = QPageLayout(QPageSize(size_id), QPageLayout.Orientation.Landscape, QMarginsF(12, 10, 12, 10),
+                             QPageLayout.Unit.Millimeter)
+        writer.setPageLayout(layout)
+        sheet = SheetLayout(data, writer, QRectF(writer.pageLayout().paintRectPixels(RESOLUTION)), cancelled)
+        total = sheet.page_count
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(f"Qt could not open {temp} for writing")
+        try:
+            for page in range(total):
+                check_cancel(cancelled)
+                if page:
+                    writer.newPage()
+                sheet.paint(painter, page)
+                if progress is not None:
+                    progress(page + 1, total, "Pages")
+        finally:
+            painter.end()
+        del writer
+        if not Path(temp).stat().st_size:
+            raise OSError(f"Qt wrote nothing to {temp}")

@@ -1,0 +1,126 @@
+"""Export: a filtered view of the project written out in one of the exchange formats.
+
+Reading happens in one read transaction-free pass over the store (exports never write to
+the project); writing goes to a temporary file beside the target and is renamed into
+place, so a failure or a cancel never leaves half a file under the final name.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import CounterclaimError
+from app.io import exporters
+from app.store import exchange
+from app.store.database import Project
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class ExportFilters:
+    """The choices of the export dialog and of `counterclaim export`."""
+
+    article_ids: tuple[int, ...] = ()
+    party_names: tuple[str, ...] = ()
+    topic_names: tuple[str, ...] = ()
+    confirmed_only: bool = False
+
+    def selection(self) -> exchange.Selection:
+        return exchange.Selection(
+            article_ids=tuple(self.article_ids),
+            party_names=tuple(self.party_names),
+            topic_names=tuple(self.topic_names),
+            confirmed_only=self.confirmed_only,
+        )
+
+
+@dataclass
+class ExportSummary:
+    format: str
+    path: Path
+    articles: int = 0
+    statements: int = 0
+    parties: int = 0
+    topics: int = 0
+    links: int = 0
+    grid_statements: int = 0
+    empty_cells: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def sentence(self) -> str:
+        return (
+            f"Wrote {self.path.name}: {self.statements} statements from {self.articles} article(s), "
+            f"{self.parties} parties × {self.topics} topics ({self.empty_cells} empty cells), "
+            f"{self.links} links."
+        )
+
+
+def formats() -> dict[str, exporters.Format]:
+    return dict(exporters.FORMATS)
+
+
+def default_path(project: Project, fmt: str, folder: str | os.PathLike | None = None) -> Path:
+    spec = exporters.resolve(fmt)
+    folder = Path(folder) if folder else project.path.parent
+    return folder / f"{project.name}-comparison{spec.suffix}"
+
+
+def gather(project: Project, filters: ExportFilters | None = None) -> exchange.ExportData:
+    """What an export holds (also what the desk's preview shows)."""
+    return exchange.select(project, (filters or ExportFilters()).selection())
+
+
+def export(
+    project: Project,
+    fmt: str,
+    out_path: str | os.PathLike,
+    filters: ExportFilters | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    **options,
+) -> ExportSummary:
+    """Write the project (or the filtered part of it) to ``out_path`` in format ``fmt``.
+
+    ``progress(done, total, stage)`` is called as the work goes; ``cancelled()`` returning
+    True stops it with ``ExportCancelled`` and no file. ``options`` go to the exporter
+    (``page_size="Letter"`` for PDF).
+    """
+    started = time.perf_counter()
+    spec = exporters.resolve(fmt)
+    module = exporters.load(spec.key)
+    path = Path(out_path).expanduser()
+    if path.suffix == "":
+        path = path.with_suffix(spec.suffix)
+    accepted = inspect.signature(module.write).parameters
+    unknown = [name for name in options if name not in accepted]
+    if unknown:
+        raise CounterclaimError(f"The {spec.key} export has no option “{unknown[0]}”.")
+    if progress is not None:
+        progress(0, 1, "Reading the project")
+    data = gather(project, filters)
+    grid = data.grid()
+    module.write(data, path, progress=progress, cancelled=cancelled, **options)
+    summary = ExportSummary(
+        format=spec.key,
+        path=path,
+        articles=len(data.articles),
+        statements=len(data.statements),
+        parties=len(grid.columns),
+        topics=len(grid.rows),
+        links=len(data.links),
+        grid_statements=grid.statement_count,
+        empty_cells=sum(1 for r in range(len(grid.rows)) for c in range(len(grid.columns)) if grid.is_empty(r, c)),
+        bytes=path.stat().st_size,
+        seconds=time.perf_counter() - started,
+    )
+    if not grid.rows and spec.key not in ("json", "qdpx", "csv"):
+        summary.warnings.append("No statement has a topic yet, so the comparison grid is empty.")
+    return summary
