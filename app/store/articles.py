@@ -75,3 +75,46 @@ def count(project: Project) -> int:
 
 def delete(project: Project, article_id: int) -> None:
     project.db["articles"].delete(article_id)
+
+
+_SUMMARY_SQL = """
+    SELECT a.id, a.title, a.outlet, a.published, a.language,
+           count(s.id) AS statements,
+           coalesce(sum(s.status = 'confirmed'), 0) AS confirmed,
+           coalesce(sum(s.status = 'suggested'), 0) AS suggested
+    FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+"""
+
+
+def listing(project: Project, ids: Sequence[int] | None = None) -> list[dict]:
+    """Rows for the desk's article list: metadata and counts, no text (fast on 2,000 articles)."""
+    params: tuple = ()
+    where = ""
+    if ids is not None:
+        where = f"WHERE a.id IN ({','.join('?' * len(ids))})"
+        params = tuple(ids)
+    cursor = project.execute(f"{_SUMMARY_SQL} {where} GROUP BY a.id ORDER BY a.id", params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def outlets(project: Project) -> list[str]:
+    return [
+        row[0]
+        for row in project.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet <> '' ORDER BY outlet"
+        )
+    ]
+
+
+def of_statements(project: Project, statement_ids: Sequence[int]) -> list[int]:
+    """The articles these statements belong to."""
+    ids = list(statement_ids)
+    if not ids:
+        return []
+    return [
+        row[0]
+        for row in project.execute(
+            f"SELECT DISTINCT article_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", tuple(ids)
+        )
+    ]

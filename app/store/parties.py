@@ -133,3 +133,40 @@ def counts(project: Project) -> dict[int | None, int]:
         row[0]: row[1]
         for row in project.execute("SELECT party_id, count(*) FROM statements GROUP BY party_id")
     }
+
+
+def rows_by_id(project: Project, ids: Sequence[int]) -> dict[int, dict | None]:
+    """Raw rows of these parties (None for an id that does not exist): an undo snapshot."""
+    found = {row["id"]: row for row in raw_rows(project)}
+    return {i: found.get(i) for i in ids}
+
+
+def put_rows(project: Project, rows: dict[int, dict | None]) -> None:
+    """Make these parties exactly as given (None deletes); caller holds the transaction.
+
+    Keyboard slots are cleared first so that two parties can swap slots without
+    tripping the unique constraint half-way.
+    """
+    gone = [i for i, row in rows.items() if row is None]
+    for party_id in gone:
+        project.execute("DELETE FROM parties WHERE id = ?", (party_id,))
+    present = [row for row in rows.values() if row is not None]
+    project.conn.executemany("UPDATE parties SET shortcut = NULL WHERE id = ?", [(r["id"],) for r in present])
+    for row in present:
+        if row.get("shortcut") is not None:
+            project.execute(
+                "UPDATE parties SET shortcut = NULL WHERE shortcut = ? AND id <> ?", (row["shortcut"], row["id"])
+            )
+        project.db["parties"].upsert(row, pk="id")
+
+
+def set_order(project: Project, ordered_ids: Sequence[int] | None = None) -> None:
+    """Put parties in this order (others keep theirs, after them); keys 1–9 follow the order."""
+    known = [p.id for p in all_parties(project)]
+    wanted = [i for i in (ordered_ids or []) if i in known]
+    order = wanted + [i for i in known if i not in wanted]
+    project.execute("UPDATE parties SET shortcut = NULL")
+    project.conn.executemany(
+        "UPDATE parties SET position = ?, shortcut = ? WHERE id = ?",
+        [(index, index + 1 if index < 9 else None, pid) for index, pid in enumerate(order)],
+    )

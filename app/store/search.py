@@ -56,3 +56,40 @@ def _run(project: Project, query: str, limit: int | None) -> list[dict]:
     cursor = project.conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor]
+
+
+def listing(project: Project, query: str, filters=None, limit: int | None = 1000) -> list[dict]:
+    """Statements matching a full-text query, best first, as desk listing rows, narrowed by
+    party, status, topic and outlet (a ``statements.StatementFilter``)."""
+    from app.store.statements import LISTING_COLUMNS, StatementFilter
+
+    query = query.strip()
+    if not query:
+        return []
+    where, params = (filters or StatementFilter()).where()
+    sql = f"""
+        SELECT {LISTING_COLUMNS}
+        FROM statements_fts
+        JOIN statements s ON s.id = statements_fts.rowid
+        JOIN articles a ON a.id = s.article_id
+        WHERE statements_fts MATCH ? {"AND " + " AND ".join(where) if where else ""}
+        ORDER BY statements_fts.rank
+    """
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+
+    def run(text: str) -> list[dict]:
+        cursor = project.conn.execute(sql, (text, *params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    try:
+        return run(query)
+    except sqlite3.OperationalError as error:
+        plain = _as_plain_words(query)
+        if not plain:
+            return []
+        try:
+            return run(plain)
+        except sqlite3.OperationalError:
+            raise CounterclaimError(f"The search “{query}” could not be understood ({error}).") from error

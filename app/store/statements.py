@@ -244,3 +244,209 @@ def raw_rows(project: Project, ids: Sequence[int]) -> list[dict]:
     )
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor]
+
+
+# -- listings for the desk ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatementFilter:
+    """Which statements a listing shows. ``None`` means "any" for every field.
+
+    ``party_id`` 0 means narration (no party); ``status`` is ``suggested``, ``confirmed``
+    or ``untagged`` (no status at all).
+    """
+
+    article_id: int | None = None
+    party_id: int | None = None
+    status: str | None = None
+    topic_id: int | None = None
+    outlet: str | None = None
+
+    def where(self) -> tuple[list[str], list]:
+        where: list[str] = []
+        params: list = []
+        if self.article_id is not None:
+            where.append("s.article_id = ?")
+            params.append(self.article_id)
+        if self.party_id == 0:
+            where.append("s.party_id IS NULL")
+        elif self.party_id is not None:
+            where.append("s.party_id = ?")
+            params.append(self.party_id)
+        if self.status == "untagged":
+            where.append("s.status IS NULL")
+        elif self.status is not None:
+            where.append("s.status = ?")
+            params.append(self.status)
+        if self.topic_id is not None:
+            where.append("s.id IN (SELECT statement_id FROM statement_topics WHERE topic_id = ?)")
+            params.append(self.topic_id)
+        if self.outlet is not None:
+            where.append("a.outlet = ?")
+            params.append(self.outlet)
+        return where, params
+
+
+# One row of a statement listing: the statement, its article's title and outlet, its topics.
+LISTING_COLUMNS = """
+    s.id, s.article_id, s.start, s."end", s.text, s.paragraph, s.kind, s.speaker, s.cue,
+    s.party_id, s.status, s.confidence, s.reason, s.carried_from,
+    a.title AS article_title, a.outlet,
+    (SELECT group_concat(t.name, ', ') FROM statement_topics st
+       JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id) AS topics
+"""
+
+
+def _listing(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def listing(
+    project: Project, filters: StatementFilter = StatementFilter(), offset: int = 0, limit: int | None = None
+) -> list[dict]:
+    """A page of statements in reading order (article, then position), for lazy tables."""
+    where, params = filters.where()
+    sql = f"""
+        SELECT {LISTING_COLUMNS}
+        FROM statements s JOIN articles a ON a.id = s.article_id
+        {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY s.article_id, s.start
+    """
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [limit, offset]
+    return _listing(project.execute(sql, tuple(params)))
+
+
+def listing_count(project: Project, filters: StatementFilter = StatementFilter()) -> int:
+    where, params = filters.where()
+    join = " JOIN articles a ON a.id = s.article_id" if filters.outlet is not None else ""
+    sql = f"SELECT count(*) FROM statements s{join} {'WHERE ' + ' AND '.join(where) if where else ''}"
+    return project.execute(sql, tuple(params)).fetchone()[0]
+
+
+def listing_by_ids(project: Project, ids: Sequence[int]) -> list[dict]:
+    """Listing rows for these statements (those that still exist), to refresh a view."""
+    ids = list(ids)
+    if not ids:
+        return []
+    rows: list[dict] = []
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk : chunk + 500]
+        rows += _listing(
+            project.execute(
+                f"SELECT {LISTING_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id "
+                f"WHERE s.id IN ({','.join('?' * len(part))})",
+                tuple(part),
+            )
+        )
+    return rows
+
+
+def tag_counts(project: Project) -> dict[str, int]:
+    """How many statements there are, and how many are confirmed, suggested, untagged."""
+    row = project.execute(
+        "SELECT count(*), coalesce(sum(status = 'confirmed'), 0), coalesce(sum(status = 'suggested'), 0) "
+        "FROM statements"
+    ).fetchone()
+    return {"statements": row[0], "confirmed": row[1], "suggested": row[2], "untagged": row[0] - row[1] - row[2]}
+
+
+def with_party(project: Project, party_id: int) -> list[TagState]:
+    """The tag states of every statement a party holds (to merge or delete it, and undo that)."""
+    return [
+        TagState(*row)
+        for row in project.execute("SELECT id, party_id, status FROM statements WHERE party_id = ?", (party_id,))
+    ]
+
+
+# -- exact snapshots (undo of structural edits) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Statements exactly as stored, with their topics, their links and who carries from them.
+
+    Swapping one snapshot for another is how a split is done, undone and redone with the
+    same ids every time.
+    """
+
+    rows: tuple[dict, ...]
+    topics: tuple[tuple[int, int], ...] = ()
+    links: tuple[dict, ...] = ()
+    carried: tuple[tuple[int, int], ...] = ()  # (statement id, carried_from id)
+
+    @property
+    def ids(self) -> list[int]:
+        return [r["id"] for r in self.rows]
+
+
+def snapshot(project: Project, ids: Sequence[int]) -> Snapshot:
+    ids = list(ids)
+    if not ids:
+        return Snapshot(())
+    marks = ",".join("?" * len(ids))
+    rows = raw_rows(project, ids)
+    topics = tuple(
+        tuple(r)
+        for r in project.execute(
+            f"SELECT statement_id, topic_id FROM statement_topics WHERE statement_id IN ({marks})", tuple(ids)
+        )
+    )
+    cursor = project.execute(
+        f"SELECT * FROM links WHERE source_id IN ({marks}) OR target_id IN ({marks})", tuple(ids) * 2
+    )
+    names = [d[0] for d in cursor.description]
+    links = tuple(dict(zip(names, r)) for r in cursor)
+    carried = tuple(
+        tuple(r)
+        for r in project.execute(
+            f"SELECT id, carried_from FROM statements WHERE carried_from IN ({marks})", tuple(ids)
+        )
+    )
+    return Snapshot(tuple(rows), topics, links, carried)
+
+
+def swap(project: Project, remove: Snapshot, insert: Snapshot) -> None:
+    """Replace the statements of ``remove`` by those of ``insert``; caller holds the transaction.
+
+    Raises CounterclaimError when an id ``insert`` needs is taken by something made since.
+    """
+    if remove.ids:
+        project.execute(
+            f"DELETE FROM statements WHERE id IN ({','.join('?' * len(remove.ids))})", tuple(remove.ids)
+        )
+    if insert.ids:
+        taken = project.execute(
+            f"SELECT id FROM statements WHERE id IN ({','.join('?' * len(insert.ids))})", tuple(insert.ids)
+        ).fetchall()
+        if taken:
+            raise CounterclaimError(
+                "This change can no longer be redone: the statements it made have been replaced since."
+            )
+    columns = list(insert.rows[0]) if insert.rows else []
+    if columns:
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        project.conn.executemany(
+            f"INSERT INTO statements ({quoted}) VALUES ({', '.join('?' * len(columns))})",
+            [tuple(r[c] for c in columns) for r in insert.rows],
+        )
+    project.conn.executemany(
+        "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?, ?)", list(insert.topics)
+    )
+    for link in insert.links:
+        cols = list(link)
+        project.execute(
+            f"INSERT OR IGNORE INTO links ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            tuple(link[c] for c in cols),
+        )
+    project.conn.executemany(
+        "UPDATE statements SET carried_from = ? WHERE id = ?", [(c, i) for i, c in insert.carried]
+    )
+
+
+def next_id(project: Project) -> int:
+    """The id a new statement would get if given explicitly (for exact undo snapshots)."""
+    return project.execute("SELECT coalesce(max(id), 0) + 1 FROM statements").fetchone()[0]

@@ -1,0 +1,200 @@
+"""The article list: title, outlet, date and how much of each article is tagged."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from app.store import articles as articles_store
+from app.ui.context import Change, ProjectContext
+
+ID_ROLE = Qt.UserRole
+SORT_ROLE = Qt.UserRole + 1
+
+
+class ArticleListModel(QAbstractTableModel):
+    TITLE, OUTLET, DATE, STATEMENTS, CONFIRMED, SUGGESTED = range(6)
+    HEADERS = ("Title", "Outlet", "Date", "Statements", "Confirmed", "Suggested")
+    TIPS = (
+        "The article's headline",
+        "Who published it",
+        "When it was published",
+        "How many statements the article was split into",
+        "Statements whose party you have confirmed",
+        "Statements with a suggested party waiting for you to confirm or change",
+    )
+    _KEYS = ("title", "outlet", "published", "statements", "confirmed", "suggested")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.context: ProjectContext | None = None
+        self.rows: list[dict] = []
+        self._row_of: dict[int, int] = {}
+
+    def set_context(self, context: ProjectContext | None) -> None:
+        self.context = context
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = articles_store.listing(self.context.project) if self.context else []
+        self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
+        self.endResetModel()
+
+    def refresh(self, article_ids) -> None:
+        """Re-read these articles' rows (counts after tagging; new rows after import)."""
+        if not self.context or not article_ids:
+            return
+        fresh = articles_store.listing(self.context.project, list(article_ids))
+        new = [r for r in fresh if r["id"] not in self._row_of]
+        for row in fresh:
+            index = self._row_of.get(row["id"])
+            if index is not None:
+                self.rows[index] = row
+                self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.HEADERS) - 1))
+        if new:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for row in new:
+                self._row_of[row["id"]] = len(self.rows)
+                self.rows.append(row)
+            self.endInsertRows()
+
+    def on_change(self, change: Change) -> None:
+        if change.touches("project", "articles") and not change.article_ids:
+            self.reload()
+        elif change.touches("tags", "structure", "articles"):
+            self.refresh(change.article_ids)
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._row_of.get(article_id)
+
+    # -- Qt ------------------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal:
+            if role == Qt.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ToolTipRole:
+                return self.TIPS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.DisplayRole:
+            if column == self.TITLE:
+                return row["title"] or f"Article {row['id']}"
+            value = row[self._KEYS[column]]
+            return "" if value is None else value
+        if role == SORT_ROLE:
+            value = row[self._KEYS[column]]
+            if column >= self.STATEMENTS:
+                return value or 0
+            return (value or "").casefold() if isinstance(value, str) or value is None else value
+        if role == ID_ROLE:
+            return row["id"]
+        if role == Qt.TextAlignmentRole and column >= self.STATEMENTS:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ToolTipRole:
+            done = row["confirmed"] or 0
+            return (
+                f"{row['title'] or 'Untitled'}\n{row['outlet'] or 'Unknown outlet'}"
+                f"{' · ' + row['published'] if row['published'] else ''}\n"
+                f"{done} of {row['statements']} statements confirmed, {row['suggested']} suggested"
+            )
+        return None
+
+
+class ArticleFilter(QSortFilterProxyModel):
+    """Case-insensitive filter on title and outlet; sorts numbers as numbers."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setDynamicSortFilter(False)
+
+
+class ArticleList(QWidget):
+    """A filter box over a sortable table of articles; says which article was chosen."""
+
+    article_chosen = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = ArticleListModel(self)
+        self.proxy = ArticleFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("articleFilter")
+        self.filter.setPlaceholderText("Filter articles by title or outlet")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView(self)
+        self.view.setObjectName("articleList")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(ArticleListModel.TITLE, QHeaderView.Stretch)
+        for column in range(1, len(ArticleListModel.HEADERS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        header.setHighlightSections(False)
+        self.view.setColumnHidden(ArticleListModel.DATE, False)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+
+    def _current_changed(self, current: QModelIndex, _previous=None) -> None:
+        if current.isValid():
+            self.article_chosen.emit(current.data(ID_ROLE))
+
+    def current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select(self, article_id: int, notify: bool = False) -> None:
+        """Show an article as current (without re-announcing it unless asked)."""
+        row = self.model.row_of(article_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # filtered out: clear the filter to show it
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index == self.view.currentIndex():
+            return
+        self.view.selectionModel().blockSignals(not notify)
+        try:
+            self.view.setCurrentIndex(index)
+            self.view.selectRow(index.row())
+        finally:
+            self.view.selectionModel().blockSignals(False)
+        self.view.viewport().update()
+        self.view.scrollTo(index)

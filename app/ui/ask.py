@@ -1,0 +1,109 @@
+"""Every question the desk asks the user, in one place.
+
+The desk calls these through the module (``ask.text(...)``), so tests replace them with
+monkeypatch and no dialog ever blocks a test. Messages (errors, the import summary)
+open window-modal without blocking, so even an unpatched call never stops a test.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
+
+PROJECT_FILTER = "Counterclaim projects (*.counterclaim);;All files (*)"
+IMPORT_FILTER = (
+    "Articles (*.txt *.md *.markdown *.html *.htm *.docx *.odt *.pdf);;All files (*)"
+)
+
+# The message boxes currently on screen (kept alive until closed; tests inspect them).
+open_messages: list[QMessageBox] = []
+
+
+def _dir(start: str | None) -> str:
+    from app.ui import settings
+
+    return start or str(settings.documents_dir())
+
+
+def open_project_path(parent: QWidget, start: str | None = None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open project", _dir(start), PROJECT_FILTER)
+    return path or None
+
+
+def new_project_path(parent: QWidget, start: str | None = None, title: str = "New project") -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, _dir(start), PROJECT_FILTER)
+    if path and not path.endswith(".counterclaim"):
+        path += ".counterclaim"
+    return path or None
+
+
+def save_as_path(parent: QWidget, start: str | None = None) -> str | None:
+    return new_project_path(parent, start, "Save a copy of the project as")
+
+
+def import_paths(parent: QWidget, start: str | None = None) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import articles", _dir(start), IMPORT_FILTER)
+    return list(paths)
+
+
+def text(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, text=default)
+    return value if ok else None
+
+
+def multiline(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
+    value, ok = QInputDialog.getMultiLineText(parent, title, label, default)
+    return value if ok else None
+
+
+def color(parent: QWidget, initial: str, title: str = "Choose a colour") -> str | None:
+    chosen = QColorDialog.getColor(QColor(initial), parent, title)
+    return chosen.name() if chosen.isValid() else None
+
+
+def choose(parent: QWidget, title: str, label: str, options: list[str]) -> str | None:
+    value, ok = QInputDialog.getItem(parent, title, label, options, 0, False)
+    return value if ok else None
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question)
+    return answer == QMessageBox.Yes
+
+
+def _show(parent: QWidget | None, icon, title: str, text_: str, details: str | None = None) -> QMessageBox:
+    box = QMessageBox(icon, title, text_, QMessageBox.Ok, parent)
+    box.setObjectName("messageBox")
+    if details:
+        box.setDetailedText(details)
+    open_messages.append(box)
+    box.finished.connect(lambda _=0, b=box: open_messages.remove(b) if b in open_messages else None)
+    box.open()
+    return box
+
+
+def error(parent: QWidget | None, sentence: str) -> QMessageBox:
+    """A refusal the user can act on: the sentence is the whole message."""
+    return _show(parent, QMessageBox.Warning, "Counterclaim", sentence)
+
+
+def bug(parent: QWidget | None, details: str) -> QMessageBox:
+    """Something went wrong that is not the user's doing."""
+    return _show(
+        parent,
+        QMessageBox.Critical,
+        "Counterclaim",
+        "Something went wrong. Your project is safe: every change is saved the moment it is made.\n"
+        "If it happens again, please report it with the details below.",
+        details,
+    )
+
+
+def info(parent: QWidget | None, title: str, text_: str, details: str | None = None) -> QMessageBox:
+    return _show(parent, QMessageBox.Information, title, text_, details)

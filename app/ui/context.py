@@ -1,0 +1,93 @@
+"""The open project as the desk sees it: one Project, one undo stack, one "changed" signal.
+
+Views never re-read everything after an edit: each undo command says what it changed
+(``Change``) and every view refreshes just that. Views added later (topics, links, the
+narrative view) connect to ``ProjectContext.changed`` the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from app.store import parties as parties_store
+from app.store.database import Project
+from app.store.records import Party
+
+# What a change may touch. "structure" means statements were added or removed (a split):
+# views showing those articles reload them rather than patching rows.
+KINDS = ("tags", "structure", "parties", "articles", "topics", "links", "project")
+
+
+@dataclass(frozen=True)
+class Change:
+    kinds: frozenset[str]
+    statement_ids: tuple[int, ...] = ()
+    article_ids: tuple[int, ...] = ()
+    focus_ids: tuple[int, ...] = ()  # what to select after the change (or after undoing it)
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def of(cls, *kinds: str, statements=(), articles=(), focus=(), **extra) -> Change:
+        unknown = set(kinds) - set(KINDS)
+        if unknown:
+            raise ValueError(f"unknown change kinds {unknown}")
+        return cls(frozenset(kinds), tuple(statements), tuple(articles), tuple(focus), extra)
+
+    def touches(self, *kinds: str) -> bool:
+        return bool(self.kinds.intersection(kinds))
+
+
+class ProjectContext(QObject):
+    """Owns the open Project for the UI thread. Background workers open their own."""
+
+    changed = Signal(object)  # Change
+
+    def __init__(self, project: Project, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self._parties: list[Party] | None = None
+        self.changed.connect(self._forget_parties)
+
+    @property
+    def path(self) -> Path:
+        return self.project.path
+
+    # -- parties are few and read everywhere: keep them at hand ---------------------------------
+
+    def _forget_parties(self, change: Change) -> None:
+        if change.touches("parties", "project"):
+            self._parties = None
+
+    @property
+    def parties(self) -> list[Party]:
+        if self._parties is None:
+            self._parties = parties_store.all_parties(self.project)
+        return self._parties
+
+    def party(self, party_id: int | None) -> Party | None:
+        if party_id is None:
+            return None
+        return next((p for p in self.parties if p.id == party_id), None)
+
+    def party_for_key(self, key: int) -> Party | None:
+        return next((p for p in self.parties if p.shortcut == key), None)
+
+    # -- edits -------------------------------------------------------------------------------
+
+    def run(self, command: QUndoCommand) -> None:
+        """Do an edit now (errors propagate to the caller) and put it on the undo stack."""
+        command.first()  # type: ignore[attr-defined]
+        self.undo_stack.push(command)
+
+    def announce(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.project.close()

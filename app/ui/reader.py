@@ -1,0 +1,366 @@
+"""The article reader: the article's text with every statement shown in its party's colour.
+
+Confirmed tags are a solid tint, suggestions a faint tint with a dashed underline, narration
+and untagged text stay plain; the selected statements are drawn stronger on top
+(ExtraSelections). Highlighting is a QSyntaxHighlighter that looks statements up by block,
+so a tag repaints one paragraph, not the article. Offsets cross the Qt boundary only
+through ``app.ui.offsets.Offsets``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from app.store.records import Article
+from app.ui import explain, theme
+from app.ui.context import ProjectContext
+from app.ui.offsets import Offsets
+
+RTL_LANGUAGES = {"ar", "fa", "he", "iw", "ur", "ps", "yi", "ckb", "sd", "ug", "dv", "syr"}
+
+
+def is_right_to_left(text: str, language: str | None = None) -> bool:
+    """Right-to-left when the language says so, or the first strong letter is RTL."""
+    if language and language.split("-")[0].lower() in RTL_LANGUAGES:
+        return True
+    for ch in text[:2000]:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+class TagHighlighter(QSyntaxHighlighter):
+    """Paints each statement's tag; spans are UTF-16 positions, sorted and non-overlapping."""
+
+    def __init__(self, document):
+        super().__init__(document)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.formats: list[QTextCharFormat | None] = []
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        block = self.currentBlock()
+        first = block.position()
+        last = first + block.length()
+        i = bisect_right(self.ends, first)
+        n = len(self.starts)
+        while i < n and self.starts[i] < last:
+            fmt = self.formats[i]
+            if fmt is not None:
+                s, e = max(self.starts[i], first), min(self.ends[i], last)
+                if e > s:
+                    self.setFormat(s - first, e - s, fmt)
+            i += 1
+
+
+class ArticleReader(QTextEdit):
+    """Read-only article text. Signals what the journalist clicked; keys are handled by the
+    tagging controller (an event filter)."""
+
+    statement_clicked = Signal(int, bool)  # statement id, add to the selection (Ctrl)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("articleReader")
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setAcceptDrops(False)  # drops go to the window (import)
+        self.setMouseTracking(True)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
+        self.setFont(font)
+        self.document().setDocumentMargin(28)
+        self.highlighter = TagHighlighter(self.document())
+        self.context: ProjectContext | None = None
+        self.article: Article | None = None
+        self.rows: list[dict] = []
+        self._index_of: dict[int, int] = {}
+        self._starts_cp: list[int] = []
+        self.offsets = Offsets("")
+        self.selected: list[int] = []
+        self.rtl = False
+
+    # -- content ----------------------------------------------------------------------------
+
+    def set_article(self, context: ProjectContext | None, article: Article | None, rows: list[dict]) -> None:
+        self.context = context
+        self.article = article
+        self.selected = []
+        text = article.text if article else ""
+        self.offsets = Offsets(text)
+        self.rtl = is_right_to_left(text, article.language if article else None)
+        self.highlighter.setDocument(None)  # highlight once, after the text is in
+        self.setExtraSelections([])
+        self.setPlainText(text)
+        self._format_blocks()
+        self._set_rows(rows)
+        self.highlighter.setDocument(self.document())
+        self.moveCursor(QTextCursor.Start)
+        self.setToolTip("")
+
+    def _format_blocks(self) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.Document)
+        block = QTextBlockFormat()
+        block.setBottomMargin(self.fontMetrics().height() * 0.7)
+        block.setLineHeight(135, QTextBlockFormat.ProportionalHeight.value)
+        block.setLayoutDirection(Qt.RightToLeft if self.rtl else Qt.LeftToRight)
+        block.setAlignment((Qt.AlignRight if self.rtl else Qt.AlignLeft) | Qt.AlignAbsolute)
+        cursor.mergeBlockFormat(block)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.RightToLeft if self.rtl else Qt.LeftToRight)
+        option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+
+    def _set_rows(self, rows: list[dict]) -> None:
+        self.rows = sorted(rows, key=lambda r: r["start"])
+        self._index_of = {r["id"]: i for i, r in enumerate(self.rows)}
+        self._starts_cp = [r["start"] for r in self.rows]
+        to16 = self.offsets.to_utf16
+        h = self.highlighter
+        h.starts = [to16(r["start"]) for r in self.rows]
+        h.ends = [to16(r["end"]) for r in self.rows]
+        cache: dict = {}
+        h.formats = [self._format_for(r, cache) for r in self.rows]
+
+    def _format_for(self, row: dict, cache: dict | None = None) -> QTextCharFormat | None:
+        status, party = row["status"], self.context.party(row["party_id"]) if self.context else None
+        if status is None or party is None:
+            return None  # narration and untagged text stay plain
+        key = (party.id, party.color, status)
+        if cache is not None and key in cache:
+            return cache[key]
+        fmt = QTextCharFormat()
+        if status == "confirmed":
+            fmt.setBackground(theme.tint(party.color, theme.CONFIRMED_FILL))
+        else:
+            fmt.setBackground(theme.tint(party.color, theme.SUGGESTED_FILL))
+            fmt.setUnderlineStyle(QTextCharFormat.DashUnderline)
+            fmt.setUnderlineColor(theme.ink(party.color))
+        if cache is not None:
+            cache[key] = fmt
+        return fmt
+
+    def update_rows(self, rows: list[dict]) -> None:
+        """New tags for some statements of this article: repaint only their paragraphs."""
+        doc = self.document()
+        blocks = set()
+        for row in rows:
+            i = self._index_of.get(row["id"])
+            if i is None:
+                continue
+            self.rows[i] = row
+            self.highlighter.formats[i] = self._format_for(row)
+            start, end = self.highlighter.starts[i], self.highlighter.ends[i]
+            block = doc.findBlock(start)
+            while block.isValid() and block.position() < end:
+                blocks.add(block.blockNumber())
+                block = block.next()
+        for number in sorted(blocks):
+            self.highlighter.rehighlightBlock(doc.findBlockByNumber(number))
+        self._paint_selection()
+
+    def restyle(self) -> None:
+        """Party colours changed: recompute every format (a few parties, cached)."""
+        self._set_rows(self.rows)
+        self.highlighter.rehighlight()
+        self._paint_selection()
+
+    def replace_rows(self, rows: list[dict]) -> None:
+        """The article's statements changed shape (a split or its undo)."""
+        self._set_rows(rows)
+        self.highlighter.rehighlight()
+        self.selected = [i for i in self.selected if i in self._index_of]
+        self._paint_selection()
+
+    # -- statements and offsets ---------------------------------------------------------------------
+
+    def row(self, statement_id: int) -> dict | None:
+        i = self._index_of.get(statement_id)
+        return self.rows[i] if i is not None else None
+
+    def statement_at(self, cp: int) -> dict | None:
+        i = bisect_right(self._starts_cp, cp) - 1
+        if 0 <= i < len(self.rows) and self.rows[i]["start"] <= cp < self.rows[i]["end"]:
+            return self.rows[i]
+        return None
+
+    def statements_in(self, start: int, end: int) -> list[dict]:
+        i = max(0, bisect_right(self._starts_cp, start) - 1)
+        j = bisect_left(self._starts_cp, end)
+        return [r for r in self.rows[i:j] if r["end"] > start and r["start"] < end]
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as code-point offsets into the article, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        to_cp = self.offsets.to_code_point
+        return to_cp(cursor.selectionStart()), to_cp(cursor.selectionEnd())
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select article text by code-point offsets (what a mouse drag does)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_text_selection(self) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+
+    # -- selection drawing ------------------------------------------------------------------------
+
+    def select_ids(self, ids, scroll: bool = True) -> None:
+        self.selected = [i for i in ids if i in self._index_of]
+        self._paint_selection()
+        if scroll and self.selected:
+            self.scroll_to(self.selected[0])
+
+    def _paint_selection(self) -> None:
+        extras = []
+        for sid in self.selected:
+            row = self.rows[self._index_of[sid]]
+            party = self.context.party(row["party_id"]) if self.context else None
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.offsets.to_utf16(row["start"]))
+            cursor.setPosition(self.offsets.to_utf16(row["end"]), QTextCursor.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            if party is not None and row["status"] is not None:
+                fmt.setBackground(theme.tint(party.color, theme.SELECTED_FILL))
+            else:
+                highlight = QColor(self.palette().color(QPalette.Highlight))
+                highlight.setAlphaF(0.22)
+                fmt.setBackground(highlight)
+            fmt.setUnderlineStyle(
+                QTextCharFormat.DashUnderline if row["status"] == "suggested" else QTextCharFormat.SingleUnderline
+            )
+            fmt.setUnderlineColor(self.palette().color(QPalette.Text))
+            fmt.setProperty(QTextFormat.FullWidthSelection, False)
+            selection.format = fmt
+            extras.append(selection)
+        self.setExtraSelections(extras)
+
+    def scroll_to(self, statement_id: int) -> None:
+        row = self.row(statement_id)
+        if row is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(row["end"]))
+        rect_end = self.cursorRect(cursor)
+        cursor.setPosition(self.offsets.to_utf16(row["start"]))
+        rect = self.cursorRect(cursor)
+        view = self.viewport().rect()
+        if rect.top() < 0 or rect_end.bottom() > view.bottom():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top() - view.height() // 3)
+
+    # -- mouse ----------------------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.LeftButton or self.textCursor().hasSelection():
+            return
+        cursor = self.cursorForPosition(event.position().toPoint())
+        row = self.statement_at(self.offsets.to_code_point(cursor.position()))
+        if row is not None:
+            self.statement_clicked.emit(row["id"], bool(event.modifiers() & Qt.ControlModifier))
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.ToolTip:
+            cursor = self.cursorForPosition(event.pos())
+            row = self.statement_at(self.offsets.to_code_point(cursor.position()))
+            if row is not None:
+                party = self.context.party(row["party_id"]) if self.context else None
+                QToolTip.showText(event.globalPos(), explain.tooltip(row, party), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class ReaderPane(QWidget):
+    """The article's headline and particulars above the reader, and a key to the colours."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("readerPane")
+        self.title = QLabel(self)
+        self.title.setObjectName("articleTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        font = QFont(self.title.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.45)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.meta = QLabel(self)
+        self.meta.setObjectName("articleMeta")
+        self.meta.setStyleSheet("color: palette(placeholder-text);")
+        self.legend = QLabel(self)
+        self.legend.setObjectName("readerLegend")
+        self.legend.setTextFormat(Qt.RichText)
+        self.reader = ArticleReader(self)
+        header = QWidget(self)
+        head = QVBoxLayout(header)
+        head.setContentsMargins(30, 14, 30, 2)
+        head.setSpacing(3)
+        head.addWidget(self.title)
+        head.addWidget(self.meta)
+        head.addWidget(self.legend)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.reader, 1)
+        self.show_article(None, None, [])
+
+    def show_article(self, context, article: Article | None, rows: list[dict]) -> None:
+        if article is None:
+            self.title.setText("No article open")
+            self.meta.setText("Import articles with File › Import, drop files here, or paste text with Ctrl+Shift+V.")
+            self.legend.setText("")
+        else:
+            self.title.setText(article.display_title)
+            bits = [article.outlet, article.published, article.byline, f"{len(rows)} statements"]
+            self.meta.setText("  ·  ".join(b for b in bits if b))
+            self.legend.setText(self._legend())
+        self.title.setAlignment(Qt.AlignLeft)
+        self.reader.set_article(context, article, rows)
+        if self.reader.rtl:
+            self.title.setAlignment(Qt.AlignRight)
+
+    def _legend(self) -> str:
+        text = self.palette().color(QPalette.Text).name()
+        sample = theme.tint("#888888", theme.CONFIRMED_FILL)
+        fill = f"rgba({sample.red()},{sample.green()},{sample.blue()},{sample.alphaF():.2f})"
+        return (
+            "<span style='color:palette(placeholder-text)'>"
+            f"<span style='background:{fill}; color:{text}'>&nbsp;solid&nbsp;</span> confirmed"
+            f" &nbsp; <span style='text-decoration: underline; color:{text}'>&nbsp;underlined&nbsp;</span>"
+            " suggested (hover to see why) &nbsp; plain: narration or untagged"
+            "</span>"
+        )
