@@ -74,8 +74,13 @@ def spans_for(text: str, gold: dict) -> list[Span]:
     return spans
 
 
-def build_seed(project: Project, corpus: Path = CORPUS, extra_topics: bool = True) -> dict[str, int]:
-    """Tag the seed article into ``project``; returns {starts_with: statement id}."""
+def build_seed(
+    project: Project, corpus: Path = CORPUS, extra_topics: bool = True, topics_and_links: bool = True
+) -> dict[str, int]:
+    """Tag the seed article into ``project``; returns {starts_with: statement id}.
+
+    With ``topics_and_links=False`` only the parties are tagged (the command-line tests add
+    topics and links through `counterclaim topic` and `counterclaim link`)."""
     raw, gold = load_gold(corpus)
     byline, text = article_text(raw)
     spans = spans_for(text, gold)
@@ -95,6 +100,8 @@ def build_seed(project: Project, corpus: Path = CORPUS, extra_topics: bool = Tru
                 for item, sid in zip(gold["statements"], ids)
             ],
         )
+        if not topics_and_links:
+            return by_start
         topic_ids = {name: topics.ensure(project, name) for name in TOPIC_ORDER}
         for claim in gold["counterclaims"]:
             topics.assign(project, topic_ids[claim["topic"]], [by_start[claim["a"]], by_start[claim["b"]]])

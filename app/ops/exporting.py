@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.core.errors import CounterclaimError
 from app.io import exporters
+from app.io.exporters._common import ExportCancelled
 from app.store import exchange
 from app.store.database import Project
 
@@ -106,6 +107,8 @@ def export(
     if progress is not None:
         progress(0, 1, "Reading the project")
     data = gather(project, filters)
+    if cancelled is not None and cancelled():
+        raise ExportCancelled("The export was cancelled; no file was written.")
     grid = data.grid()
     module.write(data, path, progress=progress, cancelled=cancelled, **options)
     summary = ExportSummary(

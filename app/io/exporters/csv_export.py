@@ -38,5 +38,6 @@ def write(data, path: str | Path, progress: Progress | None = None, cancelled: C
                     if progress is not None:
                         progress(i, total, "Statements")
                     check_cancel(cancelled)
+        check_cancel(cancelled)
         if progress is not None:
             progress(total, total, "Statements")

@@ -95,6 +95,7 @@ def write(data, path: str | Path, progress: Progress | None = None, cancelled: C
                    wrap=("From text", "To text", "Note"))
             _table(workbook, "Sources", SOURCE_HEADERS, source_rows(data), step,
                    widths={"Title": 50, "File": 40, "Byline": 24, "SHA-256": 20})
+            check_cancel(cancelled)
             workbook.close()
         except FileCreateError as error:
             # XlsxWriter wraps the OSError; atomic_output turns an OSError into a sentence.
