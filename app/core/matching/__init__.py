@@ -26,6 +26,9 @@ shared words and names      up to 4.0: BM25-style — each shared feature weighs
                             divided by the query's own total, so 4.0 means "says all of it"
 opposite stance             1.0 per stance axis where the two sit at different poles (at most 2)
 one answers the other       1.0 when one urges or calls on and the other warns or vows
+                            (both stance terms count in full when the two share a topic or
+                            at least 0.2 of the word overlap; less overlap, proportionally
+                            less: a contradiction needs a common subject)
 amounts of people           0.5 when both count people ("two people" / "number of terrorists")
 same article                0.3
 ==========================  =====================================================================
@@ -53,6 +56,7 @@ EXTRA_TOPIC_WEIGHT = 0.5
 LEXICAL_WEIGHT = 4.0
 STANCE_WEIGHT = 1.0
 MAX_STANCE_AXES = 2
+STANCE_NEEDS_OVERLAP = 0.2  # without a shared topic, stance counts in full from this much overlap
 RESPONSE_WEIGHT = 1.0
 QUANTITY_WEIGHT = 0.5
 ARTICLE_WEIGHT = 0.3
@@ -265,7 +269,8 @@ class CounterclaimIndex:
             if shared_topics:
                 score += TOPIC_WEIGHT + EXTRA_TOPIC_WEIGHT * (shared_topics - 1)
             if query_poles and cand.poles:
-                score += _stance_score(query_poles, cand.poles)
+                related = 1.0 if shared_topics or not STANCE_NEEDS_OVERLAP else min(1.0, lexical / STANCE_NEEDS_OVERLAP)
+                score += related * _stance_score(query_poles, cand.poles)
             if query.quantity is not None and cand.quantity:
                 score += QUANTITY_WEIGHT
             if source.article_id is not None and source.article_id == cand.statement.article_id:
