@@ -22,13 +22,15 @@ Statement numbers in reasons are 1-based (as the desk shows them); ``carried_fro
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Sequence
 
 from app.core.models import Attribution, ProposedParty, Span
-from app.core.parties import Entity, Resolution, Resolver
-from app.core.speakers import PRONOUNS, QuoteIndex, Speech, find_speech, singular
+from app.core.parties import Entity, Resolution, Resolver, resolver_for
+from app.core.speakers import PRONOUNS, QuoteIndex, Speech, find_speech, may_speak, singular
 
 __all__ = [
     "StatementAttribution",
@@ -62,7 +64,8 @@ _PERSON_NOUNS = frozenset(
     secretary chief commander general leader head director representative diplomat ambassador envoy
     prosecutor judge lawyer attorney analyst expert source witness resident survivor villager doctor
     medic campaigner activist observer researcher scientist economist professor student worker farmer
-    negotiator mediator man woman""".split()
+    negotiator mediator man woman governor mayor senator lawmaker legislator king queen prince emir
+    sheikh cleric ayatollah inspector investigator""".split()
 )
 _ORG_GENERIC = frozenset("group organisation organization movement outfit faction militia coalition alliance".split())
 _DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w\-’']*\s+){0,3}(?P<head>[a-z][\w\-]*)$")
@@ -95,7 +98,8 @@ class _Said:
 
 def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
     quotes = QuoteIndex(text)
-    found = [_find(text, span, quotes) for span in spans]
+    hits = may_speak(text)
+    found = [_find(text, span, quotes, hits) for span in spans]
     said: list[_Said] = []  # statements with a speaker, in order
     out: list[Attribution] = []
     for i, f in enumerate(found):
@@ -106,9 +110,13 @@ def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
     return out
 
 
-def _find(text: str, span: Span, quotes: QuoteIndex) -> _Found:
-    sentence = text[span.start : span.end]
+def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int]) -> _Found:
     inside = quotes.within(span.start, span.end)
+    k = bisect.bisect_left(hits, span.start)
+    if (k == len(hits) or hits[k] >= span.end) and not text.startswith(("In ", "in "), span.start):
+        # no cue word at all: narration, fast
+        return _Found(span, None, inside, bool(inside) and inside[0][0] - span.start <= 1)
+    sentence = text[span.start : span.end]
     relative = [(a - span.start, b - span.start) for a, b in inside]
     speech = find_speech(sentence, relative)
     quote_led = bool(inside) and inside[0][0] - span.start <= 1
@@ -238,12 +246,14 @@ def _last_in_reach(paragraph: int, said: list[_Said], accept=None) -> _Said | No
     return None
 
 
+@lru_cache(maxsize=8192)
 def _head_of(words: str) -> str:
     head = _HEAD_CUT.sub("", words).strip()
     last = head.split()[-1] if head.split() else ""
     return singular(last.removesuffix("’s").removesuffix("'s")) if last.islower() else ""
 
 
+@lru_cache(maxsize=8192)
 def _class_of(words: str) -> str:
     """person | plural | thing | org | any — what a pronoun may later refer to."""
     low = words.lower()
@@ -285,9 +295,9 @@ def _gazetteer_hit(words: str) -> bool:
 def propose_parties(
     text: str, attributions: Sequence[Attribution], existing: Sequence[ProposedParty] = ()
 ) -> list[ProposedParty]:
-    resolver = Resolver(text)
+    resolver = resolver_for(text)
     known = _alias_index(existing)
-    proposed: list[Entity] = []
+    proposed: list[tuple[Entity, set[str]]] = []
     for a, res in _resolutions(resolver, attributions):
         if res is None or res.coordinated:
             continue
@@ -295,13 +305,13 @@ def propose_parties(
             if any(_fold(n) in known for n in [entity.name, *entity.aliases]):
                 continue
             _merge_into(proposed, entity)
-    return [ProposedParty(e.name, list(e.aliases)) for e in proposed]
+    return [ProposedParty(e.name, list(e.aliases)) for e, _ in proposed]
 
 
 def assign_parties(
     text: str, attributions: Sequence[Attribution], parties: Sequence[ProposedParty]
 ) -> list[Attribution]:
-    resolver = Resolver(text)
+    resolver = resolver_for(text)
     index = _alias_index(parties)
     scan = _alias_scanner(parties, resolver)
     out: list[Attribution] = list(attributions)
@@ -335,7 +345,7 @@ def _resolutions(resolver: Resolver, attributions: Sequence[Attribution], keyed:
 def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribution:
     if a.speaker is None or res is None:
         confidence = 0.5 if a.quotes or a.speaker else 0.8
-        return replace(a, party=None, confidence=confidence)
+        return _updated(a, party=None, confidence=confidence)
     parties = []
     for entity in res.entities:
         party = _party_for(entity, index)
@@ -344,20 +354,20 @@ def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribu
     if not parties:
         hits = scan(a.speaker)
         if len(hits) == 1:
-            return replace(a, party=hits[0], confidence=0.7,
+            return _updated(a, party=hits[0], confidence=0.7,
                            reason=f"{a.reason}; “{a.speaker}” contains an alias of {hits[0]}")
-        return replace(a, party=None, confidence=0.3,
+        return _updated(a, party=None, confidence=0.3,
                        reason=f"{a.reason}; no party known for “{a.speaker}”")
     if len(parties) > 1 and res.coordinated:
         names = " and ".join(p for p, _ in parties)
-        return replace(a, party=None, confidence=0.4,
+        return _updated(a, party=None, confidence=0.4,
                        reason=f"{a.reason}; “{a.speaker}” names several parties ({names})")
     party, entity = parties[0]
     confidence = entity.confidence * (0.7 if len(parties) > 1 else 1.0)
     why = f"“{a.speaker}” matches {party}"
     if entity.how == "tie":
         why += f" (the article ties {entity.evidence})"
-    return replace(a, party=party, confidence=round(confidence, 2), reason=f"{a.reason}; {why}")
+    return _updated(a, party=party, confidence=round(confidence, 2), reason=f"{a.reason}; {why}")
 
 
 def _assign_carried(i: int, out: list[Attribution], original: Sequence[Attribution]) -> Attribution:
@@ -369,13 +379,23 @@ def _assign_carried(i: int, out: list[Attribution], original: Sequence[Attributi
         factor *= 0.95
         j = original[j].carried_from
     if j is None or j in seen:
-        return replace(a, party=None, confidence=0.3)
+        return _updated(a, party=None, confidence=0.3)
     parent = out[j]
     if parent.party is None:
-        return replace(a, party=None, confidence=0.3, reason=f"{a.reason}; that speaker has no party")
+        return _updated(a, party=None, confidence=0.3, reason=f"{a.reason}; that speaker has no party")
     confidence = round(max(0.3, parent.confidence * factor), 2)
-    return replace(a, party=parent.party, confidence=confidence,
+    return _updated(a, party=parent.party, confidence=confidence,
                    reason=f"{a.reason}; statement {j + 1} is {parent.party}")
+
+
+def _updated(a: Attribution, **changes) -> Attribution:
+    """``dataclasses.replace`` for the fields assignment changes, without its introspection."""
+    if type(a) is StatementAttribution:
+        return StatementAttribution(
+            a.kind, a.speaker, a.cue, changes.get("party", a.party), changes.get("confidence", a.confidence),
+            a.quotes, a.carried_from, changes.get("reason", a.reason), a.span, a.speaker_at,
+        )
+    return replace(a, **changes)
 
 
 def _party_for(entity: Entity, index: dict[str, str]) -> str | None:
@@ -409,38 +429,47 @@ def _alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
 
 
 def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver):
-    """Finds party aliases the gazetteer does not know (added by the journalist) in speaker words."""
+    """Finds party aliases the gazetteer does not know (added by the journalist) in speaker words.
+
+    Plain substring search over the folded words, longest alias first, then a word-boundary
+    check: no regex to compile per article, and a speaker is a few words long.
+    """
     table: dict[str, str] = {}
     for p in parties:
         for alias in [p.name, *p.aliases]:
             if alias and len(alias) >= 2 and not resolver.gaz.is_form(alias):
-                table.setdefault(alias, p.name)
-    if not table:
-        return lambda words: []
+                table.setdefault(_fold(alias), p.name)
     ordered = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in ordered) + r")(?!\w)", re.I)
-    folded = {_fold(a): table[a] for a in ordered}
 
     def scan(words: str) -> list[str]:
+        folded = _fold(words)
         hits: list[str] = []
-        for m in pattern.finditer(words):
-            party = folded.get(_fold(m.group()))
-            if party and party not in hits:
-                hits.append(party)
+        for alias in ordered:
+            at = folded.find(alias)
+            while at >= 0:
+                end = at + len(alias)
+                if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
+                    if table[alias] not in hits:
+                        hits.append(table[alias])
+                    break
+                at = folded.find(alias, at + 1)
         return hits
 
     return scan
 
 
-def _merge_into(proposed: list[Entity], entity: Entity) -> None:
+def _merge_into(proposed: list[tuple[Entity, set[str]]], entity: Entity) -> None:
+    """Add ``entity`` to the proposals, or its aliases to the proposal that shares a name."""
     keys = {_fold(n) for n in [entity.name, *entity.aliases]}
-    for other in proposed:
-        if keys & {_fold(n) for n in [other.name, *other.aliases]}:
+    for other, other_keys in proposed:
+        if keys & other_keys:
             other.add(*entity.aliases)
+            other_keys |= keys
             return
-    proposed.append(Entity(entity.name, entity.kind, list(entity.aliases), entity.how, entity.confidence))
+    proposed.append((Entity(entity.name, entity.kind, list(entity.aliases), entity.how, entity.confidence), keys))
 
 
+@lru_cache(maxsize=4096)
 def _fold(name: str) -> str:
     name = name.replace("’", "'").strip().casefold()
     for det in ("the ", "a ", "an "):

@@ -57,7 +57,7 @@ class Mention:
 class Gazetteer:
     countries: dict[str, Country]
     _index: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
-    _longest: int = 1
+    _found: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         by_key: dict[tuple[str, ...], tuple[str, list[str]]] = {}
@@ -78,7 +78,13 @@ class Gazetteer:
                         names.append(country.name)
         for key, (kind, names) in by_key.items():
             self._index[key] = (kind, tuple(names))
-        self._longest = max(len(k) for k in self._index)
+        self._reindex()
+
+    def _reindex(self) -> None:
+        # First word -> the longest form it starts: most words start no form and cost one lookup.
+        self._first: dict[str, int] = {}
+        for key in self._index:
+            self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
 
     def block(self, forms: list[str]) -> None:
         """Phrases that contain a country form but name no country ("Latin America")."""
@@ -86,15 +92,25 @@ class Gazetteer:
             key = _key(form)
             if key:
                 self._index[key] = ("", ())
-                self._longest = max(self._longest, len(key))
+        self._reindex()
 
-    def find(self, s: str) -> list[Mention]:
+    def find(self, s: str) -> tuple[Mention, ...]:
         """Country forms in ``s``, longest match first, left to right, never overlapping."""
+        found = self._found.get(s)
+        if found is None:
+            if len(self._found) > 50_000:  # speakers and short windows repeat; keep it bounded
+                self._found.clear()
+            found = self._found[s] = tuple(self._find(s))
+        return found
+
+    def _find(self, s: str) -> list[Mention]:
         words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(s)]
         found: list[Mention] = []
+        first = self._first
         i = 0
         while i < len(words):
-            for n in range(min(self._longest, len(words) - i), 0, -1):
+            longest = first.get(words[i][2], 0)
+            for n in range(min(longest, len(words) - i), 0, -1):
                 key = tuple(w[2] for w in words[i : i + n])
                 hit = self._index.get(key)
                 if hit is not None:
@@ -112,10 +128,11 @@ class Gazetteer:
         return found
 
     def is_form(self, s: str) -> bool:
-        hit = self._index.get(_key(s))
+        hit = self._index.get(_key(s))  # _key is cached
         return bool(hit and hit[1])
 
 
+@lru_cache(maxsize=65536)
 def _norm(word: str) -> str:
     """Fold apostrophes, drop a possessive and a sentence-final dot (keep the dots of U.S.)."""
     word = word.replace("’", "'").replace("ʻ", "'")
@@ -128,6 +145,7 @@ def _norm(word: str) -> str:
     return word.rstrip("'-")
 
 
+@lru_cache(maxsize=16384)
 def _key(form: str) -> tuple[str, ...]:
     return tuple(_norm(m.group()) for m in _WORD.finditer(form))
 

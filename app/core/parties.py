@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.core import gazetteer as gz
 from app.core.speakers import PRONOUNS, singular
@@ -93,8 +94,9 @@ _MEMBERS = re.compile(r",?\s+(?:namely|including|such as|i\.e\.|that is)\s+|:\s+
 _COORD = re.compile(r"\b(?:and|or|&)\b|\bboth\b|\beach other\b|\bas well as\b", re.I)
 _DETERMINERS = frozenset("the a an both this that these those its their".split())
 _DET = re.compile(r"^(?:the|a|an|both)\s+", re.I)
-# Between a country and the body it owns: up to two lowercase modifiers ("foreign", "armed").
-_GAP = re.compile(r"\s+(?:[a-z][a-z\-]*\s+){0,2}")
+# Capitalised words, then up to two lowercase modifiers, right before a body noun:
+# "Iran’s foreign ·ministry", "the Pakistani ·military", "Israel’s ·army".
+_OWNER_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[ \t]+)+)(?:[a-z][a-z\-]*[ \t]+){0,2}$")
 _POSS = re.compile(r"(?:’s|'s)$")
 _PREP_BEFORE = re.compile(r"\b(?:to|in|into|against|at|on|over|towards?|with|near|inside|across|about)\s+(?:the\s+)?$", re.I)
 
@@ -128,19 +130,44 @@ _CONFIDENCE = {
 }
 
 
+def resolver_for(text: str) -> "Resolver":
+    """The resolver of the last article seen: propose and assign share its answers."""
+    if _LAST and _LAST[0] is text:
+        return _LAST[1]
+    resolver = Resolver(text)
+    _LAST[:] = [text, resolver]
+    return resolver
+
+
+_LAST: list = []
+
+
 class Resolver:
     """Resolves speaker words against one article (its acronyms, its ties, its people)."""
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        if self._acronyms is None:
+            self._acronyms = _acronyms(self.text)
+        return self._acronyms
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.gaz = gz.load()
         self._ties: dict[str, tuple[list[int], list[str]]] = {}
-        self.acronyms = _acronyms(text)
+        self._acronyms: dict[str, str] | None = None
         self.people: dict[str, Entity] = {}  # surname or full name -> the entity they speak for
+        self._cache: dict[tuple[str, int | None], Resolution] = {}
 
     # --- the entry point ------------------------------------------------------------------
     def resolve(self, speaker: str, at: int | None = None) -> Resolution:
-        speaker = speaker.strip()
+        """What ``speaker`` (found at article offset ``at``) speaks for. Same answer every call."""
+        key = (speaker, at)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(speaker.strip(), at)
+        return self._cache[key]
+
+    def _resolve(self, speaker: str, at: int | None) -> Resolution:
         if not speaker or speaker.lower() in PRONOUNS:
             return Resolution([])
         group = self._group(speaker)
@@ -234,40 +261,27 @@ class Resolver:
     def _orgs(self, speaker: str, countries: set[str]) -> list[tuple[int, Entity]]:
         out: list[tuple[int, Entity]] = []
         taken: list[tuple[int, int]] = []
-        for m in _ACRONYM_DEF.finditer(speaker):
-            name, acr = _DET.sub("", m.group(1).strip()), m.group(2)
-            if self.gaz.is_form(acr) or self.gaz.is_form(name):
+        for pos, end, kind, name, acr in _org_scan(speaker):
+            if any(a <= pos < b for a, b in taken):
                 continue
-            out.append((m.start(), _org(name, acr, speaker)))
-            taken.append(m.span())
-        for m in _ACRONYM.finditer(speaker):
-            if any(a <= m.start() < b for a, b in taken) or self.gaz.is_form(m.group()):
+            if kind == "acr":
+                name = self.acronyms.get(acr)
+                if not name:
+                    continue
+            elif kind == "caps":
+                acr = _acronym_for(name, self.acronyms) if "(" in self.text else None
+            elif kind == "lone" and name in self.people:
                 continue
-            full = self.acronyms.get(m.group())
-            if full:
-                out.append((m.start(), _org(full, m.group(), speaker)))
-                taken.append(m.span())
-        for m in _CAPS_RUN.finditer(speaker):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            name = _DET.sub("", m.group()).strip()
-            words = name.split()
-            if not words or name.lower() in _DETERMINERS or self.gaz.is_form(name):
-                continue
-            if self.gaz.find(name) and not _has_org_word(words):
-                continue
-            if _has_org_word(words) and not _is_title_only(words):
-                acr = _acronym_for(name, self.acronyms)
-                out.append((m.start(), _org(_POSS.sub("", name), acr, speaker)))
-                taken.append(m.span())
-            elif (len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker)
-                  and words[0] not in self.people):
-                out.append((m.start(), _org(_POSS.sub("", words[0]), None, speaker)))
-                taken.append(m.span())
+            out.append((pos, _org(name, acr, speaker)))
+            taken.append((pos, end))
         return [(pos, e) for pos, e in out if e.name not in countries]
 
     # --- people ---------------------------------------------------------------------------
     def _persons(self, speaker: str) -> list[Entity]:
+        return [Entity(name, "person", list(aliases), "person", _CONFIDENCE["person"], speaker)
+                for name, aliases in _person_names(speaker)]
+
+    def _persons_uncached(self, speaker: str) -> list[Entity]:
         out = []
         for m in _CAPS_RUN.finditer(speaker):
             words = m.group().split()
@@ -330,8 +344,7 @@ class Resolver:
 
     def _find_ties(self, noun: str) -> tuple[list[int], list[str]]:
         positions, names = [], []
-        pattern = re.compile(rf"\b{re.escape(noun)}(?:s|es)?\b", re.I)
-        for m in pattern.finditer(self.text):
+        for m in _noun_pattern(noun).finditer(self.text):
             name = self._country_before(m.start()) or self._country_after(m.end())
             if name:
                 positions.append(m.start())
@@ -339,25 +352,77 @@ class Resolver:
         return positions, names
 
     def _country_before(self, pos: int) -> str | None:
-        window = self.text[max(0, pos - 60) : pos]
-        mentions = self.gaz.find(window)
-        if not mentions:
+        """The country owning the body noun at ``pos``: "Israel’s army", "the Pakistani military"."""
+        m = _OWNER_BEFORE.search(self.text, max(0, pos - 80), pos)
+        if not m:
             return None
-        last = mentions[-1]
-        gap = window[last.end :]
-        if not _GAP.fullmatch(gap):
-            return None  # "Israel’s army", "the Pakistani military", "Iran’s foreign ministry"
-        return self._pick(last.countries)
+        mentions = self.gaz.find(m.group(1).rstrip())  # cached: the same owners recur
+        if not mentions or mentions[-1].end < len(m.group(1).rstrip()):
+            return None
+        return self._pick(mentions[-1].countries)
 
     def _country_after(self, pos: int) -> str | None:
         window = self.text[pos : pos + 50]
         m = re.match(r"\s+of\s+(?:the\s+)?", window)
         if not m:
             return None
-        mentions = self.gaz.find(window[m.end() :])
+        mentions = self.gaz._find(window[m.end() :])
         if mentions and mentions[0].start == 0:
             return self._pick(mentions[0].countries)
         return None
+
+
+@lru_cache(maxsize=8192)
+def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]:
+    """Organisation candidates in speaker words, whatever the article: (start, end, kind, name,
+    acronym). kind: "def" = "Name (ACR)"; "acr" = a bare acronym the article may define;
+    "caps" = a capitalised name with an organisation word; "lone" = one unknown name as the
+    whole subject ("Hamas"). Pure, so cached across articles; ``Resolver._orgs`` adds the article."""
+    g = gz.load()
+    out = []
+    spans: list[tuple[int, int]] = []
+    for m in _ACRONYM_DEF.finditer(speaker):
+        name, acr = _DET.sub("", m.group(1).strip()), m.group(2)
+        if not (g.is_form(acr) or g.is_form(name)):
+            out.append((m.start(), m.end(), "def", name, acr))
+            spans.append(m.span())
+    for m in _ACRONYM.finditer(speaker):
+        if not any(a <= m.start() < b for a, b in spans) and not g.is_form(m.group()):
+            out.append((m.start(), m.end(), "acr", "", m.group()))
+    for m in _CAPS_RUN.finditer(speaker):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        name = _DET.sub("", m.group()).strip()
+        words = name.split()
+        if not words or name.lower() in _DETERMINERS or g.is_form(name):
+            continue
+        if g.find(name) and not _has_org_word(words):
+            continue
+        if _has_org_word(words) and not _is_title_only(words):
+            out.append((m.start(), m.end(), "caps", _POSS.sub("", name), None))
+        elif len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker):
+            out.append((m.start(), m.end(), "lone", _POSS.sub("", words[0]), None))
+    out.sort(key=lambda c: (c[0], c[2] != "def"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """People named in speaker words: (name, aliases). Pure, so cached across articles."""
+    people = Resolver._persons_uncached(_PURE, speaker)
+    return tuple((p.name, tuple(p.aliases)) for p in people)
+
+
+class _Pure:
+    gaz = property(lambda self: gz.load())
+
+
+_PURE = _Pure()
+
+
+@lru_cache(maxsize=64)
+def _noun_pattern(noun: str) -> re.Pattern:
+    return re.compile(rf"\b{re.escape(noun)}(?:s|es)?\b", re.I)
 
 
 def _org(name: str, acronym: str | None, speaker: str) -> Entity:
@@ -369,18 +434,31 @@ def _org(name: str, acronym: str | None, speaker: str) -> Entity:
 
 
 def _acronyms(text: str) -> dict[str, str]:
+    """Acronyms the article defines: "… the Balochistan Liberation Army (BLA)" -> BLA."""
     out: dict[str, str] = {}
-    for m in _ACRONYM_DEF.finditer(text):
-        name = _DET.sub("", m.group(1).strip())
-        words = name.split()
-        acr = m.group(2)
-        # keep only as many leading words as the acronym needs ("…the Balochistan Liberation Army")
+    for m in _PAREN_ACRONYM.finditer(text):  # a literal "(" first: cheap on long text
+        acr = m.group(1)
+        if acr in out:
+            continue
+        before = text[max(0, m.start() - 120) : m.start()]
+        name_match = _NAME_BEFORE.search(before)
+        if not name_match:
+            continue
+        words = _DET.sub("", name_match.group(1).strip()).split()
+        # keep only as many words as the acronym needs ("…the Balochistan Liberation Army")
         initials = [w for w in words if w[:1].isupper()]
-        if len(initials) > len(acr) + 1:
-            name = " ".join(words[-(len(acr) + 1):]) if len(words) > len(acr) else name
-            name = _DET.sub("", name)
-        out.setdefault(acr, name)
+        if len(initials) > len(acr) + 1 and len(words) > len(acr):
+            words = words[-(len(acr) + 1) :]
+        name = _DET.sub("", " ".join(words))
+        if name:
+            out[acr] = name
     return out
+
+
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z\-]{1,9})\)")
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|the|and|al|el|de|e)\s+|[a-z]+-[a-z]+\s+)*){0,8}[A-Z][\w’'\-]*)\s*$"
+)
 
 
 def _acronym_for(name: str, acronyms: dict[str, str]) -> str | None:
