@@ -34,6 +34,10 @@ def _console_for_windowed_windows() -> None:
 
 if __name__ == "__main__":
     _console_for_windowed_windows()
+    import first_paint  # packaging/first_paint.py: benchmark and smoke-test probe, off by default
+
+    if first_paint.requested():
+        first_paint.install()
     from app.launch import main
 
     raise SystemExit(main())
