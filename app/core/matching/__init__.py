@@ -41,7 +41,6 @@ lower statement id. Methods may be called from several threads (one lock guards 
 from __future__ import annotations
 
 import heapq
-import operator
 import math
 import threading
 from collections.abc import Iterable
@@ -232,27 +231,24 @@ class CounterclaimIndex:
             for sid in bucket:
                 rough[sid] = get(sid, 0.0) + weight
 
-        # The best by first-pass score, from other parties. A statement's first-pass sum is
-        # added up in the fixed order of the query's features, so it does not depend on the
-        # order of the posting lists; ties go to the lower id.
+        # The best by first-pass score, from other parties, ties to the lower id. A
+        # statement's first-pass sum is added up in the fixed order of the query's features,
+        # so neither it nor the cut depends on the order of the posting lists.
         docs = self._docs
         party = source.party
         rough.pop(source.id, None)
-        best = heapq.nlargest(2 * RESCORE, rough.items(), key=_by_value)
+        best = _best(rough, 2 * RESCORE)
         if party is not None:
             best = [item for item in best if docs[item[0]].statement.party != party]
             if len(best) < RESCORE and len(rough) > 2 * RESCORE:
-                best = heapq.nlargest(
-                    RESCORE,
-                    ((sid, v) for sid, v in rough.items() if docs[sid].statement.party != party),
-                    key=_by_value,
-                )
-        best = sorted(best, key=lambda item: (-item[1], item[0]))[:RESCORE]
+                best = _best({sid: v for sid, v in rough.items() if docs[sid].statement.party != party}, RESCORE)
+        best = best[:RESCORE]
 
         # 2. the full score of the best few hundred
         average = self._total_terms / max(len(docs), 1)
         query_topics = set(doc.topics)
         query_poles = query.poles
+        query_axes = _axes_of(query_poles)
         scored = []
         for sid, _ in best:
             cand = docs[sid]
@@ -270,7 +266,7 @@ class CounterclaimIndex:
                 score += TOPIC_WEIGHT + EXTRA_TOPIC_WEIGHT * (shared_topics - 1)
             if query_poles and cand.poles:
                 related = 1.0 if shared_topics or not STANCE_NEEDS_OVERLAP else min(1.0, lexical / STANCE_NEEDS_OVERLAP)
-                score += related * _stance_score(query_poles, cand.poles)
+                score += related * _stance_score(query_poles, query_axes, cand.poles)
             if query.quantity is not None and cand.quantity:
                 score += QUANTITY_WEIGHT
             if source.article_id is not None and source.article_id == cand.statement.article_id:
@@ -327,12 +323,25 @@ class CounterclaimIndex:
         return tuple(reasons)
 
 
-_by_value = operator.itemgetter(1)
+def _best(scores: dict[int, float], n: int) -> list[tuple[int, float]]:
+    """The ``n`` highest (id, score) pairs, highest first, ties to the lower id — and every
+    pair tied with the last one, so the cut never depends on the order of ``scores``."""
+    if len(scores) > n:
+        cut = heapq.nlargest(n, scores.values())[-1]
+        items = [(sid, v) for sid, v in scores.items() if v >= cut]
+    else:
+        items = list(scores.items())
+    items.sort(key=_rank)
+    return items
 
 
-def _stance_score(query_poles: dict[str, str], cand_poles: tuple[str, ...]) -> float:
+def _rank(item: tuple[int, float]) -> tuple[float, int]:
+    return (-item[1], item[0])
+
+
+def _stance_score(query_poles: dict[str, str], query_axes: set[str], cand_poles: tuple[str, ...]) -> float:
     """The stance part of the score: differing poles of contrast axes, and urge ↔ warn."""
-    if not any(POLE_OF[k][0] in _axes_of(query_poles) for k in cand_poles):
+    if not any(POLE_OF[k][0] in query_axes for k in cand_poles):
         return 0.0
     pairs = stance_pairs(query_poles, dict.fromkeys(cand_poles, ""))
     contrasts = sum(1 for _, kind, _, _ in pairs if kind == "contrast")
