@@ -24,6 +24,7 @@ SUITES = (
     "search_bench",
     "desk_bench",
     "narrative_bench",
+    "matching_bench",
     "export_bench",
     "bundle_bench",
 )
@@ -36,6 +37,7 @@ AIMS = {
     "tag_p95_ms": "≤ 16",
     "switch_article_p95_ms": "≤ 50",
     "narrative_filter_p95_ms": "≤ 100",
+    "match_suggest_p95_ms": "≤ 50 (interactive)",
     "long_article_tag_p95_ms": "≤ 16",
     "export_xlsx_s": "≤ 3",
     "export_pdf_s": "≤ 10",
