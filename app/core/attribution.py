@@ -54,6 +54,9 @@ class StatementAttribution(Attribution):
     speaker_at: int | None = None
 
 
+# How sure "no party" is: no cue at all, or quotation marks / a speaker we could not place.
+NARRATION_SURE, NARRATION_UNSURE = 0.8, 0.5
+
 # Words that continue whoever spoke last, whatever their number: "The statement added…".
 _CONTINUATION_NOUNS = frozenset(
     "statement report communique communiqué release letter post message tweet video document".split()
@@ -76,15 +79,16 @@ _HEAD_CUT = re.compile(r"\s*(?:,|\(|\b(?:of|for|from|at|to|in|with|on|who|which)
 # --- analyse ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     span: Span
     speech: Speech | None
     quotes: list[tuple[int, int]]  # article offsets, clipped to the statement
     quote_led: bool  # starts with, or inside, a quotation
+    cue_outside: bool = False  # a cue word outside the quotations (even if no speaker was found)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Said:
     """What analyse knows about a statement that has a speaker."""
 
@@ -119,8 +123,14 @@ def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int]) -> _Found:
     sentence = text[span.start : span.end]
     relative = [(a - span.start, b - span.start) for a, b in inside]
     speech = find_speech(sentence, relative)
+    cue_outside = False
+    while k < len(hits) and hits[k] < span.end:
+        if not any(a <= hits[k] < b for a, b in inside):
+            cue_outside = True
+            break
+        k += 1
     quote_led = bool(inside) and inside[0][0] - span.start <= 1
-    return _Found(span, speech, inside, quote_led)
+    return _Found(span, speech, inside, quote_led, cue_outside)
 
 
 def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
@@ -151,10 +161,16 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
         reason = f"continues the speaker of statement {j.index + 1} (“{words} {sp.cue}”)"
         return StatementAttribution(kind, words, sp.cue, None, 0.0, quotes_t, j.index, reason,
                                     f.span, at), info
-    if f.quote_led:
+    if f.quote_led and not f.cue_outside:
         return _quotation(i, f, found, said, quotes)
-    reason = "quotation marks, but no one is reported speaking" if quotes_t else "no reporting cue: the outlet’s narration"
-    return StatementAttribution("narration", None, None, None, 0.0, quotes_t, None, reason, f.span,
+    if f.quote_led:  # '“…,” a commander who … said': attributed, to someone we cannot name
+        return StatementAttribution("quote", None, None, None, NARRATION_UNSURE, tuple(f.quotes), None,
+                                    "a quotation attributed to a speaker not recognised", f.span, None), None
+    if quotes_t:
+        reason, confidence = "quotation marks, but no one is reported speaking", NARRATION_UNSURE
+    else:
+        reason, confidence = "no reporting cue: the outlet’s narration", NARRATION_SURE
+    return StatementAttribution("narration", None, None, None, confidence, quotes_t, None, reason, f.span,
                                 None), None
 
 
@@ -229,11 +245,17 @@ def _antecedent(ref: str, words: str, paragraph: int, said: list[_Said]) -> _Sai
         return hit
     head = singular(_DEFINITE.match(words).group("head"))
     for s in reversed(said):  # "the ministry" -> the last ministry that spoke, however far back
-        if s.head == head or head in {singular(w.strip(",.’'s")) for w in s.root_words.lower().split()}:
+        if s.head == head or head in _nouns_in(s.root_words):
             return s
         if head in _ORG_GENERIC and s.klass in ("org", "plural") and s.head in _ORG_GENERIC | {""}:
             return s
     return None
+
+
+@lru_cache(maxsize=8192)
+def _nouns_in(words: str) -> frozenset[str]:
+    """Singular lowercase words of speaker words: does "the spokesman" continue them?"""
+    return frozenset(singular(w.strip(",.;:()").removesuffix("’s").removesuffix("'s")) for w in words.lower().split())
 
 
 def _last_in_reach(paragraph: int, said: list[_Said], accept=None) -> _Said | None:
@@ -343,9 +365,10 @@ def _resolutions(resolver: Resolver, attributions: Sequence[Attribution], keyed:
 
 
 def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribution:
+    if a.kind == "narration":  # analyse already said how sure it is; frozen, so share it
+        return a if a.party is None else _updated(a, party=None)
     if a.speaker is None or res is None:
-        confidence = 0.5 if a.quotes or a.speaker else 0.8
-        return _updated(a, party=None, confidence=confidence)
+        return _updated(a, party=None, confidence=NARRATION_UNSURE)
     parties = []
     for entity in res.entities:
         party = _party_for(entity, index)
@@ -459,14 +482,27 @@ def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver):
 
 
 def _merge_into(proposed: list[tuple[Entity, set[str]]], entity: Entity) -> None:
-    """Add ``entity`` to the proposals, or its aliases to the proposal that shares a name."""
+    """Add ``entity`` to the proposals, merging every proposal that shares a name with it.
+
+    A person proposed on their own ("Mr. Mujahid") is absorbed by the side a later mention
+    ties them to ("Zabihullah Mujahid, the Taliban’s chief spokesman"): the side keeps its name.
+    """
     keys = {_fold(n) for n in [entity.name, *entity.aliases]}
-    for other, other_keys in proposed:
-        if keys & other_keys:
-            other.add(*entity.aliases)
-            other_keys |= keys
-            return
-    proposed.append((Entity(entity.name, entity.kind, list(entity.aliases), entity.how, entity.confidence), keys))
+    overlapping = [k for k, (_, other_keys) in enumerate(proposed) if keys & other_keys]
+    new = (Entity(entity.name, entity.kind, list(entity.aliases), entity.how, entity.confidence), keys)
+    if not overlapping:
+        proposed.append(new)
+        return
+    group = [proposed[k] for k in overlapping] + [new]
+    keeper = next((g for g in group if g[0].kind != "person"), group[0])
+    for other in group:
+        if other is not keeper:
+            keeper[0].add(other[0].name, *other[0].aliases)
+            keeper[1].update(other[1])
+    at = overlapping[0]
+    for k in reversed(overlapping):
+        del proposed[k]
+    proposed.insert(at, keeper)
 
 
 @lru_cache(maxsize=4096)

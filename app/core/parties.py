@@ -184,7 +184,10 @@ class Resolver:
             if tie:
                 entities = [tie]
         if not entities and persons:
-            return Resolution([self._known_person(p) or p for p in persons[:1]])
+            person = self._known_person(persons[0]) or persons[0]
+            for name in (persons[0].name, persons[0].name.split()[-1]):
+                self.people.setdefault(name, person)  # "Roe said" later is the same person
+            return Resolution([person])
         if not entities:
             known = self.people.get(speaker.strip(" ,").removeprefix("the ").removeprefix("The "))
             return Resolution([known] if known else [])
@@ -244,8 +247,8 @@ class Resolver:
             bare = word.strip(",.;:()“”\"")
             if bare in NONSTATE_NAMES:
                 return False
-            if bare.islower() and singular(bare) in NONSTATE:
-                return False
+            if bare.islower() and singular(bare) in NONSTATE and "state" not in after[:2]:
+                return False  # "Pakistani militants", but "Iranian state media" is the state
             if word.endswith(","):
                 break
         return True
@@ -265,7 +268,7 @@ class Resolver:
             if any(a <= pos < b for a, b in taken):
                 continue
             if kind == "acr":
-                name = self.acronyms.get(acr)
+                name = self.acronyms.get(acr) or name
                 if not name:
                     continue
             elif kind == "caps":
@@ -388,7 +391,15 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
             spans.append(m.span())
     for m in _ACRONYM.finditer(speaker):
         if not any(a <= m.start() < b for a, b in spans) and not g.is_form(m.group()):
-            out.append((m.start(), m.end(), "acr", "", m.group()))
+            # "a BLA spokesman" names the BLA even where the article never spells it out
+            alone = _SPEAKER_AFTER.match(speaker, m.end()) or speaker.strip(" ,") in (m.group(), "the " + m.group())
+            out.append((m.start(), m.end(), "acr", m.group() if alone else "", m.group()))
+            spans.append(m.span())
+    for m in _OWNER_OF_SPEAKER.finditer(speaker):  # "the Taliban’s chief spokesman"
+        name = m.group("owner")
+        if not any(a <= m.start("owner") < b for a, b in spans) and not g.find(name) and name not in TITLE_WORDS:
+            out.append((m.start("owner"), m.end("owner"), "caps", name, None))
+            spans.append(m.span("owner"))
     for m in _CAPS_RUN.finditer(speaker):
         if any(a <= m.start() < b for a, b in spans):
             continue
@@ -396,14 +407,30 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
         words = name.split()
         if not words or name.lower() in _DETERMINERS or g.is_form(name):
             continue
-        if g.find(name) and not _has_org_word(words):
-            continue
+        mentions = g.find(name)
+        if mentions and (not _has_org_word(words) or _state_body(name, mentions[0])):
+            continue  # a country, or its body ("The U.K. Foreign Office")
         if _has_org_word(words) and not _is_title_only(words):
             out.append((m.start(), m.end(), "caps", _POSS.sub("", name), None))
         elif len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker):
             out.append((m.start(), m.end(), "lone", _POSS.sub("", words[0]), None))
     out.sort(key=lambda c: (c[0], c[2] != "def"))
     return tuple(out)
+
+
+# A speaker noun right after an acronym: "BLA spokesman", "IRGC commander".
+_SPEAKER_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|commanders?|officials?|"
+                            r"leaders?|statement|fighters|members?|chief|sources?)\b")
+# "the Taliban’s chief spokesman": the capitalised owner of a person who speaks.
+_OWNER_OF_SPEAKER = re.compile(
+    r"(?P<owner>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)[’']s\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:spokes(?:man|woman|person)|leader|chief|commander|head|representative|envoy|statement)\b"
+)
+
+
+def _state_body(name: str, mention: gz.Mention) -> bool:
+    after = name[mention.end :].split()
+    return bool(after) and after[0] in STATE_WORDS
 
 
 @lru_cache(maxsize=8192)
@@ -428,7 +455,7 @@ def _noun_pattern(noun: str) -> re.Pattern:
 def _org(name: str, acronym: str | None, speaker: str) -> Entity:
     entity = Entity(name, "org", [name], "acronym" if acronym and acronym in speaker and name not in speaker else "org",
                     _CONFIDENCE["org"], speaker)
-    if acronym:
+    if acronym and acronym != name:
         entity.add(acronym, f"{name} ({acronym})")
     return entity
 

@@ -218,7 +218,7 @@ _MEDIUM = re.compile(
     r"letter|video|message|address|speech)\b[^,]{0,80},\s*"
 )
 # Complement that makes a weak cue speech: that-clause, quotation, colon, comma, end.
-_REPORTS = re.compile(r"\s*(?:that\b|[:,“\"‘]|$)")
+_REPORTS = re.compile(r"\s*(?:that\b|[:,“\"‘]|[.!?…]?[”\"’)]*\s*$)")
 _FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|must|did|can|may|might)\b")
 _PASSIVE = frozenset("was were been being is are be am".split())
 _NOT_SPEECH_BEFORE = frozenset("to not never n't the a an his her its their these those such our my your "
@@ -374,6 +374,8 @@ _APPOSITIVE = re.compile(r",\s+(?P<app>(?:a|an|the|[A-Z][\w’']*’s|[A-Z][\w�
 def _subject_speech(s: str, m: re.Match, quotes) -> Speech | None:
     cue_start, cue_end = m.start(), m.end()
     cue = m.group()
+    if not s[cue_end:].strip() and cue_start > 0:
+        return None  # "Casualties disputed": a subheading, not a sentence
     clause_start = 0
     for a, b in quotes:
         if b <= cue_start:
@@ -555,8 +557,18 @@ def _ends_clause(s: str, cue_end: int, cue: str) -> str:
 
 
 def _np_ok(head: str) -> bool:
-    """Does ``head`` look like a noun phrase that can speak?"""
+    """Does ``head`` look like a noun phrase that can speak?
+
+    A relative clause on a person is allowed ("a commander who gave his name as Aslam"); it
+    is judged on the words before "who".
+    """
     words = head.split()
+    if "who" in words[1:]:
+        cut = words.index("who")
+        if len(words) - cut > 12:
+            return False
+        words = words[:cut]
+        head = " ".join(words)
     if not words or len(words) > 14:
         return False
     for w in words:
