@@ -120,9 +120,6 @@ def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int]) -> _Found:
     if (k == len(hits) or hits[k] >= span.end) and not text.startswith(("In ", "in "), span.start):
         # no cue word at all: narration, fast
         return _Found(span, None, inside, bool(inside) and inside[0][0] - span.start <= 1)
-    sentence = text[span.start : span.end]
-    relative = [(a - span.start, b - span.start) for a, b in inside]
-    speech = find_speech(sentence, relative)
     cue_outside = False
     while k < len(hits) and hits[k] < span.end:
         if not any(a <= hits[k] < b for a, b in inside):
@@ -130,6 +127,11 @@ def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int]) -> _Found:
             break
         k += 1
     quote_led = bool(inside) and inside[0][0] - span.start <= 1
+    if not cue_outside and not text.startswith(("In ", "in "), span.start):
+        return _Found(span, None, inside, quote_led)  # cue words only inside quotations
+    sentence = text[span.start : span.end]
+    relative = [(a - span.start, b - span.start) for a, b in inside]
+    speech = find_speech(sentence, relative)
     return _Found(span, speech, inside, quote_led, cue_outside)
 
 
@@ -320,9 +322,11 @@ def propose_parties(
     resolver = resolver_for(text)
     known = _alias_index(existing)
     proposed: list[tuple[Entity, set[str]]] = []
+    merged: set[int] = set()
     for a, res in _resolutions(resolver, attributions):
-        if res is None or res.coordinated:
-            continue
+        if res is None or res.coordinated or id(res) in merged:
+            continue  # the same answer twice adds nothing
+        merged.add(id(res))
         for entity in res.entities[:1]:
             if any(_fold(n) in known for n in [entity.name, *entity.aliases]):
                 continue

@@ -158,13 +158,24 @@ class Resolver:
         self._acronyms: dict[str, str] | None = None
         self.people: dict[str, Entity] = {}  # surname or full name -> the entity they speak for
         self._cache: dict[tuple[str, int | None], Resolution] = {}
+        self._by_words: dict[str, Resolution] = {}
+        self._used_tie = False
 
     # --- the entry point ------------------------------------------------------------------
     def resolve(self, speaker: str, at: int | None = None) -> Resolution:
         """What ``speaker`` (found at article offset ``at``) speaks for. Same answer every call."""
+        hit = self._by_words.get(speaker)  # most answers do not depend on where the words are
+        if hit is not None:
+            return hit
         key = (speaker, at)
         if key not in self._cache:
-            self._cache[key] = self._resolve(speaker.strip(), at)
+            self._used_tie = False
+            res = self._resolve(speaker.strip(), at)
+            if self._used_tie:
+                self._cache[key] = res
+            else:
+                self._by_words[speaker] = res
+            return res
         return self._cache[key]
 
     def _resolve(self, speaker: str, at: int | None) -> Resolution:
@@ -328,6 +339,7 @@ class Resolver:
         return None
 
     def tie(self, noun: str, at: int | None) -> str | None:
+        self._used_tie = True
         positions, names = self._tie_table(noun)
         if not names:
             return None
