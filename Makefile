@@ -43,7 +43,7 @@ bundle: $(BUNDLE_EXE)
 # Menu entry, icon and the .counterclaim file type for the current user. Overrides:
 # APP=/path/to/Counterclaim PREFIX=~/.local DATADIR=… BINDIR=… DESTDIR=/staging/root
 install-desktop:
-	APP="$(abspath $(or $(APP),$(if $(wildcard $(BUNDLE_EXE)),$(BUNDLE_EXE),$(VENV)/bin/counterclaim)))" \
+	APP="$(or $(APP),$(CURDIR)/$(if $(wildcard $(BUNDLE_EXE)),$(BUNDLE_EXE),$(VENV)/bin/counterclaim))" \
 	PREFIX="$(PREFIX)" DATADIR="$(DATADIR)" BINDIR="$(BINDIR)" DESTDIR="$(DESTDIR)" \
 	sh resources/linux/install-desktop.sh
 
