@@ -388,3 +388,16 @@ def test_confirmed_only_leaves_suggestions_out(seed_project, tmp_path):
     confirmed = export(project, "csv", tmp_path / "confirmed.csv", ExportFilters(confirmed_only=True))
     assert everything.statements == 18 and confirmed.statements == 17
     assert "It said that Iran had the right" not in (tmp_path / "confirmed.csv").read_text(encoding="utf-8-sig")
+
+
+def test_pdf_export_leaves_none_refcount_intact(seed_project, tmp_path):
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void Qt call; the PDF writer
+    gives them back, or a long sheet aborts the interpreter ("none_dealloc")."""
+    import sys
+
+    project, _ = seed_project
+    export(project, "pdf", tmp_path / "warm.pdf")  # the first run creates the Qt application
+    before = sys.getrefcount(None)
+    for n in range(3):
+        export(project, "pdf", tmp_path / f"sheet{n}.pdf")
+    assert sys.getrefcount(None) >= before - 20

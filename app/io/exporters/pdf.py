@@ -10,8 +10,10 @@ test, one is created with the offscreen platform, so no display is ever needed.
 
 from __future__ import annotations
 
+import ctypes
 import html as _html
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
@@ -33,8 +35,36 @@ from app.core.errors import CounterclaimError
 from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+CITE_STYLE = 'style="color:#595959; font-size:7pt; font-style:italic"'
+TABLE_CHUNK = 100  # statements per table (see document_html)
 RESOLUTION = 300  # dots per inch of the layout; text and lines stay vector in the PDF
 _APP = None  # the QGuiApplication this module created, kept alive for the process
+
+
+class NoneRefGuard:
+    """Give back the references to ``None`` that PySide6 takes by mistake.
+
+    With PySide6 6.12 on Python 3.11, every call of a Qt method that returns nothing
+    hands Python a ``None`` it never counted, so ``None``'s reference count falls by one
+    per call. A process starts with a few thousand; a 500-page sheet makes ~10,000 such
+    calls and Python aborts ("none_dealloc: deallocating None"). ``heal()`` tops the count
+    back up to where it was. On Python 3.12+ ``None`` is immortal and this does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.active = sys.version_info < (3, 12)
+        self.level = sys.getrefcount(None) if self.active else 0
+        if self.active:
+            self._incref = ctypes.pythonapi.Py_IncRef
+            self._incref.argtypes = [ctypes.py_object]
+            self._incref.restype = None
+
+    def heal(self) -> None:
+        if not self.active:
+            return
+        missing = self.level - sys.getrefcount(None)
+        for _ in range(missing):
+            self._incref(None)
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -85,32 +115,48 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
         return "".join(out)
     topic_width = 16
     party_width = (100 - topic_width) / max(1, len(grid.columns))
-    out.append('<table width="100%" cellspacing="0" cellpadding="5" border="1" style="border-color:#BFBFBF; border-collapse:collapse">')
-    out.append(f'<thead><tr><th width="{topic_width}%" bgcolor="#404040" align="left"><span style="color:#FFFFFF">Topic</span></th>')
+    head = [f'<thead><tr><th width="{topic_width}%" bgcolor="#404040" align="left"><span style="color:#FFFFFF">Topic</span></th>']
     for column in grid.columns:
         color = normalise_color(column.color)
-        out.append(
+        head.append(
             f'<th width="{party_width:.2f}%" bgcolor="{color}" align="left">'
             f'<span style="color:{readable_text_color(color)}; font-size:10pt">{_esc(column.name)}</span></th>'
         )
-    out.append("</tr></thead><tbody>")
+    head.append("</tr></thead>")
+    table_open = (
+        '<table width="100%" cellspacing="0" cellpadding="5" border="1" '
+        'style="border-color:#BFBFBF; border-collapse:collapse; margin-top:0; margin-bottom:0">' + "".join(head) + "<tbody>"
+    )
+    # Qt walks every paragraph of a table to paint each page, so one giant table makes a
+    # long sheet quadratic. A new table (its header row repeated) every few hundred
+    # statements, at a topic boundary, keeps each page's work small.
+    out.append(table_open)
+    in_table = 0
     for r, row in enumerate(grid.rows):
         check_cancel(cancelled)
+        cells = grid.row_cells(r)
+        size = sum(len(entries) for entries in cells)
+        if in_table and in_table + size > TABLE_CHUNK:
+            out.append("</tbody></table>" + table_open)
+            in_table = 0
+        in_table += size
         out.append(
             f'<tr><td bgcolor="{tint(row.color, 0.85)}"><span style="font-weight:600; font-size:9pt">{_esc(row.name)}</span></td>'
         )
-        for entries in grid.row_cells(r):
+        for entries in cells:
             if not entries:
                 out.append('<td align="center"><span style="color:#8A8A8A">—</span></td>')
                 continue
+            # Few formats per entry: the default font for the words, one run for the citation.
             pieces = []
             for entry in entries:
-                shade = "#555555" if entry.status == "suggested" else "#1F1F1F"
-                flag = " (suggested)" if entry.status == "suggested" else ""
-                pieces.append(
-                    f'<p style="margin-bottom:5pt"><span style="color:{shade}; font-size:8.5pt">{_esc(entry.text)}</span><br>'
-                    f'<span style="color:#595959; font-size:7pt; font-style:italic">{_esc(entry.citation.short())}{flag}</span></p>'
-                )
+                words = _esc(entry.text)
+                if entry.status == "suggested":
+                    words = f'<span style="color:#555555">{words}</span>'
+                    cite = _esc(entry.citation.short()) + " (suggested)"
+                else:
+                    cite = _esc(entry.citation.short())
+                pieces.append(f'<p style="margin-bottom:4pt">{words}<br><span {CITE_STYLE}>{cite}</span></p>')
             out.append("<td>" + "".join(pieces) + "</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
@@ -202,6 +248,7 @@ def write(
     size_id = PAGE_SIZES.get(page_size.strip().lower())
     if size_id is None:
         raise CounterclaimError(f"“{page_size}” is not a page size; use A4 or Letter.")
+    guard = NoneRefGuard()
     ensure_gui_application()
     with atomic_output(path) as temp:
         writer = QPdfWriter(str(temp))
@@ -222,10 +269,12 @@ def write(
                 if page:
                     writer.newPage()
                 sheet.paint(painter, page)
+                guard.heal()
                 if progress is not None:
                     progress(page + 1, total, "Pages")
         finally:
             painter.end()
+            guard.heal()
         del writer
         if not Path(temp).stat().st_size:
             raise OSError(f"Qt wrote nothing to {temp}")
