@@ -7,6 +7,7 @@ anything half-written, and the files before it stay imported.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,7 @@ class ImportReport:
 
 
 Progress = Callable[[int, int, str], None]
+BATCH_SECONDS = 0.5
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -81,30 +83,55 @@ def import_files(
     outlet: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    committed: Callable[[int], None] | None = None,
 ) -> ImportReport:
+    """Import files (and the importable files inside folders).
+
+    Articles are written in batches of about half a second, one transaction each, with
+    a savepoint per article: a crash loses at most the batch in flight, never part of
+    an article, and a file that fails is undone alone. ``progress(done, total, name)``
+    is called before each file; ``committed(count)`` after each batch is safely on disk.
+    """
     report = ImportReport()
     files = expand_paths(paths)
-    for index, path in enumerate(files):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(index, len(files), path.name)
+    index = 0
+    while index < len(files) and not report.cancelled:
+        batch: list[FileOutcome] = []
+        started = time.monotonic()
         try:
-            if path.suffix.lower() == ".json":  # a Counterclaim JSON export (app/ops/exchange.py)
-                from app.ops.exchange import import_as_outcome
-
-                outcome = import_as_outcome(project, path)
-            else:
-                doc = importers.read_document(path)
-                outcome = store_document(project, doc, outlet, report)
-        except CounterclaimError as error:
-            outcome = FileOutcome(source=str(path), error=str(error))
-        outcome.source = str(path)
-        report.outcomes.append(outcome)
+            with project.transaction():
+                context = _PartyContext(project)
+                while index < len(files) and time.monotonic() - started < BATCH_SECONDS:
+                    if cancelled is not None and cancelled():
+                        report.cancelled = True
+                        break
+                    path = files[index]
+                    if progress is not None:
+                        progress(index, len(files), path.name)
+                    batch.append(_import_one(project, path, outlet, context, report))
+                    index += 1
+        except CounterclaimError as error:  # the batch could not be saved (disk full, locked…)
+            for outcome in batch:
+                outcome.article_id, outcome.statements, outcome.error = None, 0, str(error)
+            report.outcomes.extend(batch)
+            break
+        report.outcomes.extend(batch)
+        if committed is not None:
+            committed(len(report.outcomes))
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
+
+
+def _import_one(project: Project, path: Path, outlet, context: "_PartyContext", report) -> FileOutcome:
+    try:
+        doc = importers.read_document(path)
+        outcome = store_document(project, doc, outlet, report, context)
+    except CounterclaimError as error:
+        context.reload(project)  # its savepoint was undone, parties it proposed with it
+        outcome = FileOutcome(source=str(path), error=str(error))
+    outcome.source = str(path)
+    return outcome
 
 
 def import_text(project: Project, text: str, title: str | None = None, outlet: str | None = None) -> ImportReport:
@@ -119,10 +146,30 @@ def import_text(project: Project, text: str, title: str | None = None, outlet: s
     return report
 
 
+class _PartyContext:
+    """The parties known while a transaction is open, so each article need not re-read them."""
+
+    def __init__(self, project: Project):
+        self.reload(project)
+
+    def reload(self, project: Project) -> None:
+        found = parties.all_parties(project)
+        self.known = [ProposedParty(p.name, p.aliases) for p in found]
+        self.ids = {p.name: p.id for p in found}
+
+    def add(self, project: Project, party: ProposedParty) -> None:
+        self.ids[party.name] = parties.add(project, party.name, party.aliases)
+        self.known.append(party)
+
+
 def store_document(
-    project: Project, doc: ParsedDocument, outlet: str | None, report: ImportReport
+    project: Project,
+    doc: ParsedDocument,
+    outlet: str | None,
+    report: ImportReport,
+    context: _PartyContext | None = None,
 ) -> FileOutcome:
-    """Segment, attribute and store one parsed article in one transaction."""
+    """Segment, attribute and store one parsed article, all of it or nothing."""
     source = doc.source_path or "pasted text"
     sha = fingerprint(doc.text)
     existing = articles.find_by_fingerprint(project, sha)
@@ -132,12 +179,11 @@ def store_document(
     if not spans:
         raise CounterclaimError(f"“{Path(source).name}” has no sentences to import.")
     with project.transaction():
-        known = [ProposedParty(p.name, p.aliases) for p in parties.all_parties(project)]
-        proposed, attributions = attribution.suggest(doc.text, spans, known)
+        context = context or _PartyContext(project)
+        proposed, attributions = attribution.suggest(doc.text, spans, context.known)
         for party in proposed:
-            parties.add(project, party.name, party.aliases)
+            context.add(project, party)
             report.new_parties.append(party.name)
-        party_ids = {p.name: p.id for p in parties.all_parties(project)}
         article_id = articles.insert(project, doc, sha, outlet)
-        ids = statements.insert_many(project, article_id, doc.text, spans, attributions, party_ids)
+        ids = statements.insert_many(project, article_id, doc.text, spans, attributions, context.ids)
     return FileOutcome(source=source, article_id=article_id, statements=len(ids))

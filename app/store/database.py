@@ -161,12 +161,13 @@ class Project:
 
         BEGIN IMMEDIATE takes the write lock up front, so two processes writing the
         same file wait for each other instead of failing half-way. Nested calls join
-        the outer transaction.
+        the outer transaction as a savepoint: if the inner part fails, only it is undone.
         """
         if self.read_only:
             raise ProjectError(f"{_quoted(self.path)} is open read-only; changes cannot be saved.")
         if self.conn.in_transaction:
-            yield self.db
+            with self.db.atomic():  # a SAVEPOINT inside the open transaction
+                yield self.db
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
