@@ -51,10 +51,23 @@ def _short(text: str, width: int = 100) -> str:
 
 @command("import")
 def _cmd_import(args: argparse.Namespace) -> int:
+    from app.ops.exchange import import_json, is_export_file
     from app.ops.importing import import_files
 
+    exports = [f for f in args.files if is_export_file(f)]  # a JSON export: the whole project back
+    failed = False
     with _open(args.project, create=True) as project:
-        report = import_files(project, args.files, outlet=args.outlet)
+        for path in exports:
+            try:
+                done = import_json(project, path)
+                print(f"{path}: {done.articles} article(s), {done.statements} statements, {done.links} links")
+            except CounterclaimError as error:
+                print(f"{path}: {error}", file=sys.stderr)
+                failed = True
+        others = [f for f in args.files if f not in exports]
+        report = import_files(project, others, outlet=args.outlet) if others else None
+    if report is None:
+        return 1 if failed else 0
     for outcome in report.outcomes:
         name = outcome.source
         if outcome.error:
@@ -65,7 +78,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             print(f"{name}: article {outcome.article_id}, {outcome.statements} statements")
     if report.new_parties:
         print("Proposed parties: " + ", ".join(report.new_parties))
-    return 1 if report.refused else 0
+    return 1 if report.refused or failed else 0
 
 
 @command("statements")

@@ -23,6 +23,11 @@ class ExchangeReport:
     first_article_id: int | None = None
 
 
+def is_export_file(path: str | os.PathLike) -> bool:
+    """True for a ``.json`` file (the only JSON Counterclaim imports is its own export)."""
+    return Path(path).suffix.lower() == ".json"
+
+
 def import_json(project: Project, path: str | os.PathLike) -> ExchangeReport:
     """Read a Counterclaim JSON export into an empty project, in one transaction.
 
