@@ -111,8 +111,17 @@ def build(window) -> None:
     for name in ("import", "paste"):
         tools.addAction(window.actions[name])
     tools.addSeparator()
-    tools.addAction(window.undo_action)
-    tools.addAction(window.redo_action)
+    for name, label, group_action, trigger in (
+        ("toolbar_undo", "Undo", window.undo_action, window.undo_group.undo),
+        ("toolbar_redo", "Redo", window.redo_action, window.undo_group.redo),
+    ):
+        # Fixed labels in the toolbar (the menu entries say what they would undo).
+        button = _action(window, name, label, trigger)
+        button.setEnabled(group_action.isEnabled())
+        group_action.changed.connect(
+            lambda b=button, g=group_action: (b.setEnabled(g.isEnabled()), b.setToolTip(g.text().replace("&", "")))
+        )
+        tools.addAction(button)
     tools.addSeparator()
     tools.addWidget(window.search_box)
 

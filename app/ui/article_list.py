@@ -9,27 +9,27 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.store import articles as articles_store
+from app.ui import roles
 from app.ui.context import Change, ProjectContext
 
-ID_ROLE = Qt.UserRole
-SORT_ROLE = Qt.UserRole + 1
+ID_ROLE = roles.USER
+SORT_ROLE = roles.USER + 1
 
 
 class ArticleListModel(QAbstractTableModel):
-    TITLE, OUTLET, DATE, STATEMENTS, CONFIRMED, SUGGESTED = range(6)
-    HEADERS = ("Title", "Outlet", "Date", "Statements", "Confirmed", "Suggested")
+    TITLE, OUTLET, DATE, PROGRESS = range(4)
+    HEADERS = ("Title", "Outlet", "Date", "Confirmed")
     TIPS = (
         "The article's headline",
         "Who published it",
         "When it was published",
-        "How many statements the article was split into",
-        "Statements whose party you have confirmed",
-        "Statements with a suggested party waiting for you to confirm or change",
+        "Statements whose tag you have confirmed, of all the article's statements",
     )
-    _KEYS = ("title", "outlet", "published", "statements", "confirmed", "suggested")
+    _KEYS = ("title", "outlet", "published", "confirmed")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -83,34 +83,37 @@ class ArticleListModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
+    def headerData(self, section, orientation, role=roles.DISPLAY):
         if orientation == Qt.Horizontal:
-            if role == Qt.DisplayRole:
+            if role == roles.DISPLAY:
                 return self.HEADERS[section]
-            if role == Qt.ToolTipRole:
+            if role == roles.TOOLTIP:
                 return self.TIPS[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=roles.DISPLAY):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
             if column == self.TITLE:
                 return row["title"] or f"Article {row['id']}"
+            if column == self.PROGRESS:
+                return f"{row['confirmed'] or 0} / {row['statements'] or 0}"
             value = row[self._KEYS[column]]
             return "" if value is None else value
         if role == SORT_ROLE:
-            value = row[self._KEYS[column]]
-            if column >= self.STATEMENTS:
-                return value or 0
-            return (value or "").casefold() if isinstance(value, str) or value is None else value
+            if column == self.PROGRESS:
+                return (row["confirmed"] or 0) / max(1, row["statements"] or 0)
+            return (row[self._KEYS[column]] or "").casefold()
         if role == ID_ROLE:
             return row["id"]
-        if role == Qt.TextAlignmentRole and column >= self.STATEMENTS:
+        if role == roles.FOREGROUND and column == self.PROGRESS and (row["confirmed"] or 0) < (row["statements"] or 0):
+            return QColor("#8b8f96")
+        if role == roles.ALIGNMENT and column == self.PROGRESS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole:
+        if role == roles.TOOLTIP:
             done = row["confirmed"] or 0
             return (
                 f"{row['title'] or 'Untitled'}\n{row['outlet'] or 'Unknown outlet'}"
@@ -159,11 +162,13 @@ class ArticleList(QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
+        # Fixed widths: ResizeToContents would measure every row on every tag.
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(ArticleListModel.TITLE, QHeaderView.Stretch)
-        for column in range(1, len(ArticleListModel.HEADERS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        metrics = self.view.fontMetrics()
+        for column, sample in ((1, "World News Desk"), (2, "2024-01-01"), (3, "Confirmed")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
         header.setHighlightSections(False)
-        self.view.setColumnHidden(ArticleListModel.DATE, False)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -196,5 +201,4 @@ class ArticleList(QWidget):
             self.view.selectRow(index.row())
         finally:
             self.view.selectionModel().blockSignals(False)
-        self.view.viewport().update()
         self.view.scrollTo(index)

@@ -52,6 +52,7 @@ class ProjectContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
         self._parties: list[Party] | None = None
+        self._party_by_id: dict[int, Party] = {}
         self.changed.connect(self._forget_parties)
 
     @property
@@ -68,12 +69,15 @@ class ProjectContext(QObject):
     def parties(self) -> list[Party]:
         if self._parties is None:
             self._parties = parties_store.all_parties(self.project)
+            self._party_by_id = {p.id: p for p in self._parties}
         return self._parties
 
     def party(self, party_id: int | None) -> Party | None:
         if party_id is None:
             return None
-        return next((p for p in self.parties if p.id == party_id), None)
+        if self._parties is None:
+            self.parties  # noqa: B018 - fills the cache
+        return self._party_by_id.get(party_id)
 
     def party_for_key(self, key: int) -> Party | None:
         return next((p for p in self.parties if p.shortcut == key), None)

@@ -72,8 +72,8 @@ class MainWindow(QMainWindow):
         self.add_dock("articlesDock", "Articles", self.articles, Qt.LeftDockWidgetArea)
         self.add_dock("partiesDock", "Parties", self.party_panel, Qt.RightDockWidgetArea)
         self.add_dock("statementsDock", "Statements", self.statements, Qt.BottomDockWidgetArea)
-        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
-        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
+        self.setCorner(Qt.BottomLeftCorner, Qt.BottomDockWidgetArea)
+        self.setCorner(Qt.BottomRightCorner, Qt.BottomDockWidgetArea)
 
         self.tagging = TaggingController(self)
         self.importer = ImportController(self)
@@ -114,8 +114,8 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
         else:
-            self.resizeDocks([self.docks[0], self.docks[1]], [330, 280], Qt.Horizontal)
-            self.resizeDocks([self.docks[2]], [250], Qt.Vertical)
+            self.resizeDocks([self.docks[0], self.docks[1]], [330, 300], Qt.Horizontal)
+            self.resizeDocks([self.docks[2]], [260], Qt.Vertical)
 
     def save_layout(self) -> None:
         settings.set_value("window/geometry", self.saveGeometry())
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_state, LAYOUT_VERSION)
         for dock in self.docks:
             dock.show()
-        self.resizeDocks([self.docks[0], self.docks[1]], [330, 280], Qt.Horizontal)
+        self.resizeDocks([self.docks[0], self.docks[1]], [330, 300], Qt.Horizontal)
         self.resizeDocks([self.docks[2]], [250], Qt.Vertical)
 
     def set_theme(self, name: str) -> None:

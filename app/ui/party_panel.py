@@ -26,11 +26,12 @@ from app.core.errors import CounterclaimError
 from app.ops import parties_ops
 from app.store import parties as parties_store
 from app.ui import ask
+from app.ui import roles
 from app.ui.context import Change, ProjectContext
 from app.ui.errors import guarded
 from app.ui.undo_commands import PartyCommand
 
-ID_ROLE = Qt.UserRole
+ID_ROLE = roles.USER
 
 
 class PartyModel(QAbstractTableModel):
@@ -68,27 +69,27 @@ class PartyModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=roles.DISPLAY):
+        if orientation == Qt.Horizontal and role == roles.DISPLAY:
             return self.HEADERS[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=roles.DISPLAY):
         if not index.isValid():
             return None
         party = self.parties[index.row()]
         column = index.column()
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
             if column == self.KEY:
                 return str(party.shortcut) if party.shortcut else ""
             if column == self.NAME:
                 return party.name
             return self.counts.get(party.id, 0)
-        if role == Qt.DecorationRole and column == self.NAME:
+        if role == roles.DECORATION and column == self.NAME:
             return QColor(party.color)
-        if role == Qt.TextAlignmentRole and column != self.NAME:
+        if role == roles.ALIGNMENT and column != self.NAME:
             return int(Qt.AlignCenter)
-        if role == Qt.ToolTipRole:
+        if role == roles.TOOLTIP:
             aliases = ", ".join(party.aliases) or "none yet"
             key = f"Press {party.shortcut} to tag the selected statements with it." if party.shortcut else ""
             return f"<qt><b>{party.name}</b><br>Also called: {aliases}<br>{key}</qt>"

@@ -18,13 +18,12 @@ from PySide6.QtGui import (
     QFont,
     QPalette,
     QSyntaxHighlighter,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from app.store.records import Article
 from app.ui import explain, theme
@@ -71,9 +70,13 @@ class TagHighlighter(QSyntaxHighlighter):
             i += 1
 
 
-class ArticleReader(QTextEdit):
+class ArticleReader(QPlainTextEdit):
     """Read-only article text. Signals what the journalist clicked; keys are handled by the
-    tagging controller (an event filter)."""
+    tagging controller (an event filter).
+
+    A QPlainTextEdit lays out only what is on screen, so a 1 MB article opens at once; a
+    blank line between paragraphs (see Offsets) gives the text room to breathe.
+    """
 
     statement_clicked = Signal(int, bool)  # statement id, add to the selection (Ctrl)
 
@@ -107,11 +110,11 @@ class ArticleReader(QTextEdit):
         self.article = article
         self.selected = []
         text = article.text if article else ""
-        self.offsets = Offsets(text)
+        self.offsets = Offsets(text, paragraph_gap=True)
         self.rtl = is_right_to_left(text, article.language if article else None)
         self.highlighter.setDocument(None)  # highlight once, after the text is in
         self.setExtraSelections([])
-        self.setPlainText(text)
+        self.setPlainText(Offsets.display_text(text, paragraph_gap=True))
         self._format_blocks()
         self._set_rows(rows)
         self.highlighter.setDocument(self.document())
@@ -119,18 +122,12 @@ class ArticleReader(QTextEdit):
         self.setToolTip("")
 
     def _format_blocks(self) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.Document)
-        block = QTextBlockFormat()
-        block.setBottomMargin(self.fontMetrics().height() * 0.7)
-        block.setLineHeight(135, QTextBlockFormat.ProportionalHeight.value)
-        block.setLayoutDirection(Qt.RightToLeft if self.rtl else Qt.LeftToRight)
-        block.setAlignment((Qt.AlignRight if self.rtl else Qt.AlignLeft) | Qt.AlignAbsolute)
-        cursor.mergeBlockFormat(block)
         option = self.document().defaultTextOption()
         option.setTextDirection(Qt.RightToLeft if self.rtl else Qt.LeftToRight)
+        option.setAlignment((Qt.AlignRight if self.rtl else Qt.AlignLeft) | Qt.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
+        self.setLayoutDirection(Qt.RightToLeft if self.rtl else Qt.LeftToRight)
 
     def _set_rows(self, rows: list[dict]) -> None:
         self.rows = sorted(rows, key=lambda r: r["start"])

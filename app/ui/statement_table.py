@@ -27,12 +27,13 @@ from app.store import statements as statements_store
 from app.store import topics as topics_store
 from app.store.statements import StatementFilter
 from app.ui import explain
+from app.ui import roles
 from app.ui.context import Change, ProjectContext
 
-ID_ROLE = Qt.UserRole
-SORT_ROLE = Qt.UserRole + 1
-ROW_ROLE = Qt.UserRole + 2
-ARTICLE_ROLE = Qt.UserRole + 3
+ID_ROLE = roles.USER
+SORT_ROLE = roles.USER + 1
+ROW_ROLE = roles.USER + 2
+ARTICLE_ROLE = roles.USER + 3
 
 SCOPES = ("article", "project", "search")
 
@@ -52,6 +53,9 @@ class StatementTableModel(QAbstractTableModel):
         self.rows: list[dict] = []
         self.total = 0
         self._row_of: dict[int, int] = {}
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._dim = QColor("#8b8f96")
 
     # -- what to show -------------------------------------------------------------------------
 
@@ -150,55 +154,58 @@ class StatementTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=roles.DISPLAY):
+        if orientation == Qt.Horizontal and role == roles.DISPLAY:
             return self.HEADERS[section]
-        if orientation == Qt.Vertical and role == Qt.DisplayRole:
+        if orientation == Qt.Vertical and role == roles.DISPLAY:
             return section + 1
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    _PLAIN = {SPEAKER: "speaker", CUE: "cue", TOPICS: "topics"}
+
+    def data(self, index, role=roles.DISPLAY):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
         column = index.column()
-        party = self.context.party(row["party_id"]) if self.context else None
-        if role == Qt.DisplayRole:
+        if role == roles.DISPLAY:
+            key = self._PLAIN.get(column)
+            if key is not None:
+                return row[key] or ""
             if column == self.TEXT:
                 return " ".join(row["text"].split())
             if column == self.PARTY:
-                return explain.tag_label(row, party)
+                return explain.tag_label(row, self.context.party(row["party_id"]) if self.context else None)
             if column == self.STATUS:
                 return explain.status_label(row["status"])
-            if column == self.SPEAKER:
-                return row["speaker"] or ""
-            if column == self.CUE:
-                return row["cue"] or ""
-            if column == self.TOPICS:
-                return row["topics"] or ""
             return row["article_title"] or f"Article {row['article_id']}"
-        if role == SORT_ROLE:
-            if column == self.TEXT:
-                return (row["article_id"], row["start"])
-            return (self.data(index, Qt.DisplayRole) or "").casefold()
-        if role == Qt.DecorationRole and column == self.PARTY and party is not None:
-            return QColor(party.color)
-        if role == Qt.FontRole and column in (self.PARTY, self.STATUS) and row["status"] == "suggested":
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ForegroundRole and column == self.STATUS and row["status"] != "confirmed":
-            return QColor("#8b8f96")
-        if role == Qt.ToolTipRole:
-            return explain.tooltip(row, party) if column != self.TEXT else (
-                f"<qt>{row['text']}<hr>{explain.tooltip(row, party)[4:]}"
-            )
         if role == ID_ROLE:
             return row["id"]
         if role == ARTICLE_ROLE:
             return row["article_id"]
         if role == ROW_ROLE:
             return row
+        if role == SORT_ROLE:
+            if column == self.TEXT:
+                return (row["article_id"], row["start"])
+            return (self.data(index, roles.DISPLAY) or "").casefold()
+        if role == roles.DECORATION:
+            if column == self.PARTY and row["party_id"] is not None and self.context:
+                party = self.context.party(row["party_id"])
+                return QColor(party.color) if party else None
+            return None
+        if role == roles.FONT:
+            if column in (self.PARTY, self.STATUS) and row["status"] == "suggested":
+                return self._italic
+            return None
+        if role == roles.FOREGROUND:
+            if column == self.STATUS and row["status"] != "confirmed":
+                return self._dim
+            return None
+        if role == roles.TOOLTIP:
+            party = self.context.party(row["party_id"]) if self.context else None
+            tip = explain.tooltip(row, party)
+            return tip if column != self.TEXT else f"<qt>{row['text']}<hr>{tip[4:]}"
         return None
 
 
@@ -271,9 +278,10 @@ class StatementPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(StatementTableModel.TEXT, QHeaderView.Stretch)
-        for column, width in ((1, 150), (2, 90), (3, 170), (4, 90), (5, 110), (6, 160)):
+        for column, width in ((1, 190), (2, 100), (3, 200), (4, 110), (5, 130), (6, 200)):
             header.resizeSection(column, width)
         header.setHighlightSections(False)
+        self.view.setColumnHidden(StatementTableModel.ARTICLE, True)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(self._activated)
 
@@ -333,7 +341,9 @@ class StatementPanel(QWidget):
         )
 
     def _filters_changed(self, _index=None) -> None:
-        self.model.show(scope=self.scope.currentData(), filters=self.filters())
+        scope = self.scope.currentData()
+        self.view.setColumnHidden(StatementTableModel.ARTICLE, scope == "article")
+        self.model.show(scope=scope, filters=self.filters())
 
     def set_scope(self, scope: str) -> None:
         self.scope.setCurrentIndex(SCOPES.index(scope))  # triggers a reload when it changes

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from app.core.errors import CounterclaimError
 from app.ui.context import Change
 from app.ui.errors import report
+from app.ui.statement_table import ARTICLE_ROLE
 from app.ui.undo_commands import SplitCommand, TagCommand
 
 DIGITS = {getattr(Qt, f"Key_{n}"): n for n in range(10)}
@@ -73,7 +74,7 @@ class TaggingController(QObject):
         if not ids:
             return
         index = self.table.view.currentIndex()
-        article_id = index.data(Qt.UserRole + 3) if index.isValid() else None
+        article_id = index.data(ARTICLE_ROLE) if index.isValid() else None
         if article_id is not None and article_id != self.window_.current_article_id:
             self.window_.show_article(article_id, select=[], sync_table=False)
         self.set_selection(ids, source=self.table)

@@ -50,3 +50,26 @@ def test_reader_selection_uses_code_points(qtbot):
     assert reader.selected_span() == (start, start + 4)
     assert reader.textCursor().selectedText() == "“no”"
     assert reader.statement_at(start)["id"] == 1
+
+
+def test_paragraph_gap_and_emoji_together():
+    """The reader shows a blank line between paragraphs: each break takes two positions."""
+    text = "First 😀 para.\nSecond 𝔗 para.\n\nThird."
+    offsets = Offsets(text, paragraph_gap=True)
+    shown = Offsets.display_text(text, paragraph_gap=True)
+    assert offsets.utf16_length == utf16_len(shown)
+    for cp, ch in enumerate(text):
+        u16 = offsets.to_utf16(cp)
+        assert offsets.to_code_point(u16) == cp
+        # the character sits at the same place in the shown text
+        assert shown.encode("utf-16-le")[2 * u16 : 2 * u16 + 2] == ch.encode("utf-16-le")[:2]
+    second = text.index("Second")
+    assert offsets.to_code_point(offsets.to_utf16(second) - 1) == second - 1  # the blank line → the break
+
+
+@given(st.text(alphabet=st.sampled_from("ab\n😀é𝔗 ")))
+def test_round_trip_with_paragraph_gap(text):
+    offsets = Offsets(text, paragraph_gap=True)
+    for cp in range(len(text) + 1):
+        assert offsets.to_code_point(offsets.to_utf16(cp)) == cp
+    assert offsets.utf16_length == utf16_len(Offsets.display_text(text, True))

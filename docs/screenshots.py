@@ -1,0 +1,89 @@
+"""Screenshots of the desk for docs/ and the README, made headless from the sample project.
+
+    python docs/screenshots.py            # every shot
+    python docs/screenshots.py desk       # only some
+
+Each shot is a function in SHOTS: it gets the window (open on the sample project, the
+seed article imported with its suggestions) and returns the widget to grab. Add a shot by
+adding a function; it is saved as docs/<name>.png. Settings and the sample project live in
+a throwaway home folder, never the real one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+DOCS = Path(__file__).resolve().parent
+REPO = DOCS.parent
+SIZE = (1400, 900)
+
+
+def _private_home() -> Path:
+    home = Path(tempfile.mkdtemp(prefix="counterclaim-shots-"))
+    os.environ.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+    )
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return home
+
+
+def _settle(app, msecs: int = 400) -> None:
+    """Let timers (status bar counts, party counts) fire and the window paint."""
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(msecs)
+
+
+def _select(window, text_part: str, confirm_first: int = 0) -> None:
+    """Confirm the first few suggestions (so both looks show), then select a statement."""
+    rows = window.reader.rows
+    if confirm_first:
+        window.tagging.set_selection([r["id"] for r in rows[:confirm_first]])
+        window.tagging.confirm()
+    target = next((r for r in window.reader.rows if text_part in r["text"]), window.reader.rows[0])
+    window.tagging.set_selection([target["id"]])
+    window.reader.setFocus()
+
+
+def shot_desk(window):
+    """The desk on the sample: the article with its suggestions, a statement selected."""
+    _select(window, "flagrant aggression", confirm_first=6)
+    return window
+
+
+SHOTS: dict[str, Callable] = {
+    "desk": shot_desk,
+}
+
+
+def main(names: list[str]) -> int:
+    _private_home()
+    sys.path.insert(0, str(REPO))
+    from app.ui.desk import build_window, make_application
+
+    app = make_application([sys.argv[0]])
+    app.setStyleSheet("")
+    wanted = names or list(SHOTS)
+    for name in wanted:
+        window = build_window([])  # first run: the sample project
+        window.resize(*SIZE)
+        window.show()
+        _settle(app)
+        widget = SHOTS[name](window)
+        _settle(app)
+        path = DOCS / f"{name}.png"
+        widget.grab().save(str(path))
+        print(f"wrote {path.relative_to(REPO)}")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
