@@ -107,7 +107,7 @@ def _comparison(workbook, data, step) -> None:
     sheet = workbook.add_worksheet("Comparison")
     grid = data.grid()
     base = {"text_wrap": True, "valign": "top", "border": 1, "border_color": "#BFBFBF", "font_size": 10}
-    corner = workbook.add_format({**base, "bold": True, "bg_color": "#404040", "font_color": "#FFFFFF", "valign": "vcenter"})
+    corner = workbook.add_format({**base, "bold": True, "font_size": 11, "bg_color": "#404040", "font_color": "#FFFFFF", "valign": "vcenter"})
     body = workbook.add_format(base)
     empty = workbook.add_format({**base, "font_color": "#808080", "align": "center", "valign": "vcenter"})
     citation = workbook.add_format({"italic": True, "font_color": "#595959", "font_size": 9})
