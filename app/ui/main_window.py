@@ -143,13 +143,20 @@ class MainWindow(QMainWindow):
         self._counts_timer.setInterval(150)
         self._counts_timer.timeout.connect(self.update_counts)
 
-    def update_counts(self) -> None:
+    def update_counts(self, pairs=None) -> None:
+        """Recount from the file, or (after a tag) move the counts by what changed."""
         if self.context is None:
             self.counts_label.setText("")
             return
         project = self.context.project
-        c = statements_store.tag_counts(project)
-        n = articles_store.count(project)
+        if pairs is None or not getattr(self, "_counts", None):
+            self._counts = statements_store.tag_counts(project)
+            self._counts["articles"] = articles_store.count(project)
+        else:
+            for before, after in pairs:
+                self._counts[before.status or "untagged"] -= 1
+                self._counts[after.status or "untagged"] += 1
+        c, n = self._counts, self._counts["articles"]
         self.counts_label.setText(
             f"{n:,} article{'s' if n != 1 else ''} · {c['statements']:,} statements · "
             f"{c['confirmed']:,} confirmed · {c['suggested']:,} suggested · {c['untagged']:,} untagged"
@@ -247,7 +254,10 @@ class MainWindow(QMainWindow):
             if change.touches("articles") and self.current_article_id is None and self.articles.model.rows:
                 self.show_article(self.articles.model.rows[0]["id"])
             self.tagging.on_change(change)
-            self._counts_timer.start()
+            if "tag_pairs" in change.extra and not change.touches("structure"):
+                self.update_counts(change.extra["tag_pairs"])
+            else:
+                self._counts_timer.start()
         except Exception as error:  # noqa: BLE001 - a view that fails to refresh must not crash the desk
             report(error, self)
 

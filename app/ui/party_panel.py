@@ -57,6 +57,15 @@ class PartyModel(QAbstractTableModel):
             self.parties, self.counts = [], {}
         self.endResetModel()
 
+    def apply_tag_pairs(self, pairs) -> None:
+        """Move counts from each statement's old party to its new one (no query)."""
+        for before, after in pairs:
+            if before.party_id != after.party_id:
+                self.counts[before.party_id] = self.counts.get(before.party_id, 0) - 1
+                self.counts[after.party_id] = self.counts.get(after.party_id, 0) + 1
+        if self.parties:
+            self.dataChanged.emit(self.index(0, self.COUNT), self.index(len(self.parties) - 1, self.COUNT))
+
     def refresh_counts(self) -> None:
         if not self.context or not self.parties:
             return
@@ -168,8 +177,11 @@ class PartyPanel(QWidget):
             selected = self.selected_id()
             self.model.reload()
             self.select(change.extra.get("party_id") or selected)
-        elif change.touches("tags", "structure"):
-            self._counts_timer.start()
+        elif change.touches("structure") or "tag_pairs" not in change.extra:
+            if change.touches("tags", "structure"):
+                self._counts_timer.start()
+        else:
+            self.model.apply_tag_pairs(change.extra["tag_pairs"])
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -409,7 +409,6 @@ class StatementPanel(QWidget):
                 model.setCurrentIndex(first, QItemSelectionModel.NoUpdate)
         finally:
             model.blockSignals(False)
-        self.view.viewport().update()
         if first is not None and scroll:
             self.view.scrollTo(first)
 

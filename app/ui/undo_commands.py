@@ -93,7 +93,11 @@ class TagCommand(OpCommand):
         tagging.restore(self.project, self.result.before if undo else self.result.after)
 
     def describe(self, undo: bool) -> Change:
-        return Change.of("tags", statements=self.ids, articles=self.article_ids, focus=self.ids, undo=undo)
+        before, after = self.result.before, self.result.after
+        pairs = list(zip(after, before)) if undo else list(zip(before, after))
+        return Change.of(
+            "tags", statements=self.ids, articles=self.article_ids, focus=self.ids, undo=undo, tag_pairs=pairs
+        )
 
 
 class SplitCommand(OpCommand):
