@@ -14,8 +14,11 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(PY) -m app
 
-test: $(STAMP)
+lint: $(STAMP)
 	$(VENV)/bin/lint-imports
+
+# The bundle is built first so its smoke tests (tests/bundle) run on every CI run.
+test: lint bundle
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)

@@ -13,6 +13,13 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp):
+    """A QApplication exists before anything else makes a bare QGuiApplication (the PDF
+    writer does when used alone), which would make every later widget test abort."""
+    return qapp
+
+
 @pytest.fixture(autouse=True)
 def _private_home(tmp_path_factory, monkeypatch):
     """Settings, recent files and caches go to a throwaway home, not the user's."""
