@@ -58,8 +58,16 @@ def shot_desk(window):
     return window
 
 
+def shot_desk_dark(window):
+    """The same desk in the dark palette: tags must stay readable."""
+    window.set_theme("dark")
+    _select(window, "flagrant aggression", confirm_first=6)
+    return window
+
+
 SHOTS: dict[str, Callable] = {
     "desk": shot_desk,
+    "desk-dark": shot_desk_dark,
 }
 
 
@@ -81,6 +89,7 @@ def main(names: list[str]) -> int:
         path = DOCS / f"{name}.png"
         widget.grab().save(str(path))
         print(f"wrote {path.relative_to(REPO)}")
+        window.set_theme("light")
         window.close()
     return 0
 

@@ -166,8 +166,8 @@ class ArticleList(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(ArticleListModel.TITLE, QHeaderView.Stretch)
         metrics = self.view.fontMetrics()
-        for column, sample in ((1, "World News Desk"), (2, "2024-01-01"), (3, "Confirmed")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
+        for column, sample in ((1, "World News"), (2, "2024-01-01"), (3, "Confirmed")):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
         header.setHighlightSections(False)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import CounterclaimError
@@ -90,11 +90,32 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class FileOpenHandler(QObject):
+    """A project double-clicked while the desk runs (macOS sends a QFileOpenEvent)."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.FileOpen and event.file():
+            from app.ui import errors
+
+            try:
+                self.window_.open_project(event.file())
+            except Exception as error:  # noqa: BLE001
+                errors.report(error, self.window_)
+            return True
+        return False
+
+
 def run_desk(args: list[str]) -> int:
     from app.ui import errors
 
     app = make_application([sys.argv[0], *args])
     window = build_window(args)
     errors.install_excepthook(lambda: window)
+    handler = FileOpenHandler(window)
+    app.installEventFilter(handler)
     window.show()
     return app.exec()

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
         else:
-            self.resizeDocks([self.docks[0], self.docks[1]], [330, 300], Qt.Horizontal)
+            self.resizeDocks([self.docks[0], self.docks[1]], [400, 270], Qt.Horizontal)
             self.resizeDocks([self.docks[2]], [260], Qt.Vertical)
 
     def save_layout(self) -> None:
@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.restoreState(self._default_state, LAYOUT_VERSION)
         for dock in self.docks:
             dock.show()
-        self.resizeDocks([self.docks[0], self.docks[1]], [330, 300], Qt.Horizontal)
+        self.resizeDocks([self.docks[0], self.docks[1]], [400, 270], Qt.Horizontal)
         self.resizeDocks([self.docks[2]], [250], Qt.Vertical)
 
     def set_theme(self, name: str) -> None:

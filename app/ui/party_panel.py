@@ -36,7 +36,7 @@ ID_ROLE = roles.USER
 
 class PartyModel(QAbstractTableModel):
     KEY, NAME, COUNT = range(3)
-    HEADERS = ("Key", "Party", "Statements")
+    HEADERS = ("Key", "Party", "Count")
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -89,6 +89,7 @@ class ArticleReader(QPlainTextEdit):
         self.setFrameShape(QFrame.NoFrame)
         self.setAcceptDrops(False)  # drops go to the window (import)
         self.setMouseTracking(True)
+        self.setCursorWidth(0)  # read-only: no blinking caret, selection still works
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
         self.setFont(font)
@@ -319,6 +320,7 @@ class ReaderPane(QWidget):
         self.meta.setStyleSheet("color: palette(placeholder-text);")
         self.legend = QLabel(self)
         self.legend.setObjectName("readerLegend")
+        self.legend.setStyleSheet("color: palette(placeholder-text);")
         self.legend.setTextFormat(Qt.RichText)
         self.reader = ArticleReader(self)
         header = QWidget(self)
@@ -351,13 +353,10 @@ class ReaderPane(QWidget):
             self.title.setAlignment(Qt.AlignRight)
 
     def _legend(self) -> str:
-        text = self.palette().color(QPalette.Text).name()
         sample = theme.tint("#888888", theme.CONFIRMED_FILL)
         fill = f"rgba({sample.red()},{sample.green()},{sample.blue()},{sample.alphaF():.2f})"
         return (
-            "<span style='color:palette(placeholder-text)'>"
-            f"<span style='background:{fill}; color:{text}'>&nbsp;solid&nbsp;</span> confirmed"
-            f" &nbsp; <span style='text-decoration: underline; color:{text}'>&nbsp;underlined&nbsp;</span>"
-            " suggested (hover to see why) &nbsp; plain: narration or untagged"
-            "</span>"
+            f"<span style='background:{fill}'>&nbsp;solid&nbsp;</span> confirmed &nbsp;&nbsp; "
+            "<span style='text-decoration: underline'>&nbsp;underlined&nbsp;</span> suggested"
+            " (hover to see why) &nbsp;&nbsp; plain: narration or untagged"
         )

@@ -145,3 +145,16 @@ def test_unexpected_errors_become_a_dialog_not_a_crash(window, monkeypatch):
         sys.excepthook(*sys.exc_info())
     assert "RuntimeError: boom" in seen[-1]
     sys.excepthook = sys.__excepthook__
+
+
+def test_a_double_clicked_project_opens_in_the_running_desk(open_window, seeded_path, tmp_path, shown):
+    from PySide6.QtGui import QFileOpenEvent
+
+    from app.store.database import Project as P
+
+    other = tmp_path / "other.counterclaim"
+    P(other, create=True).close()
+    window = open_window(seeded_path)
+    handler = desk.FileOpenHandler(window)
+    assert handler.eventFilter(None, QFileOpenEvent(str(other)))
+    assert window.context.path == other
