@@ -175,27 +175,20 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 
 @command("topic")
 def _cmd_topic(args: argparse.Namespace) -> int:
-    from app.store import statements, topics
+    from app.ops import topics_ops
 
     with _open(args.project) as project:
-        with project.transaction():
-            for statement_id in args.statement_ids:
-                statements.require(project, statement_id)
-            topic_id = topics.ensure(project, args.name)
-            added = topics.assign(project, topic_id, args.statement_ids)
+        added = topics_ops.assign_by_name(project, args.statement_ids, args.name).added
     print(f"Put {len(added)} statement(s) under “{args.name.strip()}” ({len(args.statement_ids) - len(added)} already there).")
     return 0
 
 
 @command("link")
 def _cmd_link(args: argparse.Namespace) -> int:
-    from app.store import links, statements
+    from app.ops import links_ops
 
     with _open(args.project) as project:
-        with project.transaction():
-            statements.require(project, args.from_id)
-            statements.require(project, args.to_id)
-            link_id = links.add(project, args.from_id, args.to_id, args.relation, args.note)
+        (link_id,) = links_ops.create(project, args.from_id, args.to_id, args.relation, args.note).link_ids
     print(f"Link {link_id}: statement {args.from_id} {args.relation} statement {args.to_id}.")
     return 0
 
