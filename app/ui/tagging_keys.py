@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from app.core.errors import CounterclaimError
 from app.ui.context import Change
 from app.ui.errors import report
-from app.ui.statement_table import ARTICLE_ROLE
 from app.ui.undo_commands import SplitCommand, TagCommand
 
 DIGITS = {getattr(Qt, f"Key_{n}"): n for n in range(10)}
@@ -73,10 +72,11 @@ class TaggingController(QObject):
     def _table_selected(self, ids: list[int]) -> None:
         if not ids:
             return
-        index = self.table.view.currentIndex()
-        article_id = index.data(ARTICLE_ROLE) if index.isValid() else None
+        model = self.table.model
+        row = model.row_of(ids[0])
+        article_id = model.rows[row]["article_id"] if row is not None else None
         if article_id is not None and article_id != self.window_.current_article_id:
-            self.window_.show_article(article_id, select=[], sync_table=False)
+            self.window_.show_article(article_id, sync_table=False)
         self.set_selection(ids, source=self.table)
 
     def go_to(self, statement_id: int, article_id: int | None = None) -> None:

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -64,13 +65,15 @@ def test_import_menu_imports_many_files_off_the_ui_thread(open_window, project_p
     )
 
 
+# QDragEnterEvent's only constructor takes a QPoint, which PySide marks deprecated.
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_dropping_a_folder_imports_what_is_inside(open_window, project_path, tmp_path, qtbot, db):
     window = open_window(project_path, create=True)
     folder = tmp_path / "drop"
     write_files(folder)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(folder))])
-    enter = QDragEnterEvent(QPointF(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(50, 50), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
@@ -81,11 +84,12 @@ def test_dropping_a_folder_imports_what_is_inside(open_window, project_path, tmp
     assert window.articles.model.rowCount() == 2
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_drop_of_plain_text_is_ignored(open_window, project_path):
     window = open_window(project_path, create=True)
     mime = QMimeData()
     mime.setText("hello")
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
 

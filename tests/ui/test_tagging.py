@@ -156,3 +156,26 @@ def test_j_and_k_move_through_the_table(window, seeded_path, qtbot):
     assert window.statements.selected_ids() == [ids[2]]
     qtbot.keyClick(view, Qt.Key_K)
     assert window.tagging.selected == [ids[1]]
+
+
+def test_whole_project_table_jumps_across_articles(window, seeded_path, qtbot):
+    from app.ops.importing import import_text
+    from app.ui.context import Change
+
+    with Project(seeded_path) as project:
+        report = import_text(project, "Talks resume\nThe envoy said both sides had agreed to meet.\n")
+    second = report.imported[0].article_id
+    window.context.announce(Change.of("articles", articles=[second]))
+    window.statements.set_scope("project")
+    model, view = window.statements.model, window.statements.view
+    target = next(r for r in model.rows if r["article_id"] == second)
+    index = window.statements.proxy.mapFromSource(model.index(model.row_of(target["id"]), 0))
+    view.selectionModel().select(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    assert window.current_article_id == second
+    assert window.reader.selected == [target["id"]]
+    assert window.statements.selected_ids() == [target["id"]]  # the table keeps its selection
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_0)
+    assert db_rows(seeded_path, "SELECT party_id, status FROM statements WHERE id = ?", (target["id"],)) == [
+        (None, "confirmed")
+    ]
