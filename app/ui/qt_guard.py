@@ -6,6 +6,9 @@ such call (``setObjectName``, ``resize``, ``setToolTip``…) lowers None's refer
 by one, and after some hours of work the interpreter aborts with "Fatal Python error:
 none_dealloc: deallocating None". The desk benchmark hits it within a minute.
 
+The project pins PySide6 6.11.3, which does not leak; this guard keeps the desk safe in any
+environment that still has 6.12 (a distribution package, a hand-made venv).
+
 ``install()`` gives None a reference count no session can use up, which is what 3.12
 does by design. It is a no-op on 3.12 and later. Imported by ``app.ui`` before any Qt use;
 anything else that drives Qt in-process (the PDF writer) should call it too.
