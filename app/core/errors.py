@@ -15,3 +15,7 @@ class ImportRefused(CounterclaimError):
 
 class ProjectError(CounterclaimError):
     """The project file cannot be opened or written as asked."""
+
+
+class DamagedProject(ProjectError):
+    """The file is not a readable Counterclaim project: damaged, truncated or something else."""

@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from app import __version__
-from app.core.errors import ProjectError
+from app.core.errors import DamagedProject, ProjectError
 from app.store import schema
 
 SUFFIX = ".counterclaim"
@@ -43,7 +43,7 @@ def explain(error: sqlite3.Error, path: Path) -> ProjectError:
     if "readonly" in text or "read-only" in text:
         return ProjectError(f"{name} is open read-only; changes cannot be saved to it.")
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return ProjectError(f"{name} is damaged or is not a Counterclaim project.")
+        return DamagedProject(f"{name} is damaged or is not a Counterclaim project.")
     if "unable to open" in text:
         return ProjectError(f"{name} cannot be opened: check that the folder exists and is writable.")
     if "disk i/o" in text:
@@ -91,7 +91,7 @@ class Project:
         except OSError as error:
             raise ProjectError(f"{name} cannot be read: {error.strerror or error}.") from error
         if head and head != _SQLITE_MAGIC:
-            raise ProjectError(f"{name} is not a Counterclaim project (or it is damaged).")
+            raise DamagedProject(f"{name} is not a Counterclaim project (or it is damaged).")
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
@@ -111,9 +111,9 @@ class Project:
         ).fetchone()[0]
         name = _quoted(self.path)
         if version == 0 and has_tables:
-            raise ProjectError(f"{name} is a database, but not a Counterclaim project.")
+            raise DamagedProject(f"{name} is a database, but not a Counterclaim project.")
         if version and app_id != schema.APPLICATION_ID:
-            raise ProjectError(f"{name} is a database, but not a Counterclaim project.")
+            raise DamagedProject(f"{name} is a database, but not a Counterclaim project.")
         if version > schema.SCHEMA_VERSION:
             raise ProjectError(
                 f"{name} was saved by a newer version of Counterclaim (file version {version}; "

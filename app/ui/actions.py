@@ -43,6 +43,8 @@ def build(window) -> None:
     file_menu.addMenu(window.files.recent_menu)
     file_menu.addAction(_action(window, "save_as", "Save a Cop&y As…", window.files.save_as, "Ctrl+Shift+S",
                                 "Every change is saved as you make it; this writes a copy elsewhere"))
+    file_menu.addAction(_action(window, "restore_backup", "Restore from &Backup…", window.files.restore_backup, None,
+                                "Go back to the project as it was when it was opened earlier (a backup is taken each time)"))
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "import", "&Import Articles…", window.importer.import_dialog, "Ctrl+I",
                                 "Import article files (txt, md, html, docx, odt, pdf); you can also drop them here"))

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QT
 from app.core.errors import CounterclaimError
 from app.store import articles as articles_store
 from app.store import statements as statements_store
-from app.store.database import Project
 from app.store.statements import StatementFilter
-from app.ui import actions, settings, theme
+from app.ui import actions, safety, settings, theme
 from app.ui.article_list import ArticleList
 from app.ui.context import Change, ProjectContext
 from app.ui.errors import guarded, report
@@ -52,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.context: ProjectContext | None = None
+        self.project_lock = None  # held while this window edits its project
         self.current_article_id: int | None = None
         self.jobs = JobRunner(self)
         self.undo_group = QUndoGroup(self)
@@ -168,8 +168,11 @@ class MainWindow(QMainWindow):
         """Open (or create) a project in this window; refusals raise CounterclaimError."""
         if self.importer.busy:
             raise CounterclaimError("Wait for the import to finish (or cancel it) before switching projects.")
-        project = Project(path, create=create)
+        if self.context is not None and Path(path).expanduser().absolute() == self.context.path:
+            self.close_project()  # reopening: give up our own lock first
+        project, lock = safety.open_for_window(self, path, create)  # the old one stays open if this fails
         self.close_project()
+        self.project_lock = lock
         self.context = ProjectContext(project, self)
         self.undo_group.addStack(self.context.undo_stack)
         self.undo_group.setActiveStack(self.context.undo_stack)
@@ -177,7 +180,8 @@ class MainWindow(QMainWindow):
         self.context.undo_stack.cleanChanged.connect(lambda _c: None)
         for view in (self.articles.model, self.statements, self.party_panel):
             view.set_context(self.context)
-        self.setWindowTitle(f"{project.name} — Counterclaim")
+        read_only = " (read-only)" if project.read_only else ""
+        self.setWindowTitle(f"{project.name}{read_only} — Counterclaim")
         self.setWindowFilePath(str(project.path))
         settings.add_recent(project.path)
         self.files.fill_recent()
@@ -200,6 +204,9 @@ class MainWindow(QMainWindow):
         self._show_empty()
         context.close()
         context.deleteLater()
+        if self.project_lock is not None:
+            self.project_lock.release()
+            self.project_lock = None
         self.setWindowTitle("Counterclaim")
         self.update_counts()
 

@@ -71,6 +71,12 @@ class ProjectFiles(QObject):
         settings.add_recent(target)
         self.fill_recent()
 
+    @guarded
+    def restore_backup(self) -> None:
+        from app.ui import safety
+
+        safety.restore_from_backup(self.window_)
+
     def fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = settings.recent_projects()
