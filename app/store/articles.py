@@ -21,22 +21,13 @@ def find_by_fingerprint(project: Project, sha256: str) -> int | None:
 
 def insert(project: Project, doc: ParsedDocument, sha256: str, outlet: str | None = None) -> int:
     """Store one article; the caller holds the transaction."""
-    table = project.db["articles"]
-    table.insert(
-        {
-            "title": doc.title,
-            "outlet": outlet or doc.outlet,
-            "byline": doc.byline,
-            "published": doc.published,
-            "language": doc.language,
-            "source_path": doc.source_path,
-            "format": doc.format,
-            "text": doc.text,
-            "sha256": sha256,
-            "imported_at": _now(),
-        }
+    cursor = project.conn.execute(
+        "INSERT INTO articles (title, outlet, byline, published, language, source_path, format, text, "
+        "sha256, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc.title, outlet or doc.outlet, doc.byline, doc.published, doc.language, doc.source_path,
+         doc.format, doc.text, sha256, _now()),
     )
-    return table.last_pk
+    return cursor.lastrowid
 
 
 def get(project: Project, article_id: int) -> Article | None:

@@ -1,0 +1,92 @@
+"""Batched statement inserts store exactly what one INSERT per row stored."""
+
+from __future__ import annotations
+
+from app.core.attribution import suggest
+from app.core.models import Attribution, ParsedDocument, Span
+from app.store import articles, statements
+from app.store.database import Project
+
+
+def _dump(project: Project) -> list[tuple]:
+    return project.conn.execute('SELECT * FROM statements ORDER BY id').fetchall()
+
+
+def _fts(project: Project, word: str) -> list[int]:
+    return [r[0] for r in project.conn.execute(
+        "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? ORDER BY rowid", (word,))]
+
+
+def _article(n: int) -> tuple[str, list[Span], list[Attribution]]:
+    parts, spans, atts = [], [], []
+    pos = 0
+    for i in range(n):
+        sentence = f"Sentence {i} says word{i % 7} loudly."
+        spans.append(Span(pos, pos + len(sentence), 1 + i // 5))
+        parts.append(sentence)
+        pos += len(sentence) + 1
+        carried = None
+        if i % 9 == 4:
+            carried = i - 3  # backwards
+        if i % 11 == 3 and i + 70 < n:
+            carried = i + 70  # forwards, past the next INSERT
+        if i % 13 == 6 and i + 1 < n:
+            carried = i + 1  # forwards, inside the same INSERT
+        atts.append(Attribution("quote" if i % 3 else "reported", f"Speaker {i}", "said",
+                                "Iran" if i % 2 else None, 0.5 + i % 3 / 10, ((pos - 5, pos - 2),) if i % 4 else (),
+                                carried, f"reason {i}"))
+    return " ".join(parts), spans, atts
+
+
+def test_batched_insert_matches_row_by_row(tmp_path):
+    text, spans, atts = _article(150)  # three INSERTs of up to 64 rows
+    dumps, searches = [], []
+    for slow in (False, True):
+        with Project(tmp_path / f"p{slow}.counterclaim", create=True) as project:
+            with project.transaction():
+                party = project.conn.execute(
+                    "INSERT INTO parties (name, color) VALUES ('Iran', '#000000')").lastrowid
+                for k in range(2):  # a second article: ids continue
+                    aid = articles.insert(project, ParsedDocument(text, "txt"), f"sha{k}")
+                    insert = statements._insert_slowly if slow else statements.insert_many
+                    ids = insert(project, aid, text, spans, atts, {"Iran": party})
+                    assert ids == [r[0] for r in project.conn.execute(
+                        "SELECT id FROM statements WHERE article_id = ? ORDER BY start", (aid,))]
+            dumps.append(_dump(project))
+            searches.append(_fts(project, "word3"))
+    assert dumps[0] == dumps[1]
+    assert searches[0] == searches[1] and searches[0]
+
+
+def test_insert_without_attributions_and_outside_a_transaction(tmp_path):
+    text = "One. Two. Three."
+    spans = [Span(0, 4, 1), Span(5, 9, 1), Span(10, 16, 1)]
+    with Project(tmp_path / "p.counterclaim", create=True) as project:
+        with project.transaction():
+            aid = articles.insert(project, ParsedDocument(text, "txt"), "x")
+        ids = statements.insert_many(project, aid, text, spans)
+        assert not project.conn.in_transaction
+        rows = statements.for_article(project, aid)
+        assert [r.id for r in rows] == ids
+        assert [(r.text, r.kind, r.status) for r in rows] == [("One.", "narration", None), ("Two.", "narration", None),
+                                                             ("Three.", "narration", None)]
+        assert statements.insert_many(project, aid, text, []) == []
+
+
+def test_real_suggestions_store_the_same(tmp_path):
+    text = ("Iran’s foreign ministry said the strikes were illegal. “We will respond,” it added.\n"
+            "Pakistan’s army said it hit militant hideouts. The statement added that no civilians died.")
+    from app.core.segment import segment
+
+    spans = segment(text)
+    new, atts = suggest(text, spans)
+    dumps = []
+    for slow in (False, True):
+        with Project(tmp_path / f"r{slow}.counterclaim", create=True) as project:
+            with project.transaction():
+                ids = {p.name: project.conn.execute("INSERT INTO parties (name, color) VALUES (?, '#000')",
+                                                    (p.name,)).lastrowid for p in new}
+                aid = articles.insert(project, ParsedDocument(text, "txt"), "s")
+                (statements._insert_slowly if slow else statements.insert_many)(project, aid, text, spans, atts, ids)
+            dumps.append(_dump(project))
+    assert dumps[0] == dumps[1]
