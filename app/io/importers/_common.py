@@ -10,7 +10,7 @@ import codecs
 import os
 import re
 import stat
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from app.core.errors import ImportRefused
 
@@ -28,7 +28,7 @@ MAX_PASTE_CHARS = 20 * MB
 
 def quoted(path: str | os.PathLike[str]) -> str:
     """The file name as a journalist sees it, in curly quotes: “notes.txt”."""
-    name = Path(path).name or os.fspath(path)
+    name = (path.name if isinstance(path, PurePath) else Path(path).name) or os.fspath(path)
     return f"“{name}”"
 
 
