@@ -1,0 +1,158 @@
+"""What the narrative view shows: statements grouped by topic (rows) and party (panes).
+
+Loaded with one store query (``app.store.narrative.placed_statements``) and kept in memory;
+a filter change only walks those tuples again, never the file. Rows and columns are the
+comparison grid's own ``Row`` and ``Column`` (app.core.comparison), and every statement's
+source is a comparison ``Citation``, so the view, the sheet and the exports agree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from app.core.comparison import NO_TOPIC, Citation, Column, Row
+from app.store import narrative as store
+from app.store import parties as parties_store
+from app.store import topics as topics_store
+from app.store.database import Project
+from app.store.narrative import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, TEXT, TOPIC  # noqa: F401
+
+RELATION_COLORS = {"contradicts": "#D62728", "supports": "#2CA02C", "responds-to": "#7F7F7F"}
+
+
+@dataclass(frozen=True)
+class NarrativeFilter:
+    article_ids: frozenset[int] = frozenset()  # empty: every article
+    outlets: frozenset[str] = frozenset()  # empty: every outlet
+    date_from: str | None = None  # ISO dates, inclusive
+    date_to: str | None = None
+    confirmed_only: bool = False
+    untopical: bool = False  # a "No topic" row for statements under no topic
+
+    @property
+    def by_article(self) -> bool:
+        return bool(self.article_ids or self.outlets or self.date_from or self.date_to)
+
+
+@dataclass
+class LinkInfo:
+    id: int
+    source_id: int
+    target_id: int
+    relation: str
+    note: str | None
+
+    def other(self, statement_id: int) -> int:
+        return self.target_id if statement_id == self.source_id else self.source_id
+
+
+@dataclass
+class NarrativeData:
+    rows: list[tuple] = field(default_factory=list)  # placed statements, unfiltered
+    articles: dict = field(default_factory=dict)  # id -> ArticleBrief
+    parties: list = field(default_factory=list)  # Party records in the project's order
+    topics: list = field(default_factory=list)  # Topic records in the project's order
+    links: dict[int, LinkInfo] = field(default_factory=dict)
+    links_of: dict[int, list[LinkInfo]] = field(default_factory=dict)
+    text_of: dict[int, tuple] = field(default_factory=dict)  # statement id -> its row
+
+    @classmethod
+    def load(cls, project: Project) -> NarrativeData:
+        data = cls()
+        data.rows = store.placed_statements(project)
+        data.articles = store.article_briefs(project)
+        data.parties = parties_store.all_parties(project)
+        data.topics = topics_store.all_topics(project)
+        data.text_of = {r[ID]: r for r in data.rows}
+        data.load_links(project)
+        return data
+
+    def load_links(self, project: Project) -> None:
+        self.links = {row[0]: LinkInfo(*row) for row in store.link_rows(project)}
+        self.links_of = defaultdict(list)
+        for link in self.links.values():
+            self.links_of[link.source_id].append(link)
+            self.links_of[link.target_id].append(link)
+
+    def counterparts(self, statement_id: int) -> dict[int, str]:
+        """Statements linked to this one, with the relation."""
+        return {link.other(statement_id): link.relation for link in self.links_of.get(statement_id, ())}
+
+    def citation(self, row: tuple) -> Citation:
+        article = self.articles.get(row[ARTICLE])
+        if article is None:
+            return Citation(paragraph=row[PARAGRAPH], article_id=row[ARTICLE])
+        return Citation(article.outlet, article.published, article.title, row[PARAGRAPH], article.id)
+
+    def source_line(self, row: tuple) -> str:
+        """Outlet · date · ¶n (the title is in the tooltip)."""
+        c = self.citation(row)
+        parts = [p for p in ((c.outlet or "").strip(), c.date, f"¶{c.paragraph}" if c.paragraph is not None else "") if p]
+        return " · ".join(parts)
+
+    def outlets(self) -> list[str]:
+        return sorted({a.outlet for a in self.articles.values() if a.outlet})
+
+    def allowed_articles(self, f: NarrativeFilter) -> set[int] | None:
+        if not f.by_article:
+            return None
+        keep = set()
+        for a in self.articles.values():
+            if f.article_ids and a.id not in f.article_ids:
+                continue
+            if f.outlets and (a.outlet or "") not in f.outlets:
+                continue
+            date = (a.published or "")[:10]
+            if f.date_from and (not date or date < f.date_from):
+                continue
+            if f.date_to and (not date or date > f.date_to):
+                continue
+            keep.add(a.id)
+        return keep
+
+
+@dataclass
+class NarrativeGrid:
+    """Rows (topics) × columns (the chosen parties) of statement rows, after filtering."""
+
+    rows: list[Row]
+    columns: list[Column]
+    cells: dict[tuple[int, int], list[tuple]]  # (row index, column index) -> statement tuples
+
+    def cell(self, r: int, c: int) -> list[tuple]:
+        return self.cells.get((r, c), [])
+
+    def as_ids(self) -> dict[str, dict[str, list[int]]]:
+        return {
+            row.name: {col.name: [s[ID] for s in self.cell(r, c)] for c, col in enumerate(self.columns)}
+            for r, row in enumerate(self.rows)
+        }
+
+
+def build(data: NarrativeData, party_ids: list[int], f: NarrativeFilter) -> NarrativeGrid:
+    """Group the loaded statements into the grid the panes draw (one pass, no queries)."""
+    by_id = {p.id: p for p in data.parties}
+    columns = [Column(by_id[i].name, by_id[i].color, i) for i in party_ids if i in by_id]
+    col_of = {c.id: n for n, c in enumerate(columns)}
+    rows = [Row(t.name, t.color, t.id) for t in data.topics]
+    row_of: dict[int | None, int] = {r.id: n for n, r in enumerate(rows)}
+    if f.untopical:
+        row_of[None] = len(rows)
+        rows.append(Row(NO_TOPIC, "#808080", None, untopical=True))
+    allowed = data.allowed_articles(f)
+    confirmed = f.confirmed_only
+    cells: dict[tuple[int, int], list[tuple]] = defaultdict(list)
+    for s in data.rows:
+        c = col_of.get(s[PARTY])
+        if c is None:
+            continue
+        r = row_of.get(s[TOPIC], -1)
+        if r < 0:
+            continue
+        if confirmed and s[STATUS] != "confirmed":
+            continue
+        if allowed is not None and s[ARTICLE] not in allowed:
+            continue
+        cells[(r, c)].append(s)
+    return NarrativeGrid(rows, columns, dict(cells))

@@ -1,0 +1,337 @@
+"""The narrative view: one pane per chosen party, rows aligned by topic, links as curves.
+
+    view = NarrativeView(); view.set_context(context)
+    view.set_panes([party ids])  view.set_filter(NarrativeFilter(...))  view.select([ids])
+
+Data comes from one store query (``NarrativeData.load``); filters and pane choices regroup it
+in memory (``data.build``) and ``layout.lay_out`` places it. Edits (links made by dragging
+one statement onto another, topics by dropping on a topic) go through undo commands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QVBoxLayout, QWidget
+
+from app.core.matching import relation_hint
+from app.ui import narrative_commands as commands
+from app.ui.errors import guarded
+from app.ui.narrative import data as narrative_data
+from app.ui.narrative.curves import CurveOverlay
+from app.ui.narrative.data import ARTICLE, ID, PARTY, TEXT, NarrativeData, NarrativeFilter
+from app.ui.narrative.filters import FilterBar, PanesDialog
+from app.ui.narrative.layout import Metrics, lay_out
+from app.ui.narrative.pane import NarrativePane
+
+RELOAD_KINDS = ("tags", "structure", "parties", "articles", "topics", "project")
+
+
+class NarrativeView(QWidget):
+    selection_changed = Signal(list)  # statement ids
+    activated = Signal(int, int)  # statement id, article id: show it in the article
+    topic_wanted = Signal(list)  # T pressed on these statements
+    menu_wanted = Signal(list, object, object)  # ids, the statement under the mouse, global pos
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("narrativeView")
+        self.context = None
+        self.data: NarrativeData | None = None
+        self.grid = None
+        self.placed = None
+        self.party_ids: list[int] | None = None  # None: every party, in the project's order
+        self.filter = NarrativeFilter()
+        self.selected: list[int] = []
+        self.selected_set: set[int] = set()
+        self.counterpart_relations: dict[int, str] = {}
+        self.panes: list[NarrativePane] = []
+        self.metrics = Metrics(self.font())
+        self._dirty = False
+
+        self.filters = FilterBar(self)
+        self.filters.changed.connect(self.set_filter)
+        self.filters.choose_panes.connect(self.choose_panes)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.setObjectName("narrativePanes")
+        self.splitter.setHandleWidth(46)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(lambda *_: self._relayout_timer.start())
+        self.scroll_bar = QScrollBar(Qt.Vertical, self)
+        self.scroll_bar.setObjectName("narrativeScroll")
+        self.scroll_bar.valueChanged.connect(self._scrolled)
+        self.stage = QWidget(self)
+        row = QHBoxLayout(self.stage)
+        row.setContentsMargins(4, 4, 0, 4)
+        row.setSpacing(2)
+        row.addWidget(self.splitter, 1)
+        row.addWidget(self.scroll_bar)
+        self.overlay = CurveOverlay(self, self.stage)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.filters)
+        column.addWidget(self.stage, 1)
+
+        self._relayout_timer = QTimer(self, singleShot=True, interval=0)
+        self._relayout_timer.timeout.connect(self.relayout)
+        self._reload_timer = QTimer(self, singleShot=True, interval=120)
+        self._reload_timer.timeout.connect(self.reload)
+
+    @property
+    def offset(self) -> int:
+        return self.scroll_bar.value()
+
+    def pane_layout(self, index: int):
+        if self.placed is None or index >= len(self.placed.panes):
+            return None
+        return self.placed.panes[index]
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def set_context(self, context) -> None:
+        self.context = context
+        self.data, self.party_ids, self.selected = None, None, []
+        self.selected_set, self.counterpart_relations = set(), {}
+        if context is not None:
+            self.reload()
+        else:
+            self._set_panes_widgets([])
+            self.grid = self.placed = None
+
+    def on_change(self, change) -> None:
+        if self.context is None:
+            return
+        if change.touches(*RELOAD_KINDS):
+            if self.isVisible():
+                self._reload_timer.start()
+            else:
+                self._dirty = True
+        elif change.touches("links") and self.data is not None:
+            self.data.load_links(self.context.project)
+            self._select(self.selected)
+            self.repaint_all()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+        self._relayout_timer.start()
+
+    def reload(self) -> None:
+        self._dirty = False
+        self._reload_timer.stop()
+        if self.context is None:
+            return
+        self.data = NarrativeData.load(self.context.project)
+        self.filters.fill(self.data)
+        self.filter = self.filters.value()
+        self.rebuild()
+
+    def chosen_party_ids(self) -> list[int]:
+        known = [p.id for p in self.data.parties] if self.data else []
+        if self.party_ids is None:
+            return known
+        return [i for i in self.party_ids if i in known]
+
+    def rebuild(self) -> None:
+        """Regroup after a filter or pane change (no query), then lay out again."""
+        if self.data is None:
+            return
+        self.grid = narrative_data.build(self.data, self.chosen_party_ids(), self.filter)
+        self._set_panes_widgets(self.grid.columns)
+        self.relayout()
+
+    def _set_panes_widgets(self, columns) -> None:
+        if [(p.column, p.index) for p in self.panes] == [(c, n) for n, c in enumerate(columns)]:
+            return
+        sizes = self.splitter.sizes()
+        for pane in self.panes:
+            pane.setParent(None)
+            pane.deleteLater()
+        self.panes = [NarrativePane(self, column, n) for n, column in enumerate(columns)]
+        for pane in self.panes:
+            self.splitter.addWidget(pane)
+        if len(sizes) == len(self.panes) and all(sizes):
+            self.splitter.setSizes(sizes)
+        else:
+            self.splitter.setSizes([1000] * len(self.panes))
+        self.overlay.raise_()
+
+    def relayout(self) -> None:
+        if self.grid is None:
+            return
+        widths = [max(pane.canvas.width(), 120) for pane in self.panes]
+        self.placed = lay_out(self.grid, widths, self.metrics)
+        height = self.panes[0].canvas.height() if self.panes else 0
+        self.scroll_bar.setPageStep(max(height, 1))
+        self.scroll_bar.setSingleStep(self.metrics.line * 3)
+        self.scroll_bar.setRange(0, max(0, self.placed.height - height))
+        for c, pane in enumerate(self.panes):
+            pane.set_count(len({s[ID] for r in range(len(self.grid.rows)) for s in self.grid.cell(r, c)}))
+        shown = sum(len(v) for v in self.grid.cells.values())
+        self.filters.summary.setText(f"{len(self.grid.rows)} topics · {shown:,} placed statements")
+        self.repaint_all()
+
+    def repaint_all(self) -> None:
+        for pane in self.panes:
+            pane.canvas.update()
+        self.overlay.setGeometry(self.splitter.geometry())
+        self.overlay.update()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._relayout_timer.start()
+
+    def _scrolled(self, _value: int) -> None:
+        self.repaint_all()
+
+    # -- choices ------------------------------------------------------------------------------
+
+    def set_filter(self, value: NarrativeFilter) -> None:
+        self.filter = value
+        self.rebuild()
+
+    def set_panes(self, party_ids: list[int]) -> None:
+        self.party_ids = list(party_ids)
+        self.rebuild()
+
+    @guarded
+    def choose_panes(self) -> None:
+        if self.data is None:
+            return
+        dialog = PanesDialog(self.data.parties, self.chosen_party_ids(), self)
+        dialog.accepted.connect(lambda: self.set_panes(dialog.chosen()))
+        dialog.open()
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def _select(self, ids) -> None:
+        self.selected = list(dict.fromkeys(ids))
+        self.selected_set = set(self.selected)
+        relations: dict[int, str] = {}
+        if self.data is not None:
+            for sid in self.selected:
+                relations.update(self.data.counterparts(sid))
+        self.counterpart_relations = {k: v for k, v in relations.items() if k not in self.selected_set}
+
+    def select(self, ids, scroll: bool = False) -> None:
+        self._select(ids)
+        if scroll and self.selected:
+            self.scroll_to(self.selected[0])
+        self.repaint_all()
+
+    def click(self, statement_id: int | None, add: bool = False) -> None:
+        if statement_id is None:
+            ids = self.selected if add else []
+        elif add:
+            ids = [i for i in self.selected if i != statement_id]
+            if len(ids) == len(self.selected):
+                ids.append(statement_id)
+        else:
+            ids = [statement_id]
+        self.select(ids)
+        self.selection_changed.emit(self.selected)
+
+    def scroll_to(self, statement_id: int) -> None:
+        if self.placed is None:
+            return
+        tops = [pl.items[pl.where[statement_id][0]].top for pl in self.placed.panes if statement_id in pl.where]
+        if tops:
+            view_h = self.panes[0].canvas.height() if self.panes else 0
+            if not self.offset <= tops[0] <= self.offset + view_h - 40:
+                self.scroll_bar.setValue(max(0, tops[0] - 40))
+
+    def drag_ids(self, statement_id: int | None) -> list[int]:
+        if statement_id is None:
+            return []
+        return list(self.selected) if statement_id in self.selected_set else [statement_id]
+
+    def activate(self, statement_id: int) -> None:
+        row = self.data.text_of.get(statement_id) if self.data else None
+        if row is not None:
+            self.activated.emit(statement_id, row[ARTICLE])
+
+    # -- what the panes ask --------------------------------------------------------------------
+
+    def far_links(self, pane_index: int, statement_id: int) -> list[tuple[str, str]]:
+        """Links that no curve shows: to a party that is not a neighbouring pane."""
+        links = self.data.links_of.get(statement_id) if self.data else None
+        if not links:
+            return []
+        near = {self.panes[i].column.id for i in (pane_index - 1, pane_index + 1) if 0 <= i < len(self.panes)}
+        names = {p.id: p.name for p in self.data.parties}
+        far = []
+        for link in links:
+            other = self.data.text_of.get(link.other(statement_id))
+            if other is not None and other[PARTY] not in near and other[PARTY] in names:
+                far.append((names[other[PARTY]], link.relation))
+        return far
+
+    def tooltip(self, item) -> str:
+        if item.statement is None or self.data is None:
+            return ""
+        s = item.statement
+        citation = self.data.citation(s).full()
+        lines = [f"<p>{s[TEXT]}</p><p><i>{citation}</i></p>"]
+        for link in self.data.links_of.get(s[ID], ()):
+            other = self.data.text_of.get(link.other(s[ID]))
+            if other is not None:
+                lines.append(f"<p><b>{link.relation}</b>: {other[TEXT][:120]}…</p>")
+        return "<qt>" + "".join(lines) + "</qt>"
+
+    def key(self, pane_index: int, event) -> bool:
+        key = event.key()
+        if key == Qt.Key_T and not event.modifiers() & ~Qt.ShiftModifier:
+            if self.selected:
+                self.topic_wanted.emit(list(self.selected))
+            return True
+        if key in (Qt.Key_Return, Qt.Key_Enter) and self.selected:
+            self.activate(self.selected[0])
+            return True
+        if key in (Qt.Key_Down, Qt.Key_Up, Qt.Key_J, Qt.Key_K):
+            layout = self.pane_layout(pane_index)
+            if not layout:
+                return True
+            step = 1 if key in (Qt.Key_Down, Qt.Key_J) else -1
+            items = [n for n, it in enumerate(layout.items) if it.id is not None]
+            current = [n for n in items if layout.items[n].id in self.selected_set]
+            position = (items.index(current[0]) + step) if current else 0
+            if items and 0 <= position < len(items):
+                self.click(layout.items[items[position]].id)
+                self.scroll_to(self.selected[0])
+            return True
+        return False
+
+    def context_menu(self, pane_index: int, item, global_pos) -> None:
+        anchor = item.id if item is not None else None
+        self.menu_wanted.emit(list(self.selected), anchor, global_pos)
+
+    # -- edits ----------------------------------------------------------------------------------
+
+    @guarded
+    def dropped(self, pane_index: int, ids: list[int], y: int, modifiers=None) -> None:
+        """Statements dropped at ``y`` of a pane: on a statement, link them to it; on a topic, file them under it."""
+        layout = self.pane_layout(pane_index)
+        if layout is None or self.context is None:
+            return
+        item = layout.at(y)
+        if item is not None and item.id is not None:
+            if item.id in ids:
+                return
+            self.link_statements(ids, item.id)
+            return
+        r = self.placed.section_at(y)
+        if r is not None and not self.grid.rows[r].untopical:
+            row = self.grid.rows[r]
+            commands.assign_topic(self.context, ids, row.id, row.name)
+
+    def link_statements(self, source_ids: list[int], target_id: int, relation: str | None = None) -> None:
+        texts = self.data.text_of if self.data else {}
+        for source_id in source_ids:
+            if source_id == target_id:
+                continue
+            chosen = relation
+            if chosen is None:
+                a, b = texts.get(source_id), texts.get(target_id)
+                chosen = relation_hint(a[TEXT], b[TEXT]) if a and b else "contradicts"
+            commands.link(self.context, source_id, target_id, chosen)

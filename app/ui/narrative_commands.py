@@ -1,0 +1,111 @@
+"""Undo commands for topics and links, on the project's one undo stack.
+
+Each wraps one op from app.ops.topics_ops / links_ops (one transaction) and replays its
+exact before/after on undo and redo; views refresh from the ``Change`` it announces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from app.ops import links_ops, topics_ops
+from app.store import articles as articles_store
+from app.ui.context import Change, ProjectContext
+from app.ui.undo_commands import OpCommand
+
+
+class TopicCommand(OpCommand):
+    """Any topic edit: create, rename, recolour, reorder, merge, delete, assign, unassign."""
+
+    def __init__(self, context: ProjectContext, text: str, op: Callable[[], topics_ops.TopicChange]):
+        super().__init__(context, text)
+        self.op = op
+        self.article_ids: list[int] = []
+
+    def do(self):
+        change = self.op()
+        self.article_ids = articles_store.of_statements(self.project, change.statement_ids)
+        return change
+
+    def replay(self, undo: bool) -> None:
+        topics_ops.apply(self.project, self.result, undo)
+
+    def describe(self, undo: bool) -> Change:
+        ids = self.result.statement_ids
+        return Change.of(
+            "topics", statements=ids, articles=self.article_ids, focus=ids, topic_id=self.result.topic_id, undo=undo
+        )
+
+
+class LinkCommand(OpCommand):
+    """Make, remove or edit links between statements."""
+
+    def __init__(self, context: ProjectContext, text: str, op: Callable[[], links_ops.LinkChange]):
+        super().__init__(context, text)
+        self.op = op
+
+    def do(self):
+        return self.op()
+
+    def replay(self, undo: bool) -> None:
+        links_ops.apply(self.project, self.result, undo)
+
+    def describe(self, undo: bool) -> Change:
+        ids = self.result.statement_ids
+        return Change.of("links", statements=ids, focus=ids, link_ids=self.result.link_ids, undo=undo)
+
+
+# -- the verbs the views call -----------------------------------------------------------------
+
+
+def _what(ids: Sequence[int]) -> str:
+    return "statement" if len(ids) == 1 else f"{len(ids)} statements"
+
+
+def assign_topic(context: ProjectContext, ids: Sequence[int], topic_id: int, name: str) -> TopicCommand:
+    project = context.project
+    command = TopicCommand(context, f"Put {_what(ids)} under {name}", lambda: topics_ops.assign(project, ids, topic_id))
+    context.run(command)
+    return command
+
+
+def assign_new_topic(context: ProjectContext, ids: Sequence[int], name: str) -> TopicCommand:
+    project = context.project
+    command = TopicCommand(
+        context, f"Put {_what(ids)} under {name.strip()}", lambda: topics_ops.assign_by_name(project, ids, name)
+    )
+    context.run(command)
+    return command
+
+
+def unassign_topic(context: ProjectContext, ids: Sequence[int], topic_id: int, name: str) -> TopicCommand:
+    project = context.project
+    command = TopicCommand(
+        context, f"Take {_what(ids)} off {name}", lambda: topics_ops.unassign(project, ids, topic_id)
+    )
+    context.run(command)
+    return command
+
+
+def link(context: ProjectContext, source_id: int, target_id: int, relation: str, note: str | None = None) -> LinkCommand:
+    project = context.project
+    command = LinkCommand(
+        context, f"Link: {relation}", lambda: links_ops.create(project, source_id, target_id, relation, note)
+    )
+    context.run(command)
+    return command
+
+
+def unlink(context: ProjectContext, link_ids: Sequence[int]) -> LinkCommand:
+    project = context.project
+    text = "Remove link" if len(link_ids) == 1 else f"Remove {len(link_ids)} links"
+    command = LinkCommand(context, text, lambda: links_ops.remove(project, link_ids))
+    context.run(command)
+    return command
+
+
+def edit_link(context: ProjectContext, link_id: int, relation: str | None = None, note: str | None = None) -> LinkCommand:
+    project = context.project
+    command = LinkCommand(context, "Edit link", lambda: links_ops.update(project, link_id, relation, note))
+    context.run(command)
+    return command
