@@ -27,11 +27,6 @@ def command(name: str):
     return register
 
 
-def wants_command_line(args: list[str]) -> bool:
-    """True when the arguments ask for the command line rather than the desk."""
-    return bool(args) and (args[0] in COMMANDS or args[0] in ("-h", "--help", "--version", "-V"))
-
-
 def _open(path: str, create: bool = False) -> Project:
     return Project(path, create=create)
 

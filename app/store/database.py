@@ -14,7 +14,10 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launch.py)
+    import sqlite_utils
 
 from app import __version__
 from app.core.errors import DamagedProject, ProjectError
@@ -60,6 +63,8 @@ class Project:
         self._check_file(create)
         try:
             self.conn = self._connect()
+            import sqlite_utils
+
             self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
             self._prepare()
         except sqlite3.Error as error:

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launch.py)
+    import sqlite_utils
 
 # "CCLM": marks a SQLite file as a Counterclaim project (PRAGMA application_id).
 APPLICATION_ID = 0x43434C4D

@@ -9,9 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from app.ui import export_dialog
 from app.ui import help as help_
 from app.ui import settings, theme
+
+
+def _export(window) -> None:
+    from app.ui import export_dialog  # loaded on first use, not before the window paints
+
+    export_dialog.show_export_dialog(window)
 
 
 def _action(window, name: str, text: str, slot, shortcut=None, tip: str | None = None) -> QAction:
@@ -50,7 +55,7 @@ def build(window) -> None:
                                 "Import article files (txt, md, html, docx, odt, pdf); you can also drop them here"))
     file_menu.addAction(_action(window, "paste", "&Paste as New Article", window.importer.paste, "Ctrl+Shift+V",
                                 "Import the text on the clipboard (copied from a browser) as an article"))
-    file_menu.addAction(_action(window, "export", "&Export…", lambda: export_dialog.show_export_dialog(window), "Ctrl+E",
+    file_menu.addAction(_action(window, "export", "&Export…", lambda: _export(window), "Ctrl+E",
                                 "Write the comparison sheet as XLSX, CSV, HTML, PDF, Markdown, JSON or REFI-QDA"))
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "quit", "&Quit", window.close, QKeySequence.Quit))

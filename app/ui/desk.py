@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import CounterclaimError
@@ -61,17 +61,22 @@ def startup_project(args: list[str]) -> tuple[Path | None, bool]:
 
 def build_window(args: list[str]):
     """The main window for these arguments (also what tests and the screenshot script use)."""
-    from app.ui import errors
     from app.ui.main_window import MainWindow
 
     window = MainWindow()
+    open_startup_project(window, args)
+    return window
+
+
+def open_startup_project(window, args: list[str]) -> None:
+    from app.ui import errors
+
     try:
         path, create = startup_project(args)
         if path is not None:
             window.open_project(path, create=create)
     except Exception as error:  # noqa: BLE001 - the window opens anyway, with the reason shown
         errors.report(error, window)
-    return window
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -112,10 +117,30 @@ class FileOpenHandler(QObject):
 def run_desk(args: list[str]) -> int:
     from app.ui import errors
 
+    from app.ui.main_window import MainWindow
+
     app = make_application([sys.argv[0], *args])
-    window = build_window(args)
+    window = MainWindow()
     errors.install_excepthook(lambda: window)
     handler = FileOpenHandler(window)
     app.installEventFilter(handler)
     window.show()
+    # Paint the window first, then open the project (and on a first run build the sample):
+    # the journalist sees Counterclaim at once instead of waiting on a blank screen.
+    AfterFirstPaint(window, lambda: open_startup_project(window, args))
     return app.exec()
+
+
+class AfterFirstPaint(QObject):
+    """Run a callback once, on the turn of the event loop after a widget first paints."""
+
+    def __init__(self, widget, callback):
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+        return False
