@@ -20,19 +20,55 @@ from app.core.errors import ImportRefused
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
 
-from . import docx as _docx
-from . import html as _html
-from . import odt as _odt
-from . import pdf as _pdf
 from . import text as _text
 from ._common import MAX_PASTE_CHARS, checked_stat, quoted, refuse
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_document", "parse_pasted", "ImportRefused"]
 
-_READERS = {}
-for _module in (_text, _html, _docx, _odt, _pdf):
-    for _suffix in _module.SUFFIXES:
-        _READERS[_suffix] = _module.read
+
+# The format libraries (trafilatura, pypdf, python-docx…) take a quarter of a second to
+# import: each reader module is imported when a file of its kind first comes, so opening the
+# desk, or an import worker that reads only .txt, does not pay for the others.
+def _html():
+    from . import html
+
+    return html
+
+
+def _docx():
+    from . import docx
+
+    return docx
+
+
+def _odt():
+    from . import odt
+
+    return odt
+
+
+def _pdf():
+    from . import pdf
+
+    return pdf
+
+
+def _lazy(load):
+    def read(path: Path) -> ParsedDocument:
+        return load().read(path)
+
+    read.load = load  # read_document imports the module outside its last wall: a missing
+    return read  # library is a bug to report, not a "damaged file"
+
+
+# Suffix -> reader (checked against each module's SUFFIXES by a test).
+_READERS = {
+    ".txt": _text.read, ".text": _text.read, ".md": _text.read, ".markdown": _text.read,
+    ".html": _lazy(_html), ".htm": _lazy(_html), ".xhtml": _lazy(_html),
+    ".docx": _lazy(_docx),
+    ".odt": _lazy(_odt),
+    ".pdf": _lazy(_pdf),
+}
 
 #: Lower-case file suffixes ``read_document`` accepts.
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_READERS)
@@ -75,6 +111,9 @@ def read_document(path: str | os.PathLike[str]) -> ParsedDocument:
             )
         shown = f"“{suffix}” files" if suffix else "files without an extension"
         raise refuse(f"Counterclaim cannot import {shown} such as {name}; it reads {_supported_list()}.")
+    load = getattr(reader, "load", None)
+    if load is not None:
+        load()
     try:
         return reader(p)
     except ImportRefused:
