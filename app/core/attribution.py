@@ -436,8 +436,30 @@ def _party_for(entity: Entity, index: dict[str, str]) -> str | None:
     return None
 
 
+def _party_key(parties: Sequence[ProposedParty]) -> tuple:
+    return tuple((p.name, tuple(p.aliases)) for p in parties)
+
+
 def _alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
-    """Folded name or alias -> party name; an alias two parties share belongs to neither."""
+    """Folded name or alias -> party name; an alias two parties share belongs to neither.
+
+    The same parties come back article after article during an import: the index is kept
+    for the last few party lists (by value, so an edited alias makes a new one). Read only.
+    """
+    key = _party_key(parties)
+    index = _INDEXES.get(key)
+    if index is None:
+        index = _INDEXES[key] = _build_alias_index(parties)
+        while len(_INDEXES) > 8:
+            del _INDEXES[next(iter(_INDEXES))]
+    return index
+
+
+_INDEXES: dict[tuple, dict[str, str]] = {}
+_SCANNERS: dict[tuple, object] = {}
+
+
+def _build_alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
     index: dict[str, str] = {}
     shared: set[str] = set()
     for p in parties:
@@ -459,8 +481,19 @@ def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver):
     """Finds party aliases the gazetteer does not know (added by the journalist) in speaker words.
 
     Plain substring search over the folded words, longest alias first, then a word-boundary
-    check: no regex to compile per article, and a speaker is a few words long.
+    check: no regex to compile per article, and a speaker is a few words long. Depends only
+    on the parties and the (fixed) gazetteer, so it is kept like the alias index.
     """
+    key = _party_key(parties)
+    scan = _SCANNERS.get(key)
+    if scan is None:
+        scan = _SCANNERS[key] = _build_alias_scanner(parties, resolver)
+        while len(_SCANNERS) > 8:
+            del _SCANNERS[next(iter(_SCANNERS))]
+    return scan
+
+
+def _build_alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver):
     table: dict[str, str] = {}
     for p in parties:
         for alias in [p.name, *p.aliases]:
