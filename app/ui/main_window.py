@@ -18,7 +18,7 @@ from app.core.errors import CounterclaimError
 from app.store import articles as articles_store
 from app.store import statements as statements_store
 from app.store.statements import StatementFilter
-from app.ui import actions, safety, settings, theme
+from app.ui import actions, narrative_desk, safety, settings, theme
 from app.ui.article_list import ArticleList
 from app.ui.context import Change, ProjectContext
 from app.ui.errors import guarded, report
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(self)
         actions.build(self)
         self._build_status_bar()
+        self.narratives = narrative_desk.install(self)  # narrative view, sheet, topics, suggestions
 
         self.articles.article_chosen.connect(lambda aid: self.show_article(aid))
         self.search_box.search.connect(self.run_search)
@@ -178,7 +179,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.context.undo_stack)
         self.context.changed.connect(self._on_change)
         self.context.undo_stack.cleanChanged.connect(lambda _c: None)
-        for view in (self.articles.model, self.statements, self.party_panel):
+        for view in (self.articles.model, self.statements, self.party_panel, self.narratives):
             view.set_context(self.context)
         read_only = " (read-only)" if project.read_only else ""
         self.setWindowTitle(f"{project.name}{read_only} — Counterclaim")
@@ -198,7 +199,7 @@ class MainWindow(QMainWindow):
             return
         context, self.context = self.context, None
         self.undo_group.removeStack(context.undo_stack)
-        for view in (self.articles.model, self.statements, self.party_panel):
+        for view in (self.articles.model, self.statements, self.party_panel, self.narratives):
             view.set_context(None)
         self.current_article_id = None
         self._show_empty()

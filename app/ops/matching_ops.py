@@ -1,0 +1,46 @@
+"""The counterclaim index over a project's statements (app.core.matching), read from the store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from app.core.matching import CounterclaimIndex, MatchableStatement
+from app.store import statements
+from app.store.database import Project
+
+
+def matchable(project: Project, ids: Sequence[int] | None = None) -> list[MatchableStatement]:
+    """Statements as matching sees them (party name, topic names); only those that exist."""
+    rows = []
+    if ids is None:
+        rows = statements.detailed(project)
+    else:
+        ids = list(ids)
+        for n in range(0, len(ids), 500):
+            rows += statements.detailed(project, ids=ids[n : n + 500])
+    return [MatchableStatement(r["id"], r["text"], r["party"], frozenset(r["topics"]), r["article_id"]) for r in rows]
+
+
+def build_index(
+    project: Project, progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None
+) -> CounterclaimIndex | None:
+    """Index every statement (in the background); None if cancelled."""
+    items = matchable(project)
+    index = CounterclaimIndex()
+    for n, item in enumerate(items):
+        if cancelled is not None and n % 2000 == 0 and cancelled():
+            return None
+        index.update(item)
+        if progress is not None and n % 5000 == 0:
+            progress(n, len(items), "Reading statements for counterclaim suggestions")
+    return index
+
+
+def refresh(project: Project, index: CounterclaimIndex, ids: Sequence[int]) -> None:
+    """Bring these statements up to date in the index (changed party, topics or text; gone)."""
+    found = {m.id: m for m in matchable(project, ids)}
+    for statement_id in ids:
+        if statement_id in found:
+            index.update(found[statement_id])
+        else:
+            index.remove(statement_id)

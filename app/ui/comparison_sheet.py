@@ -1,0 +1,247 @@
+"""The comparison sheet: topics down, parties across, each cell its statements with citations.
+
+The grid is the exports' own (``app.store.exchange.select(...).grid()`` built by
+``app.core.comparison.build_grid``), so what the journalist reads here is what the export
+writes. A cell shows at most ``CELL_LIMIT`` statements and says how many more there are.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.comparison import readable_text_color, tint
+from app.store import exchange
+from app.ui import roles
+
+CELL_LIMIT = 12
+EMPTY_TEXT = "— says nothing on this —"
+ENTRIES_ROLE = roles.USER + 1
+COLOR_ROLE = roles.USER + 2
+BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+
+
+class ComparisonModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.grid = None
+
+    def set_grid(self, grid) -> None:
+        self.beginResetModel()
+        self.grid = grid
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() or self.grid is None else len(self.grid.columns)
+
+    def headerData(self, section, orientation, role=roles.DISPLAY):  # noqa: N802
+        if self.grid is None:
+            return None
+        item = self.grid.columns[section] if orientation == roles.HORIZONTAL else self.grid.rows[section]
+        if role == roles.DISPLAY:
+            return item.name
+        if role == COLOR_ROLE:
+            return item.color
+        return None
+
+    def data(self, index, role=roles.DISPLAY):
+        if not index.isValid() or self.grid is None:
+            return None
+        entries = self.grid.cell(index.row(), index.column())
+        if role == ENTRIES_ROLE:
+            return entries
+        if role == roles.DISPLAY:
+            if not entries:
+                return EMPTY_TEXT
+            return "\n".join(f"{e.text} ({e.citation.short()})" for e in entries)
+        if role == COLOR_ROLE:
+            return self.grid.columns[index.column()].color
+        if role == roles.TOOLTIP and entries:
+            return "<qt>" + "".join(f"<p>{e.text}<br><i>{e.citation.full()}</i></p>" for e in entries) + "</qt>"
+        return None
+
+
+class ColouredHeader(QHeaderView):
+    """Section headers filled with the party's (or topic's) colour."""
+
+    def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:  # noqa: N802
+        model = self.model()
+        colour = model.headerData(section, self.orientation(), COLOR_ROLE) if model else None
+        text = model.headerData(section, self.orientation(), roles.DISPLAY) if model else ""
+        painter.save()
+        if self.orientation() == Qt.Horizontal:
+            fill, ink = QColor(colour or "#888888"), QColor(readable_text_color(colour or "#888888"))
+        else:
+            fill, ink = QColor(tint(colour or "#888888", 0.82)), QColor("#202020")
+        painter.fillRect(rect.adjusted(0, 0, -1, -1), fill)
+        if self.orientation() == Qt.Vertical:
+            painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height() - 1), QColor(colour or "#888888"))
+        font = QFont(self.font())
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(ink)
+        flags = Qt.AlignCenter if self.orientation() == Qt.Horizontal else Qt.AlignLeft | Qt.AlignTop
+        painter.drawText(rect.adjusted(12, 8, -8, -8), int(flags) | int(Qt.TextWordWrap), text or "")
+        painter.restore()
+
+    def sectionSizeFromContents(self, section: int) -> QSize:  # noqa: N802
+        size = super().sectionSizeFromContents(section)
+        return QSize(size.width() + 16, size.height() + 14)
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Each statement wrapped, its citation beneath in small grey; silence in grey italics."""
+
+    PAD = 8
+
+    def _fonts(self, option):
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
+        return option.font, small
+
+    def _blocks(self, option, entries, width):
+        font, small = self._fonts(option)
+        fm, sfm = QFontMetrics(font), QFontMetrics(small)
+        blocks = []
+        for entry in entries[:CELL_LIMIT]:
+            text_h = fm.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextWordWrap), entry.text).height()
+            blocks.append((entry, text_h, sfm.height()))
+        return blocks
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        entries = index.data(ENTRIES_ROLE) or ()
+        width = max(120, option.rect.width() or 260) - 2 * self.PAD
+        view = self.parent()
+        if isinstance(view, QTableView):
+            width = max(120, view.columnWidth(index.column()) - 2 * self.PAD - 6)
+        height = self.PAD
+        for _entry, text_h, cite_h in self._blocks(option, entries, width):
+            height += text_h + cite_h + 12
+        if len(entries) > CELL_LIMIT:
+            height += QFontMetrics(option.font).height() + 4
+        return QSize(width, max(height + self.PAD, 48))
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        entries = index.data(ENTRIES_ROLE) or ()
+        colour = index.data(COLOR_ROLE) or "#888888"
+        font, small = self._fonts(option)
+        rect = option.rect
+        painter.save()
+        painter.fillRect(rect, QColor("#FFFFFF"))
+        if not entries:
+            painter.setFont(small)
+            painter.setPen(QColor("#8A8A8A"))
+            painter.drawText(rect, Qt.AlignCenter, EMPTY_TEXT)
+            painter.restore()
+            return
+        width = rect.width() - 2 * self.PAD - 6
+        y = rect.top() + self.PAD
+        for entry, text_h, cite_h in self._blocks(option, entries, width):
+            block = QRect(rect.left() + 4, y - 4, rect.width() - 8, text_h + cite_h + 8)
+            painter.fillRect(block, QColor(tint(colour, 0.92)))
+            painter.fillRect(QRect(block.left(), block.top(), 3, block.height()), QColor(colour))
+            painter.setFont(font)
+            painter.setPen(QColor("#1A1A1A"))
+            painter.drawText(QRect(rect.left() + self.PAD + 6, y, width, text_h), int(Qt.TextWordWrap), entry.text)
+            painter.setFont(small)
+            painter.setPen(QColor("#6A6A6A"))
+            painter.drawText(QRect(rect.left() + self.PAD + 6, y + text_h + 1, width, cite_h),
+                             Qt.AlignLeft | Qt.AlignVCenter, entry.citation.short())
+            y += text_h + cite_h + 12
+        if len(entries) > CELL_LIMIT:
+            painter.setFont(small)
+            painter.setPen(QColor("#6A6A6A"))
+            painter.drawText(QRect(rect.left() + self.PAD, y, width, 20), Qt.AlignLeft,
+                             f"… and {len(entries) - CELL_LIMIT:,} more")
+        painter.restore()
+
+
+class ComparisonSheet(QWidget):
+    """objectName ``comparisonSheet``: the table view of the topic × party grid."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("comparisonSheetPanel")
+        self.context = None
+        self._dirty = False
+        self.model = ComparisonModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("comparisonSheet")
+        self.view.setModel(self.model)
+        self.view.setHorizontalHeader(ColouredHeader(Qt.Horizontal, self.view))
+        self.view.setVerticalHeader(ColouredHeader(Qt.Vertical, self.view))
+        self.view.setItemDelegate(CellDelegate(self.view))
+        self.view.setWordWrap(True)
+        self.view.setSelectionMode(QTableView.SingleSelection)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.view.verticalHeader().setFixedWidth(190)
+        self.view.setVerticalScrollMode(QTableView.ScrollPerPixel)
+        self.view.setGridStyle(Qt.SolidLine)
+        self.confirmed = QCheckBox("Confirmed only", self)
+        self.confirmed.setObjectName("comparisonConfirmed")
+        self.untopical = QCheckBox("No-topic row", self)
+        self.untopical.setObjectName("comparisonUntopical")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("comparisonSummary")
+        self.summary.setStyleSheet("color: palette(placeholder-text);")
+        for box in (self.confirmed, self.untopical):
+            box.toggled.connect(lambda _c: self.reload())
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 0)
+        bar.addWidget(self.confirmed)
+        bar.addWidget(self.untopical)
+        bar.addStretch(1)
+        bar.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.reload)
+        self.view.horizontalHeader().sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
+
+    def set_context(self, context) -> None:
+        self.context = context
+        self.reload()
+
+    def on_change(self, change) -> None:
+        if self.context is None or not change.touches("tags", "structure", "parties", "articles", "topics", "project"):
+            return
+        if self.isVisible():
+            self._timer.start()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def reload(self) -> None:
+        self._dirty = False
+        if self.context is None:
+            self.model.set_grid(None)
+            return
+        selection = exchange.Selection(confirmed_only=self.confirmed.isChecked())
+        grid = exchange.select(self.context.project, selection).grid(include_untopical=self.untopical.isChecked())
+        self.model.set_grid(grid)
+        empty = sum(1 for r in range(len(grid.rows)) for c in range(len(grid.columns)) if grid.is_empty(r, c))
+        self.summary.setText(
+            f"{len(grid.rows)} topics × {len(grid.columns)} parties · {grid.statement_count:,} statements · "
+            f"{empty} empty cells"
+        )
+        self.view.resizeRowsToContents()
