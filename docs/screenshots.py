@@ -65,9 +65,13 @@ def shot_desk_dark(window):
     return window
 
 
+from narrative_shots import shot_comparison, shot_narrative  # noqa: E402 - beside this script
+
 SHOTS: dict[str, Callable] = {
     "desk": shot_desk,
     "desk-dark": shot_desk_dark,
+    "narrative": shot_narrative,
+    "comparison": shot_comparison,
 }
 
 

@@ -115,7 +115,7 @@ class CurveOverlay(QWidget):
         for curve in sorted(curves, key=lambda c: c.highlighted):
             color = QColor(RELATION_COLORS.get(curve.relation, "#555555"))
             if not curve.highlighted and view.selected_set:
-                color.setAlpha(110)
+                color.setAlpha(150)
             pen = QPen(color, 3.2 if curve.highlighted else 2.2, STYLES.get(curve.relation, Qt.SolidLine))
             pen.setCapStyle(Qt.RoundCap)
             painter.setPen(pen)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +40,7 @@ class FilterBar(QWidget):
         self.article = QComboBox(self)
         self.article.setObjectName("narrativeArticle")
         self.article.setToolTip("Only statements from this article")
-        self.article.setMinimumContentsLength(18)
+        self.article.setMinimumContentsLength(12)
         self.article.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.outlet = QComboBox(self)
         self.outlet.setObjectName("narrativeOutlet")
@@ -55,6 +56,7 @@ class FilterBar(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("narrativeSummary")
         self.summary.setStyleSheet("color: palette(placeholder-text);")
+        self.summary.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)

@@ -154,12 +154,15 @@ class NarrativeView(QWidget):
         if len(sizes) == len(self.panes) and all(sizes):
             self.splitter.setSizes(sizes)
         else:
-            self.splitter.setSizes([1000] * len(self.panes))
+            self._equalize = True
         self.overlay.raise_()
 
     def relayout(self) -> None:
         if self.grid is None:
             return
+        if getattr(self, "_equalize", False) and self.splitter.width() > 100:
+            self._equalize = False
+            self.splitter.setSizes([self.splitter.width() // max(1, len(self.panes))] * len(self.panes))
         widths = [max(pane.canvas.width(), 120) for pane in self.panes]
         self.placed = lay_out(self.grid, widths, self.metrics)
         height = self.panes[0].canvas.height() if self.panes else 0
