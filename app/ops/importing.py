@@ -7,6 +7,7 @@ anything half-written, and the files before it stay imported.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from app.core import attribution
 from app.core.errors import CounterclaimError
-from app.core.models import ParsedDocument, ProposedParty
+from app.core.models import Attribution, ParsedDocument, ProposedParty, Span
 from app.core.segment import segment
 from app.core.text import fingerprint
 from app.io import importers
@@ -91,42 +92,61 @@ def import_files(
     a savepoint per article: a crash loses at most the batch in flight, never part of
     an article, and a file that fails is undone alone. ``progress(done, total, name)``
     is called before each file; ``committed(count)`` after each batch is safely on disk.
+
+    With many files (``POOL_MIN_FILES``) worker processes read, segment and attribute the
+    files ahead while this process stores them, in order: the project comes out the same
+    as with one process, only sooner (see ``_Pipeline``).
     """
     report = ImportReport()
     files = expand_paths(paths)
     index = 0
-    while index < len(files) and not report.cancelled:
-        batch: list[FileOutcome] = []
-        started = time.monotonic()
-        try:
-            with project.transaction():
-                context = _PartyContext(project)
-                while index < len(files) and time.monotonic() - started < BATCH_SECONDS:
-                    if cancelled is not None and cancelled():
-                        report.cancelled = True
-                        break
-                    path = files[index]
-                    if progress is not None:
-                        progress(index, len(files), path.name)
-                    batch.append(_import_one(project, path, outlet, context, report))
-                    index += 1
-        except CounterclaimError as error:  # the batch could not be saved (disk full, locked…)
-            for outcome in batch:
-                outcome.article_id, outcome.statements, outcome.error = None, 0, str(error)
+    with _Pipeline.start(files) as pipeline:
+        while index < len(files) and not report.cancelled:
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            pipeline.wait(index)  # never wait for the workers while holding the write lock
+            batch: list[FileOutcome] = []
+            started = time.monotonic()
+            try:
+                with project.transaction():
+                    context = _PartyContext(project)
+                    while index < len(files) and time.monotonic() - started < BATCH_SECONDS:
+                        if cancelled is not None and cancelled():
+                            report.cancelled = True
+                            break
+                        if batch and not pipeline.ready(index):
+                            break  # commit what is done rather than wait inside the transaction
+                        path = files[index]
+                        if progress is not None:
+                            progress(index, len(files), path.name)
+                        prepared = pipeline.take(index, context.known)
+                        batch.append(_import_one(project, path, outlet, context, report, prepared))
+                        index += 1
+            except CounterclaimError as error:  # the batch could not be saved (disk full, locked…)
+                for outcome in batch:
+                    outcome.article_id, outcome.statements, outcome.error = None, 0, str(error)
+                report.outcomes.extend(batch)
+                break
             report.outcomes.extend(batch)
-            break
-        report.outcomes.extend(batch)
-        if committed is not None:
-            committed(len(report.outcomes))
+            if committed is not None:
+                committed(len(report.outcomes))
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report
 
 
-def _import_one(project: Project, path: Path, outlet, context: "_PartyContext", report) -> FileOutcome:
+def _import_one(
+    project: Project, path: Path, outlet, context: "_PartyContext", report, prepared: "_Prepared | None" = None
+) -> FileOutcome:
     try:
-        doc = importers.read_document(path)
-        outcome = store_document(project, doc, outlet, report, context)
+        if prepared is None:
+            doc = importers.read_document(path)
+            outcome = store_document(project, doc, outlet, report, context)
+        elif prepared.error is not None:
+            raise CounterclaimError(prepared.error)
+        else:
+            outcome = _store(project, prepared.doc, outlet, report, context, prepared)
     except CounterclaimError as error:
         context.reload(project)  # its savepoint was undone, parties it proposed with it
         outcome = FileOutcome(source=str(path), error=str(error))
@@ -170,20 +190,214 @@ def store_document(
     context: _PartyContext | None = None,
 ) -> FileOutcome:
     """Segment, attribute and store one parsed article, all of it or nothing."""
+    return _store(project, doc, outlet, report, context)
+
+
+def _store(
+    project: Project,
+    doc: ParsedDocument,
+    outlet: str | None,
+    report: ImportReport,
+    context: _PartyContext | None,
+    prepared: "_Prepared | None" = None,
+) -> FileOutcome:
+    """``store_document``, with what a worker already worked out when there is ``prepared``."""
     source = doc.source_path or "pasted text"
-    sha = fingerprint(doc.text)
+    sha = prepared.sha if prepared is not None else fingerprint(doc.text)
     existing = articles.find_by_fingerprint(project, sha)
     if existing is not None:
         return FileOutcome(source=source, article_id=existing, duplicate_of=existing)
-    spans = segment(doc.text)
+    spans = prepared.spans if prepared is not None else segment(doc.text)
     if not spans:
         raise CounterclaimError(f"“{Path(source).name}” has no sentences to import.")
     with project.transaction():
         context = context or _PartyContext(project)
-        proposed, attributions = attribution.suggest(doc.text, spans, context.known)
+        if prepared is not None and prepared.suggested_for == _party_key(context.known):
+            proposed, attributions = prepared.proposed, prepared.attributions
+        else:  # the parties changed since the worker looked: attribute again, here
+            proposed, attributions = attribution.suggest(doc.text, spans, context.known)
         for party in proposed:
             context.add(project, party)
             report.new_parties.append(party.name)
         article_id = articles.insert(project, doc, sha, outlet)
         ids = statements.insert_many(project, article_id, doc.text, spans, attributions, context.ids)
     return FileOutcome(source=source, article_id=article_id, statements=len(ids))
+
+
+def _party_key(parties: Sequence[ProposedParty]) -> tuple:
+    """The parties by value: attribution gives the same answer for the same key."""
+    return tuple((p.name, tuple(p.aliases)) for p in parties)
+
+
+# --- the pipeline: workers prepare, this process stores ---------------------------------------
+
+#: Fewer files than this are imported in this process alone: starting workers costs about
+#: as much as preparing this many files.
+POOL_MIN_FILES = 150
+POOL_WORKERS = 2
+#: Files per task sent to a worker: enough to make the round trip cheap, few enough that the
+#: first results come back soon.
+POOL_CHUNK = 16
+#: A bundled (frozen) build may start workers only when its entry point has called
+#: ``multiprocessing.freeze_support()`` first and then set this to True; otherwise a worker
+#: would start a second copy of the program.
+POOL_IN_BUNDLE = False
+
+
+@dataclass
+class _Prepared:
+    """What a worker worked out for one file: the same as the steps of ``store_document``
+    would, with the parties it was given (``suggested_for``); or the refusal sentence."""
+
+    doc: ParsedDocument | None = None
+    sha: str = ""
+    spans: list[Span] = field(default_factory=list)
+    suggested_for: tuple | None = None  # _party_key of the parties attribution was given
+    proposed: list[ProposedParty] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    error: str | None = None
+
+
+def _prepare_chunk(paths: list[str], known: list[tuple[str, list[str]]]) -> list[_Prepared | None]:
+    """In a worker: read, fingerprint, segment and attribute each file.
+
+    A refusal comes back as its sentence. Anything else that goes wrong (a bug) comes back
+    as None, and the main process does that file itself, so the error surfaces exactly where
+    and as it would without workers.
+    """
+    parties = [ProposedParty(name, list(aliases)) for name, aliases in known]
+    key = _party_key(parties)
+    out: list[_Prepared | None] = []
+    for path in paths:
+        try:
+            doc = importers.read_document(path)
+        except CounterclaimError as error:
+            out.append(_Prepared(error=str(error)))
+            continue
+        except Exception:  # noqa: BLE001 - done again in the main process, which reports it
+            out.append(None)
+            continue
+        try:
+            sha = fingerprint(doc.text)
+            spans = segment(doc.text)
+        except Exception:  # noqa: BLE001
+            out.append(None)
+            continue
+        prepared = _Prepared(doc=doc, sha=sha, spans=spans)
+        if spans:
+            try:
+                prepared.proposed, prepared.attributions = attribution.suggest(doc.text, spans, parties)
+                prepared.suggested_for = key
+            except Exception:  # noqa: BLE001 - attributed again in the main process if stored
+                prepared.suggested_for = None
+        out.append(prepared)
+    return out
+
+
+def _warm_up() -> bool:
+    """In a new worker: load what preparing needs, so the first real chunk does not wait."""
+    from app.core import gazetteer
+
+    gazetteer.load()
+    return True
+
+
+class _Pipeline:
+    """Files prepared ahead by worker processes, taken in order by the main process.
+
+    File order, duplicate checks, parties and every write stay in the main process, so a
+    pooled import stores exactly what a sequential one does. The main process prepares files
+    itself while the workers start, then hands chunks of files ahead of it to the workers with
+    the parties known at that moment; a chunk no worker has begun when it is needed is done
+    here too, and so is everything if the workers cannot start or break.
+    """
+
+    def __init__(self, files: Sequence[Path], executor=None):
+        self.files = files
+        self.executor = executor
+        self.warming: list = []  # one warm-up per worker; chunks go out once they are done
+        self.futures: dict[int, object] = {}  # chunk number -> Future
+        self.results: dict[int, list | None] = {}
+        self.next_chunk = 0
+        self.known: list[tuple[str, list[str]]] = []
+        self.chunks = (len(files) + POOL_CHUNK - 1) // POOL_CHUNK
+        self.from_workers = 0  # files a worker prepared (for tests and the benchmark)
+
+    @classmethod
+    def start(cls, files: Sequence[Path]) -> "_Pipeline":
+        if len(files) < POOL_MIN_FILES or POOL_WORKERS < 1:
+            return cls(files)
+        if getattr(sys, "frozen", False) and not POOL_IN_BUNDLE:
+            return cls(files)
+        pipeline = cls(files)
+        try:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            pipeline.executor = ProcessPoolExecutor(POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"))
+            pipeline.warming = [pipeline.executor.submit(_warm_up) for _ in range(POOL_WORKERS)]
+        except Exception:  # noqa: BLE001 - no processes here (a sandbox, no semaphores): one process
+            pipeline._give_up()
+        return pipeline
+
+    def __enter__(self) -> "_Pipeline":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._give_up()
+
+    def _give_up(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+        self.futures.clear()
+        self.warming = []
+
+    def _submit(self, current: int) -> None:
+        """Keep a few chunks per worker in flight ahead of ``current``, with the parties known now."""
+        if self.executor is None or not all(f.done() for f in self.warming):
+            return
+        self.next_chunk = max(self.next_chunk, current + 1)
+        in_flight = sum(1 for f in self.futures.values() if not f.done())
+        while self.next_chunk < self.chunks and in_flight < 3 * POOL_WORKERS:
+            c = self.next_chunk
+            paths = [str(p) for p in self.files[c * POOL_CHUNK : (c + 1) * POOL_CHUNK]]
+            try:
+                self.futures[c] = self.executor.submit(_prepare_chunk, paths, self.known)
+            except Exception:  # noqa: BLE001 - broken or shut down: the rest is done here
+                self._give_up()
+                return
+            self.next_chunk += 1
+            in_flight += 1
+
+    def ready(self, index: int) -> bool:
+        """Can ``take(index)`` answer without waiting for a worker?"""
+        future = self.futures.get(index // POOL_CHUNK)
+        return future is None or future.done() or future.cancel()  # cancelled: done here
+
+    def wait(self, index: int) -> None:
+        """Wait for the worker preparing file ``index``, unless it has not begun (then it is ours)."""
+        future = self.futures.get(index // POOL_CHUNK)
+        if future is not None and not future.cancel():
+            try:
+                future.exception()  # waits; take() collects the result
+            except BaseException:  # noqa: BLE001 - cancelled or broken: take() does it here
+                pass
+
+    def take(self, index: int, known: Sequence[ProposedParty]) -> _Prepared | None:
+        """The worker's preparation of file ``index``, or None: prepare it here."""
+        c = index // POOL_CHUNK
+        if c not in self.results:
+            self.known = [(p.name, list(p.aliases)) for p in known]
+            future = self.futures.pop(c, None)
+            chunk = None
+            if future is not None and not future.cancelled():
+                try:
+                    chunk = future.result()
+                except Exception:  # noqa: BLE001 - the pool broke (a worker died): go on alone
+                    self._give_up()
+            self.results = {c: chunk}  # earlier chunks are done with
+            self.from_workers += len(chunk or ())
+            self._submit(c)
+        chunk = self.results[c]
+        return None if chunk is None else chunk[index - c * POOL_CHUNK]
