@@ -42,6 +42,11 @@ class NarrativeDesk(QObject):
         self.suggestions_dock = window.add_dock(
             "suggestionsDock", "Counterclaims", self.suggestions, Qt.RightDockWidgetArea
         )
+        parties_dock = next((d for d in window.docks if d.objectName() == "partiesDock"), None)
+        if parties_dock is not None:  # one calm column on the right: Parties | Topics | Counterclaims
+            window.tabifyDockWidget(parties_dock, self.topics_dock)
+            window.tabifyDockWidget(self.topics_dock, self.suggestions_dock)
+            parties_dock.raise_()
         self.view.activated.connect(self.jump)
         self.view.selection_changed.connect(self._narrative_selected)
         self.view.topic_wanted.connect(self.pick_topic)

@@ -61,16 +61,16 @@ def test_rows_are_topics_panes_are_parties_and_silence_is_shown(desk, db):
     }
     # Silence is an explicit cell, one per topic a party says nothing on.
     baloch = view.placed.panes[PARTY_ORDER.index(BALOCH)]
-    silent = [view.grid.rows[item.row].name for item in baloch.items if item.kind == EMPTY]
+    silent = [view.grid.rows[item.row].name for item in baloch.all_items() if item.kind == EMPTY]
     assert silent == ["Who was killed", "Sovereignty and legality"]
 
 
 def test_topic_sections_line_up_across_panes(desk):
     _w, view, _ids = desk
     for r, (top, height) in enumerate(view.placed.sections):
-        firsts = [next(it.top for it in pane.items if it.row == r) for pane in view.placed.panes]
+        firsts = [pane.section_items(r)[0].top for pane in view.placed.panes]
         assert len(set(firsts)) == 1  # every pane starts the topic at the same height
-        lasts = [max(it.top + it.height for it in pane.items if it.row == r) for pane in view.placed.panes]
+        lasts = [max(it.top + it.height for it in pane.section_items(r)) for pane in view.placed.panes]
         assert max(lasts) <= top + height
 
 
@@ -99,7 +99,7 @@ def test_selecting_a_statement_highlights_its_counterparts(desk, qtbot):
     window, view, ids = desk
     added = ids["The statement added that"]
     pane = view.panes[0].canvas
-    item = view.placed.panes[0].items[view.placed.panes[0].where[added][0]]
+    item = view.placed.panes[0].occurrences(added)[0]
     qtbot.mouseClick(pane, Qt.LeftButton, pos=QPoint(40, item.top - view.offset + 10))
     assert view.selected == [added]
     assert view.counterpart_relations == {
@@ -118,7 +118,7 @@ def test_double_click_jumps_to_the_statement_in_the_article(desk, qtbot):
     pane_index = PARTY_ORDER.index("Iran")
     layout = view.placed.panes[pane_index]
     view.scroll_to(target)
-    item = layout.items[layout.where[target][0]]
+    (item,) = layout.occurrences(target)
     qtbot.mouseDClick(view.panes[pane_index].canvas, Qt.LeftButton, pos=QPoint(40, item.top - view.offset + 10))
     assert window.views.currentWidget() is window.reader_pane
     assert window.tagging.selected == [target]
@@ -131,8 +131,8 @@ def test_scrolling_is_shared_by_every_pane(desk):
     assert view.scroll_bar.maximum() > 0
     view.scroll_bar.setValue(view.scroll_bar.maximum())
     bottoms = [pane.visible(view.offset, view.offset + 300) for pane in view.placed.panes]
-    assert all(len(r) for r in bottoms)
-    assert {view.placed.panes[i].items[r[-1]].row for i, r in enumerate(bottoms)} == {len(TOPIC_ORDER) - 1}
+    assert all(bottoms)
+    assert {items[-1].row for items in bottoms} == {len(TOPIC_ORDER) - 1}
 
 
 def test_drag_one_statement_onto_another_links_them_and_undo_redo(desk, db):
@@ -141,7 +141,7 @@ def test_drag_one_statement_onto_another_links_them_and_undo_redo(desk, db):
     mime = statements_mime([urged])
     assert mime.hasFormat(MIME) and ids_from_mime(mime) == [urged]
     iran = PARTY_ORDER.index("Iran")
-    item = view.placed.panes[iran].items[view.placed.panes[iran].where[condemned][0]]
+    item = view.placed.panes[iran].occurrences(condemned)[0]
     view.dropped(iran, ids_from_mime(mime), item.top + 5)
     rows = db(window.context.path, "SELECT source_id, target_id, relation FROM links WHERE source_id = ?", (urged,))
     assert len(rows) == 2 and (urged, condemned) in {(a, b) for a, b, _r in rows}
@@ -161,7 +161,7 @@ def test_a_real_drop_event_links_across_panes(desk, qtbot, db):
     source, target = ids["They said that they had no links"], ids["It said that Iran had the right"]
     iran = PARTY_ORDER.index("Iran")
     canvas = view.panes[iran].canvas
-    item = view.placed.panes[iran].items[view.placed.panes[iran].where[target][0]]
+    item = view.placed.panes[iran].occurrences(target)[0]
     mime = statements_mime([source])  # kept alive: the event does not own it
     event = QDropEvent(QPointF(30, item.top - view.offset + 6), Qt.LinkAction, mime, Qt.LeftButton, Qt.NoModifier)
     canvas.dropEvent(event)

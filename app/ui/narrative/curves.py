@@ -63,8 +63,7 @@ class CurveOverlay(QWidget):
             seen: set[tuple[int, int]] = set()
             candidates: list = []
             for pane_layout, side in ((la, 0), (ra, 1)):
-                for i in pane_layout.visible(top - 200, top + height + 200):
-                    item = pane_layout.items[i]
+                for item in pane_layout.visible(top - 200, top + height + 200):
                     if item.id is not None:
                         candidates.append((item, side))
             right_party = panes[right].column.id
@@ -78,12 +77,11 @@ class CurveOverlay(QWidget):
                     if other_row[1] != (right_party if side == 0 else left_party):
                         continue
                     lid, rid = (item.id, other) if side == 0 else (other, item.id)
-                    for li, ri in self._pairs(la.where.get(lid, ()), ra.where.get(rid, ()), la, ra):
-                        key = (link.id, la.items[li].row)
+                    for l_item, r_item in self._pairs(la.occurrences(lid), ra.occurrences(rid)):
+                        key = (link.id, l_item.row)
                         if key in seen:
                             continue
                         seen.add(key)
-                        l_item, r_item = la.items[li], ra.items[ri]
                         start = lc.mapTo(self.parentWidget(), lc.item_rect(l_item).topRight())
                         end = rc.mapTo(self.parentWidget(), rc.item_rect(r_item).topLeft())
                         start = QPointF(start.x() + 1, start.y() + min(l_item.height / 2, 28))
@@ -93,9 +91,9 @@ class CurveOverlay(QWidget):
         return curves
 
     @staticmethod
-    def _pairs(lefts, rights, la, ra):
+    def _pairs(lefts, rights):
         """Join the occurrences under the same topic; failing that, the first of each."""
-        pairs = [(li, ri) for li in lefts for ri in rights if la.items[li].row == ra.items[ri].row]
+        pairs = [(li, ri) for li in lefts for ri in rights if li.row == ri.row]
         if not pairs and lefts and rights:
             pairs = [(lefts[0], rights[0])]
         return pairs

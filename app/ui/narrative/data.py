@@ -56,6 +56,8 @@ class NarrativeData:
     links: dict[int, LinkInfo] = field(default_factory=dict)
     links_of: dict[int, list[LinkInfo]] = field(default_factory=dict)
     text_of: dict[int, tuple] = field(default_factory=dict)  # statement id -> its row
+    topics_of: dict[int, list] = field(default_factory=dict)  # statement id -> topic ids (None: no topic)
+    by_cell: dict[tuple, list[tuple]] = field(default_factory=dict)  # (topic id, party id) -> rows
 
     @classmethod
     def load(cls, project: Project) -> NarrativeData:
@@ -65,6 +67,12 @@ class NarrativeData:
         data.parties = parties_store.all_parties(project)
         data.topics = topics_store.all_topics(project)
         data.text_of = {r[ID]: r for r in data.rows}
+        by_cell: dict[tuple, list[tuple]] = defaultdict(list)
+        topics_of: dict[int, list] = defaultdict(list)
+        for r in data.rows:
+            by_cell[(r[TOPIC], r[PARTY])].append(r)
+            topics_of[r[ID]].append(r[TOPIC])
+        data.by_cell, data.topics_of = dict(by_cell), dict(topics_of)
         data.load_links(project)
         return data
 
@@ -142,17 +150,18 @@ def build(data: NarrativeData, party_ids: list[int], f: NarrativeFilter) -> Narr
         rows.append(Row(NO_TOPIC, "#808080", None, untopical=True))
     allowed = data.allowed_articles(f)
     confirmed = f.confirmed_only
-    cells: dict[tuple[int, int], list[tuple]] = defaultdict(list)
-    for s in data.rows:
-        c = col_of.get(s[PARTY])
-        if c is None:
-            continue
-        r = row_of.get(s[TOPIC], -1)
-        if r < 0:
-            continue
-        if confirmed and s[STATUS] != "confirmed":
-            continue
-        if allowed is not None and s[ARTICLE] not in allowed:
-            continue
-        cells[(r, c)].append(s)
-    return NarrativeGrid(rows, columns, dict(cells))
+    cells: dict[tuple[int, int], list[tuple]] = {}
+    for topic_id, r in row_of.items():
+        for party_id, c in col_of.items():
+            found = data.by_cell.get((topic_id, party_id))
+            if not found:
+                continue
+            if confirmed and allowed is not None:
+                found = [s for s in found if s[STATUS] == "confirmed" and s[ARTICLE] in allowed]
+            elif confirmed:
+                found = [s for s in found if s[STATUS] == "confirmed"]
+            elif allowed is not None:
+                found = [s for s in found if s[ARTICLE] in allowed]
+            if found:
+                cells[(r, c)] = found
+    return NarrativeGrid(rows, columns, cells)

@@ -84,8 +84,7 @@ class PaneCanvas(QWidget):
                              metrics.fm.elidedText(row.name, Qt.ElideRight, band.width() - PAD_X - 6))
         party_color = self.pane.column.color
         selected, counterparts = view.selected_set, view.counterpart_relations
-        for i in layout.visible(top, bottom):
-            item = layout.items[i]
+        for item in layout.visible(top, bottom):
             rect = self.item_rect(item)
             if item.kind == EMPTY:
                 painter.setPen(QPen(QColor("#B8B8B8"), 1, Qt.DashLine))

@@ -10,6 +10,8 @@ one statement onto another, topics by dropping on a topic) go through undo comma
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
@@ -23,6 +25,7 @@ from app.ui.narrative.filters import FilterBar, PanesDialog
 from app.ui.narrative.layout import Metrics, lay_out
 from app.ui.narrative.pane import NarrativePane
 
+FIRST = itemgetter(0)  # a statement tuple's id
 RELOAD_KINDS = ("tags", "structure", "parties", "articles", "topics", "project")
 
 
@@ -123,6 +126,7 @@ class NarrativeView(QWidget):
         if self.context is None:
             return
         self.data = NarrativeData.load(self.context.project)
+        self.metrics.forget()  # texts may have changed (a split)
         self.filters.fill(self.data)
         self.filter = self.filters.value()
         self.rebuild()
@@ -164,13 +168,14 @@ class NarrativeView(QWidget):
             self._equalize = False
             self.splitter.setSizes([self.splitter.width() // max(1, len(self.panes))] * len(self.panes))
         widths = [max(pane.canvas.width(), 120) for pane in self.panes]
-        self.placed = lay_out(self.grid, widths, self.metrics)
+        self.placed = lay_out(self.grid, widths, self.metrics, self.data.topics_of if self.data else None)
         height = self.panes[0].canvas.height() if self.panes else 0
         self.scroll_bar.setPageStep(max(height, 1))
         self.scroll_bar.setSingleStep(self.metrics.line * 3)
         self.scroll_bar.setRange(0, max(0, self.placed.height - height))
         for c, pane in enumerate(self.panes):
-            pane.set_count(len({s[ID] for r in range(len(self.grid.rows)) for s in self.grid.cell(r, c)}))
+            cells = [self.grid.cell(r, c) for r in range(len(self.grid.rows))]
+            pane.set_count(len(set().union(*(map(FIRST, cell) for cell in cells))))
         shown = sum(len(v) for v in self.grid.cells.values())
         self.filters.summary.setText(f"{len(self.grid.rows)} topics · {shown:,} placed statements")
         self.repaint_all()
@@ -238,7 +243,7 @@ class NarrativeView(QWidget):
     def scroll_to(self, statement_id: int) -> None:
         if self.placed is None:
             return
-        tops = [pl.items[pl.where[statement_id][0]].top for pl in self.placed.panes if statement_id in pl.where]
+        tops = [found[0].top for found in (pl.occurrences(statement_id) for pl in self.placed.panes) if found]
         if tops:
             view_h = self.panes[0].canvas.height() if self.panes else 0
             if not self.offset <= tops[0] <= self.offset + view_h - 40:
@@ -296,12 +301,14 @@ class NarrativeView(QWidget):
             if not layout:
                 return True
             step = 1 if key in (Qt.Key_Down, Qt.Key_J) else -1
-            items = [n for n, it in enumerate(layout.items) if it.id is not None]
-            current = [n for n in items if layout.items[n].id in self.selected_set]
-            position = (items.index(current[0]) + step) if current else 0
-            if items and 0 <= position < len(items):
-                self.click(layout.items[items[position]].id)
-                self.scroll_to(self.selected[0])
+            current = next((found[0] for found in map(layout.occurrences, self.selected) if found), None)
+            if current is None:
+                target = next((it for it in layout.visible(self.offset, self.offset + 10**9) if it.id is not None), None)
+            else:
+                target = layout.neighbour(current, step)
+            if target is not None:
+                self.click(target.id)
+                self.scroll_to(target.id)
             return True
         return False
 
