@@ -24,7 +24,7 @@ def seeded(project, seed_path):
     return project, tag_seed(project, seed_path)
 
 
-def test_the_seed_tagged_through_the_ops_gives_the_issue_table(seeded):
+def test_the_seed_tagged_through_the_ops_gives_the_issue_table(seeded, seed_path):
     project, ids = seeded
     assert [t.name for t in topics.all_topics(project)] == list(TOPIC_ORDER)
     names = {v: k for k, v in ids.items()}
@@ -33,13 +33,7 @@ def test_the_seed_tagged_through_the_ops_gives_the_issue_table(seeded):
         under = {names[s] for s in topics.statements_of(project, topic_id)}
         assert under == {s for starts in cells.values() for s in starts}, topic
     made = {(names[l.source_id], names[l.target_id], l.relation) for l in links.all_links(project)}
-    assert made == {(c["a"], c["b"], c["relation"]) for c in gold_links_of(project)}
-
-
-def gold_links_of(project):
-    from conftest import CORPUS
-
-    return gold_links(CORPUS / "seed-article.txt")
+    assert made == {(c["a"], c["b"], c["relation"]) for c in gold_links(seed_path)}
 
 
 @pytest.mark.parametrize(
