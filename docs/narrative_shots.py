@@ -67,6 +67,7 @@ def tag_as_reference(window) -> dict[str, int]:
 
 
 def _focus(window, widget) -> None:
+    window.save_layout = lambda: None  # docks hidden for this shot only, not for the next window
     for dock in window.docks:
         dock.hide()
     window.views.setCurrentWidget(widget)
