@@ -38,7 +38,8 @@ def _article(n: int) -> tuple[str, list[Span], list[Attribution]]:
     return " ".join(parts), spans, atts
 
 
-def test_batched_insert_matches_row_by_row(tmp_path):
+def test_batched_insert_matches_row_by_row(tmp_path, monkeypatch):
+    monkeypatch.setattr(statements, "MAX_ROWS_PER_INSERT", 64)
     text, spans, atts = _article(150)  # three INSERTs of up to 64 rows
     dumps, searches = [], []
     for slow in (False, True):
@@ -89,4 +90,24 @@ def test_real_suggestions_store_the_same(tmp_path):
                 aid = articles.insert(project, ParsedDocument(text, "txt"), "s")
                 (statements._insert_slowly if slow else statements.insert_many)(project, aid, text, spans, atts, ids)
             dumps.append(_dump(project))
+    assert dumps[0] == dumps[1]
+
+
+def test_several_articles_at_once_match_one_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(statements, "MAX_ROWS_PER_INSERT", 50)
+    arts = [_article(n) for n in (30, 150, 1, 77)]
+    dumps = []
+    for together in (False, True):
+        with Project(tmp_path / f"m{together}.counterclaim", create=True) as project:
+            with project.transaction():
+                party = project.conn.execute(
+                    "INSERT INTO parties (name, color) VALUES ('Iran', '#000000')").lastrowid
+                ids = [articles.insert(project, ParsedDocument(t, "txt"), f"sha{k}") for k, (t, _, _) in enumerate(arts)]
+                items = [(aid, t, s, a) for aid, (t, s, a) in zip(ids, arts)]
+                if together:
+                    got = statements.insert_for_articles(project, items, {"Iran": party})
+                else:
+                    got = [statements.insert_many(project, *item, {"Iran": party}) for item in items]
+                assert [len(g) for g in got] == [30, 150, 1, 77]
+            dumps.append((_dump(project), got))
     assert dumps[0] == dumps[1]
