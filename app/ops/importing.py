@@ -7,6 +7,7 @@ anything half-written, and the files before it stay imported.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -111,18 +112,22 @@ def import_files(
             try:
                 with project.transaction():
                     context = _PartyContext(project)
+                    group: list[tuple[Path, _Prepared | None]] = []
                     while index < len(files) and time.monotonic() - started < BATCH_SECONDS:
                         if cancelled is not None and cancelled():
                             report.cancelled = True
                             break
-                        if batch and not pipeline.ready(index):
+                        if (batch or group) and not pipeline.ready(index):
                             break  # commit what is done rather than wait inside the transaction
                         path = files[index]
                         if progress is not None:
                             progress(index, len(files), path.name)
-                        prepared = pipeline.take(index, context.known)
-                        batch.append(_import_one(project, path, outlet, context, report, prepared))
+                        group.append((path, pipeline.take(index, context.known)))
                         index += 1
+                        if len(group) == GROUP_FILES:
+                            batch += _store_group(project, group, outlet, context, report)
+                            group = []
+                    batch += _store_group(project, group, outlet, context, report)
             except CounterclaimError as error:  # the batch could not be saved (disk full, locked…)
                 for outcome in batch:
                     outcome.article_id, outcome.statements, outcome.error = None, 0, str(error)
@@ -154,6 +159,95 @@ def _import_one(
     return outcome
 
 
+#: Articles written together (one INSERT of articles, few of statements): every INSERT
+#: costs a full-text index segment, and savepoints per article would cost one each too.
+GROUP_FILES = 16
+
+
+def _store_group(
+    project: Project, group: list[tuple[Path, "_Prepared | None"]], outlet, context: "_PartyContext", report
+) -> list[FileOutcome]:
+    """Store a few files as ``_import_one`` would one by one, with fewer, bigger INSERTs.
+
+    Everything that can refuse a file (reading, no sentences, a duplicate, its parties) is
+    settled first, file by file and in order, exactly as the one-by-one path does; then the
+    articles and their statements go in together. Should that write fail, the group is
+    undone and done again one file at a time, each in its own savepoint.
+    """
+    if not group:
+        return []
+    outcomes: list[FileOutcome] = []
+    mark = len(report.new_parties)
+    try:
+        with project.transaction():  # a savepoint: the whole group, or none of it
+            planned: list[tuple[FileOutcome, ParsedDocument, str, list[Span], list[Attribution]]] = []
+            shas: dict[str, int] = {}
+            next_id = project.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+            for k, (path, prepared) in enumerate(group):
+                if prepared is None:  # not prepared by a worker: prepare it here, now
+                    prepared = _prepare_one(str(path), context.known)
+                if prepared is None:  # something unexpected: the plain path shows it as it is
+                    _write_planned(project, planned, outlet, context)
+                    planned = []
+                    outcomes.append(_import_one(project, path, outlet, context, report))
+                    next_id = project.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+                    continue
+                outcome = _plan_one(project, path, prepared, context, report, shas, next_id)
+                outcomes.append(outcome)
+                if outcome.imported:
+                    shas[prepared.sha] = next_id
+                    planned.append((outcome, prepared.doc, prepared.sha, prepared.spans, prepared.attributions))
+                    next_id += 1
+            _write_planned(project, planned, outlet, context)
+    except (CounterclaimError, sqlite3.Error):
+        # the group's savepoint is undone (parties included): one file at a time, as ever
+        del report.new_parties[mark:]
+        context.reload(project)
+        return [_import_one(project, path, outlet, context, report, prepared) for path, prepared in group]
+    return outcomes
+
+
+def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas, next_id) -> FileOutcome:
+    """The checks and party additions of ``_store`` for one file of a group, nothing written yet
+    but its parties; ``prepared.attributions`` are made right for the parties known now."""
+    source = str(path)
+    if prepared.error is not None:
+        return FileOutcome(source=source, error=prepared.error)
+    doc = prepared.doc
+    existing = articles.find_by_fingerprint(project, prepared.sha) or shas.get(prepared.sha)
+    if existing is not None:
+        return FileOutcome(source=source, article_id=existing, duplicate_of=existing)
+    if not prepared.spans:
+        name = Path(doc.source_path or "pasted text").name
+        return FileOutcome(source=source, error=f"“{name}” has no sentences to import.")
+    if prepared.suggested_for != context.key:  # parties changed since: attribute again
+        prepared.proposed, prepared.attributions = attribution.suggest(doc.text, prepared.spans, context.known)
+        prepared.suggested_for = context.key
+    if prepared.proposed:
+        try:
+            with project.transaction():  # this file's parties, or none of them
+                for party in prepared.proposed:
+                    context.add(project, party)
+        except CounterclaimError as error:
+            context.reload(project)
+            return FileOutcome(source=source, error=str(error))
+        report.new_parties.extend(p.name for p in prepared.proposed)
+    return FileOutcome(source=source, article_id=next_id, statements=len(prepared.spans))
+
+
+def _write_planned(project: Project, planned, outlet, context: "_PartyContext") -> None:
+    if not planned:
+        return
+    ids = articles.insert_several(project, [(doc, sha, outlet) for _, doc, sha, _, _ in planned])
+    for article_id, (outcome, *_rest) in zip(ids, planned):
+        if article_id != outcome.article_id:  # cannot happen under the write lock; never store it wrong
+            raise CounterclaimError("The project changed while articles were being imported; import them again.")
+    statements.insert_for_articles(
+        project, [(article_id, doc.text, spans, atts) for article_id, (_, doc, _, spans, atts) in zip(ids, planned)],
+        context.ids,
+    )
+
+
 def import_text(project: Project, text: str, title: str | None = None, outlet: str | None = None) -> ImportReport:
     """Import text pasted from a browser or an e-mail."""
     report = ImportReport()
@@ -176,10 +270,19 @@ class _PartyContext:
         found = parties.all_parties(project)
         self.known = [ProposedParty(p.name, p.aliases) for p in found]
         self.ids = {p.name: p.id for p in found}
+        self._key = None
 
     def add(self, project: Project, party: ProposedParty) -> None:
         self.ids[party.name] = parties.add(project, party.name, party.aliases)
         self.known.append(party)
+        self._key = None
+
+    @property
+    def key(self) -> tuple:
+        """``_party_key(self.known)``, kept until the parties change."""
+        if self._key is None:
+            self._key = _party_key(self.known)
+        return self._key
 
 
 def store_document(
@@ -212,7 +315,7 @@ def _store(
         raise CounterclaimError(f"“{Path(source).name}” has no sentences to import.")
     with project.transaction():
         context = context or _PartyContext(project)
-        if prepared is not None and prepared.suggested_for == _party_key(context.known):
+        if prepared is not None and prepared.suggested_for == context.key:
             proposed, attributions = prepared.proposed, prepared.attributions
         else:  # the parties changed since the worker looked: attribute again, here
             proposed, attributions = attribution.suggest(doc.text, spans, context.known)
@@ -259,39 +362,63 @@ class _Prepared:
 
 
 def _prepare_chunk(paths: list[str], known: list[tuple[str, list[str]]]) -> list[_Prepared | None]:
-    """In a worker: read, fingerprint, segment and attribute each file.
+    """In a worker: ``_prepare_one`` for each file, with the parties the main process knew."""
+    parties = [ProposedParty(name, list(aliases)) for name, aliases in known]
+    return [_prepare_one(path, parties) for path in paths]
+
+
+def _prepare_one(path: str, parties: Sequence[ProposedParty]) -> _Prepared | None:
+    """Read, fingerprint, segment and attribute one file.
 
     A refusal comes back as its sentence. Anything else that goes wrong (a bug) comes back
-    as None, and the main process does that file itself, so the error surfaces exactly where
-    and as it would without workers.
+    as None, and the file is done again the plain way, so the error surfaces exactly where
+    and as it would have.
     """
-    parties = [ProposedParty(name, list(aliases)) for name, aliases in known]
-    key = _party_key(parties)
-    out: list[_Prepared | None] = []
-    for path in paths:
+    try:
+        doc = importers.read_document(path)
+    except CounterclaimError as error:
+        return _Prepared(error=str(error))
+    except Exception:  # noqa: BLE001 - done again the plain way, which reports it
+        return None
+    try:
+        prepared = _Prepared(doc=doc, sha=fingerprint(doc.text), spans=segment(doc.text))
+    except Exception:  # noqa: BLE001
+        return None
+    if prepared.spans:
         try:
-            doc = importers.read_document(path)
-        except CounterclaimError as error:
-            out.append(_Prepared(error=str(error)))
-            continue
-        except Exception:  # noqa: BLE001 - done again in the main process, which reports it
-            out.append(None)
-            continue
+            prepared.proposed, prepared.attributions = attribution.suggest(doc.text, prepared.spans, parties)
+            prepared.suggested_for = _party_key(parties)
+        except Exception:  # noqa: BLE001 - attributed again when stored, where it is reported
+            prepared.suggested_for = None
+    return prepared
+
+
+def _worker_started() -> None:
+    """In a new worker: leave with the main process, and yield the processor to it.
+
+    A worker whose main process is killed would otherwise wait for work forever. The main
+    process writes, and that is the bottleneck (SQLite and its full-text index take one
+    process), so the workers run at a lower priority; the desk stays responsive too.
+    """
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    if hasattr(os, "nice") and WORKER_NICENESS:
         try:
-            sha = fingerprint(doc.text)
-            spans = segment(doc.text)
-        except Exception:  # noqa: BLE001
-            out.append(None)
-            continue
-        prepared = _Prepared(doc=doc, sha=sha, spans=spans)
-        if spans:
-            try:
-                prepared.proposed, prepared.attributions = attribution.suggest(doc.text, spans, parties)
-                prepared.suggested_for = key
-            except Exception:  # noqa: BLE001 - attributed again in the main process if stored
-                prepared.suggested_for = None
-        out.append(prepared)
-    return out
+            os.nice(WORKER_NICENESS)
+        except OSError:  # pragma: no cover - not allowed here: same priority, still correct
+            pass
+
+
+def _exit_with(parent) -> None:
+    parent.join()  # returns when the main process is gone, however it ended
+    os._exit(0)
+
+
+WORKER_NICENESS = 10
 
 
 def _warm_up() -> bool:
@@ -334,7 +461,9 @@ class _Pipeline:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            pipeline.executor = ProcessPoolExecutor(POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"))
+            pipeline.executor = ProcessPoolExecutor(
+                POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
+            )
             pipeline.warming = [pipeline.executor.submit(_warm_up) for _ in range(POOL_WORKERS)]
         except Exception:  # noqa: BLE001 - no processes here (a sandbox, no semaphores): one process
             pipeline._give_up()

@@ -53,6 +53,8 @@ def _import(path: Path, files, pooled: bool, monkeypatch, **kwargs):
 
     def start(files):
         pipeline = original(files)
+        for future in pipeline.warming:  # the workers are ready: this many files is quick alone
+            future.result()
         seen["pipeline"] = pipeline
         return pipeline
 
