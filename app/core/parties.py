@@ -160,6 +160,7 @@ class Resolver:
         self._cache: dict[tuple[str, int | None], Resolution] = {}
         self._by_words: dict[str, Resolution] = {}
         self._used_tie = False
+        self._low: str | None = None  # the text lower-cased, "" where that is not safe to use
 
     # --- the entry point ------------------------------------------------------------------
     def resolve(self, speaker: str, at: int | None = None) -> Resolution:
@@ -359,12 +360,41 @@ class Resolver:
 
     def _find_ties(self, noun: str) -> tuple[list[int], list[str]]:
         positions, names = [], []
-        for m in _noun_pattern(noun).finditer(self.text):
-            name = self._country_before(m.start()) or self._country_after(m.end())
+        for start, end in self._noun_spans(noun):
+            name = self._country_before(start) or self._country_after(end)
             if name:
-                positions.append(m.start())
+                positions.append(start)
                 names.append(name)
         return positions, names
+
+    def _noun_spans(self, noun: str) -> list[tuple[int, int]]:
+        """Where ``_noun_pattern(noun)`` matches the article, found with plain ``str.find`` on
+        the lower-cased text (a case-blind regex cannot skip ahead): the same matches, as long
+        as lower-casing keeps every offset and the text has none of the letters that re's
+        case-blind matching ties to ASCII letters besides their own case pair."""
+        low = self._lower()
+        if low is None or not noun.isascii() or not noun.isalpha():
+            return [m.span() for m in _noun_pattern(noun).finditer(self.text)]
+        out = []
+        n = len(noun)
+        at = low.find(noun)
+        while at >= 0:
+            if at == 0 or not _is_word(low[at - 1]):
+                end = at + n
+                stop = end
+                while stop < len(low) and _is_word(low[stop]):
+                    stop += 1
+                if low[end:stop] in ("", "s", "es"):
+                    out.append((at, stop))
+            at = low.find(noun, at + 1)
+        return out
+
+    def _lower(self) -> str | None:
+        if self._low is None:
+            low = self.text.lower()
+            ok = len(low) == len(self.text) and not any(ch in self.text for ch in _CASE_EXTRAS)
+            self._low = low if ok else ""
+        return self._low or None
 
     def _country_before(self, pos: int) -> str | None:
         """The country owning the body noun at ``pos``: "Israel’s army", "the Pakistani military"."""
@@ -457,6 +487,15 @@ class _Pure:
 
 
 _PURE = _Pure()
+
+
+# Letters re.IGNORECASE matches with an ASCII letter other than its own upper/lower case:
+# dotless i, long s, Kelvin sign (and the dotted capital I, which lower-cases to two characters).
+_CASE_EXTRAS = "ıſKİ"
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
 
 
 @lru_cache(maxsize=64)

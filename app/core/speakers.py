@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # --- quotations ----------------------------------------------------------------------------
@@ -89,6 +90,8 @@ def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _single_quotes(text: str, start: int, end: int, doubles) -> list[tuple[int, int]]:
     """‘British style’ quotations, outside double ones."""
+    if text.find("‘", start, end) < 0:  # no opening mark, no quotation: skip the regex passes
+        return []
     out = []
     pos = start
     while True:
@@ -460,8 +463,25 @@ _NP_WORDS = SPEAKER_NOUNS | frozenset(
 
 
 def _strip_trailing(left: str) -> tuple[str, bool]:
-    """Drop adverbs and time phrases between subject and cue; say whether a comma was there."""
-    words = left.rstrip().split(" ")
+    """Drop adverbs and time phrases between subject and cue; say whether a comma was there.
+
+    Only the last few words can go: they are split off alone, and the whole text only when
+    that many go (the same answer, without splitting a long clause into words every time).
+    """
+    stripped = left.rstrip()
+    tail = stripped.rsplit(" ", _TAIL_WORDS)
+    if len(tail) <= _TAIL_WORDS:
+        return _strip_words(tail)
+    core, had_comma = _strip_words(tail[1:])
+    if core.count(" ") >= 1:  # two words or more were left: nothing before them was looked at
+        return tail[0] + " " + core, had_comma
+    return _strip_words(stripped.split(" "))
+
+
+_TAIL_WORDS = 8
+
+
+def _strip_words(words: list[str]) -> tuple[str, bool]:
     had_comma = False
     while words:
         last = words[-1]
@@ -557,6 +577,7 @@ def _ends_clause(s: str, cue_end: int, cue: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)
 def _np_ok(head: str) -> bool:
     """Does ``head`` look like a noun phrase that can speak?
 
