@@ -491,7 +491,7 @@ _PURE = _Pure()
 
 # Letters re.IGNORECASE matches with an ASCII letter other than its own upper/lower case:
 # dotless i, long s, Kelvin sign (and the dotted capital I, which lower-cases to two characters).
-_CASE_EXTRAS = "ıſKİ"
+_CASE_EXTRAS = "\u0131\u017f\u212a\u0130"
 
 
 def _is_word(ch: str) -> bool:
