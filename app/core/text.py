@@ -30,20 +30,32 @@ _DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\ufeff\ud800-\udfff]")
 # Horizontal whitespace: everything ``str.isspace`` accepts except the newline (the line-break
 # characters are already gone). Folded to a single ASCII space.
 _HSPACE = re.compile("[^\\S\n]+")
-# What folding changes: a run of two or more, or one that is not an ASCII space.
-_HSPACE_CHANGE = re.compile("[^\\S\n]{2,}|[^\\S\n ]")
+# Every character str.isspace() accepts but the newline, spelled out (a test checks the list
+# against str.isspace): a class of listed characters is several times faster for re than
+# "[^\\S\n]". What folding changes: a run of two or more, or one that is not an ASCII space.
+_HSPACE_CHARS = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_HSPACE_CHANGE = re.compile(f"[{_HSPACE_CHARS}]{{2,}}|[{_HSPACE_CHARS.replace(' ', '')}]")
+# Whitespace other than the space and the newline: with no run of two spaces either,
+# folding would change nothing (the common case), and this search is cheap.
+_OTHER_HSPACE = re.compile(f"[{_HSPACE_CHARS.replace(' ', '')}]")
+# Any character _LINE_BREAKS would change: most texts have none, and a search is cheaper.
+_ANY_LINE_BREAK = re.compile("[\r\x0b\x0c\x85\u2028\u2029]")
 
 
 def _normalise_lines(raw: str) -> list[str]:
     """Line-level normalisation shared by :func:`clean_text` and :func:`reflow`."""
-    text = _LINE_BREAKS.sub("\n", raw)
+    text = _LINE_BREAKS.sub("\n", raw) if _ANY_LINE_BREAK.search(raw) else raw
     text = _DROP.sub("", text)
     # NFC after the removals, so that a dropped control character between a letter and a
     # combining mark cannot leave a non-NFC pair behind.
     text = unicodedata.normalize("NFC", text)
     # Folding runs never crosses a line (they hold no newline), so it is done once on the
     # whole text, and only where it changes something: a lone ASCII space is left alone.
-    text = _HSPACE_CHANGE.sub(" ", text)
+    if "  " in text or _OTHER_HSPACE.search(text):
+        text = _HSPACE_CHANGE.sub(" ", text)
     return [line.strip() for line in text.split("\n")]
 
 
