@@ -148,7 +148,7 @@ def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int)
     if so_far.isdigit() or (len(so_far) == 1 and so_far.isalpha()):
         return False  # "3. Iran said", "A. The first item": a list number, not a sentence
     before = _word_before(text, begin, sentence_start)
-    if before in _TITLES or re.split(r"[.\-]", before)[-1] in _TITLES:
+    if before in _TITLES or before[max(before.rfind("."), before.rfind("-")) + 1 :] in _TITLES:
         return False
     if before in _NEVER:
         return False

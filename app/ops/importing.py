@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.core import attribution
 from app.core.errors import CounterclaimError
-from app.core.models import Attribution, ParsedDocument, ProposedParty, Span
+from app.core.models import ParsedDocument, ProposedParty, Span
 from app.core.segment import segment
 from app.core.text import fingerprint
 from app.io import importers
@@ -180,9 +180,9 @@ def _store_group(
     mark = len(report.new_parties)
     try:
         with project.transaction():  # a savepoint: the whole group, or none of it
-            planned: list[tuple[FileOutcome, ParsedDocument, str, list[Span], list[Attribution]]] = []
+            planned: list[tuple[FileOutcome, ParsedDocument, str, list[tuple]]] = []
             shas: dict[str, int] = {}
-            next_id = project.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+            next_id = articles.next_id(project)
             for k, (path, prepared) in enumerate(group):
                 if prepared is None:  # not prepared by a worker: prepare it here, now
                     prepared = _prepare_one(str(path), context.known)
@@ -190,13 +190,13 @@ def _store_group(
                     _write_planned(project, planned, outlet, context)
                     planned = []
                     outcomes.append(_import_one(project, path, outlet, context, report))
-                    next_id = project.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+                    next_id = articles.next_id(project)
                     continue
                 outcome = _plan_one(project, path, prepared, context, report, shas, next_id)
                 outcomes.append(outcome)
                 if outcome.imported:
                     shas[prepared.sha] = next_id
-                    planned.append((outcome, prepared.doc, prepared.sha, prepared.spans, prepared.attributions))
+                    planned.append((outcome, prepared.doc, prepared.sha, prepared.rows))
                     next_id += 1
             _write_planned(project, planned, outlet, context)
     except (CounterclaimError, sqlite3.Error):
@@ -209,7 +209,7 @@ def _store_group(
 
 def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas, next_id) -> FileOutcome:
     """The checks and party additions of ``_store`` for one file of a group, nothing written yet
-    but its parties; ``prepared.attributions`` are made right for the parties known now."""
+    but its parties; ``prepared.rows`` are made right for the parties known now."""
     source = str(path)
     if prepared.error is not None:
         return FileOutcome(source=source, error=prepared.error)
@@ -217,11 +217,13 @@ def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas,
     existing = articles.find_by_fingerprint(project, prepared.sha) or shas.get(prepared.sha)
     if existing is not None:
         return FileOutcome(source=source, article_id=existing, duplicate_of=existing)
-    if not prepared.spans:
+    if not prepared.count:
         name = Path(doc.source_path or "pasted text").name
         return FileOutcome(source=source, error=f"“{name}” has no sentences to import.")
     if prepared.suggested_for != context.key:  # parties changed since: attribute again
-        prepared.proposed, prepared.attributions = attribution.suggest(doc.text, prepared.spans, context.known)
+        spans = prepared.span_list()
+        prepared.proposed, attributions = attribution.suggest(doc.text, spans, context.known)
+        prepared.rows = statements.rows_for(doc.text, spans, attributions)
         prepared.suggested_for = context.key
     if prepared.proposed:
         try:
@@ -232,20 +234,17 @@ def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas,
             context.reload(project)
             return FileOutcome(source=source, error=str(error))
         report.new_parties.extend(p.name for p in prepared.proposed)
-    return FileOutcome(source=source, article_id=next_id, statements=len(prepared.spans))
+    return FileOutcome(source=source, article_id=next_id, statements=prepared.count)
 
 
 def _write_planned(project: Project, planned, outlet, context: "_PartyContext") -> None:
     if not planned:
         return
-    ids = articles.insert_several(project, [(doc, sha, outlet) for _, doc, sha, _, _ in planned])
+    ids = articles.insert_several(project, [(doc, sha, outlet) for _, doc, sha, _ in planned])
     for article_id, (outcome, *_rest) in zip(ids, planned):
         if article_id != outcome.article_id:  # cannot happen under the write lock; never store it wrong
             raise CounterclaimError("The project changed while articles were being imported; import them again.")
-    statements.insert_for_articles(
-        project, [(article_id, doc.text, spans, atts) for article_id, (_, doc, _, spans, atts) in zip(ids, planned)],
-        context.ids,
-    )
+    statements.insert_rows(project, [(article_id, rows) for article_id, (*_, rows) in zip(ids, planned)], context.ids)
 
 
 def import_text(project: Project, text: str, title: str | None = None, outlet: str | None = None) -> ImportReport:
@@ -310,20 +309,21 @@ def _store(
     existing = articles.find_by_fingerprint(project, sha)
     if existing is not None:
         return FileOutcome(source=source, article_id=existing, duplicate_of=existing)
-    spans = prepared.spans if prepared is not None else segment(doc.text)
+    spans = prepared.span_list() if prepared is not None else segment(doc.text)
     if not spans:
         raise CounterclaimError(f"“{Path(source).name}” has no sentences to import.")
     with project.transaction():
         context = context or _PartyContext(project)
         if prepared is not None and prepared.suggested_for == context.key:
-            proposed, attributions = prepared.proposed, prepared.attributions
+            proposed, rows = prepared.proposed, prepared.rows
         else:  # the parties changed since the worker looked: attribute again, here
             proposed, attributions = attribution.suggest(doc.text, spans, context.known)
+            rows = statements.rows_for(doc.text, spans, attributions)
         for party in proposed:
             context.add(project, party)
             report.new_parties.append(party.name)
         article_id = articles.insert(project, doc, sha, outlet)
-        ids = statements.insert_many(project, article_id, doc.text, spans, attributions, context.ids)
+        ids = statements.insert_rows(project, [(article_id, rows)], context.ids)[0]
     return FileOutcome(source=source, article_id=article_id, statements=len(ids))
 
 
@@ -357,7 +357,12 @@ class _Prepared:
     spans: list[Span] = field(default_factory=list)
     suggested_for: tuple | None = None  # _party_key of the parties attribution was given
     proposed: list[ProposedParty] = field(default_factory=list)
-    attributions: list[Attribution] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)  # statements.rows_for the spans and attributions
+    count: int = 0  # statements
+
+    def span_list(self) -> list[Span]:
+        """The spans, rebuilt from the rows when the worker sent only those."""
+        return self.spans or [Span(r[0], r[1], r[3]) for r in self.rows]
     error: str | None = None
 
 
@@ -384,10 +389,13 @@ def _prepare_one(path: str, parties: Sequence[ProposedParty]) -> _Prepared | Non
         prepared = _Prepared(doc=doc, sha=fingerprint(doc.text), spans=segment(doc.text))
     except Exception:  # noqa: BLE001
         return None
+    prepared.count = len(prepared.spans)
     if prepared.spans:
         try:
-            prepared.proposed, prepared.attributions = attribution.suggest(doc.text, prepared.spans, parties)
+            prepared.proposed, attributions = attribution.suggest(doc.text, prepared.spans, parties)
+            prepared.rows = statements.rows_for(doc.text, prepared.spans, attributions)
             prepared.suggested_for = _party_key(parties)
+            prepared.spans = []  # the rows hold them: less to send back
         except Exception:  # noqa: BLE001 - attributed again when stored, where it is reported
             prepared.suggested_for = None
     return prepared

@@ -31,6 +31,11 @@ def insert(project: Project, doc: ParsedDocument, sha256: str, outlet: str | Non
     return cursor.lastrowid
 
 
+def next_id(project: Project) -> int:
+    """The id the next article stored will get (``insert_several`` gives ids from here on)."""
+    return project.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+
+
 def insert_several(project: Project, items: Sequence[tuple[ParsedDocument, str, str | None]]) -> list[int]:
     """Store several articles, ``(doc, sha256, outlet)`` each, in order, in one INSERT; returns
     their ids (the ones SQLite would pick one by one). The caller holds the transaction.

@@ -40,7 +40,41 @@ def insert_for_articles(
     party_ids: dict[str, int] | None = None,
 ) -> list[list[int]]:
     """Store the statements of several articles, ``(article_id, text, spans, attributions)``
-    each, in order; returns their ids per article. Caller holds the transaction.
+    each, in order; returns their ids per article. Caller holds the transaction."""
+    return insert_rows(
+        project, [(article_id, rows_for(text, spans, attributions)) for article_id, text, spans, attributions in items],
+        party_ids,
+    )
+
+
+#: One statement as ``rows_for`` makes it: (start, end, text, paragraph, kind, speaker, cue,
+#: party name, status, confidence, reason, quotes as JSON, index of the statement it carries from).
+StatementRow = tuple
+
+
+def rows_for(text: str, spans: Sequence[Span], attributions: Sequence[Attribution] | None = None) -> list[StatementRow]:
+    """The rows ``insert_rows`` stores for an article's spans and their attributions.
+
+    Pure (no project needed), so an import worker can build them and hand them over.
+    """
+    attributions = attributions or None
+    if attributions is None:
+        return [(span.start, span.end, text[span.start : span.end], span.paragraph,
+                 "narration", None, None, None, None, None, None, "[]", None) for span in spans]
+    if len(attributions) != len(spans):
+        raise ValueError("attributions must match the spans one to one")
+    return [
+        (span.start, span.end, text[span.start : span.end], span.paragraph, a.kind, a.speaker, a.cue, a.party,
+         "suggested", a.confidence, a.reason or None, _quotes_json(a.quotes), a.carried_from)
+        for span, a in zip(spans, attributions)
+    ]
+
+
+def insert_rows(
+    project: Project, items: Sequence[tuple[int, Sequence[StatementRow]]], party_ids: dict[str, int] | None = None
+) -> list[list[int]]:
+    """Store ``(article_id, rows)`` for several articles, in order; returns the ids per article.
+    Caller holds the transaction (one is opened if not).
 
     Rows go in as multi-row INSERTs with their ids given (the next ids SQLite would have
     picked, under the write lock), not one INSERT per row: every INSERT fires the full-text
@@ -49,62 +83,47 @@ def insert_for_articles(
     INSERT make one segment per several articles instead of one per sentence.
     """
     party_ids = party_ids or {}
-    checked = []
-    for article_id, text, spans, attributions in items:
-        attributions = attributions or None
-        if attributions is not None and len(attributions) != len(spans):
-            raise ValueError("attributions must match the spans one to one")
-        checked.append((article_id, text, spans, attributions))
-    total = sum(len(spans) for _, _, spans, _ in checked)
+    total = sum(len(rows) for _, rows in items)
     if not total:
-        return [[] for _ in checked]
+        return [[] for _ in items]
     if not project.conn.in_transaction:
         with project.transaction():
-            return insert_for_articles(project, checked, party_ids)
+            return insert_rows(project, items, party_ids)
     base = project.conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
     if base + total >= _MAX_ROWID:  # never in practice: let SQLite choose, then read the ids
-        return [_insert_slowly(project, *item, party_ids) for item in checked]
+        return [_insert_slowly(project, article_id, rows, party_ids) for article_id, rows in items]
     per_insert = _rows_per_insert(project)
     all_ids: list[list[int]] = []
     later: list[tuple[int, int]] = []  # (carried_from id, id) pointing past the INSERT it is in
     params: list = []
-    rows = 0
+    count = 0  # rows in the INSERT being built
     inserted = 0  # rows sent in earlier INSERTs
     next_id = base + 1
-    for article_id, text, spans, attributions in checked:
-        n = len(spans)
-        ids = list(range(next_id, next_id + n))
+    get_party = party_ids.get
+    for article_id, rows in items:
+        n = len(rows)
+        first = next_id
+        all_ids.append(list(range(first, first + n)))
         next_id += n
-        all_ids.append(ids)
-        for i in range(n):
-            if rows == per_insert:
-                project.conn.execute(_insert_sql(rows), params)
-                inserted += rows
-                params, rows = [], 0
-            span = spans[i]
-            a = attributions[i] if attributions is not None else None
-            if a is None:
-                params += (ids[i], article_id, span.start, span.end, text[span.start : span.end], span.paragraph,
-                           "narration", None, None, None, None, None, None, "[]", None)
-                rows += 1
-                continue
-            carried = a.carried_from
+        for i, (start, end, words, paragraph, kind, speaker, cue, party, status, confidence, reason, quotes,
+                carried) in enumerate(rows):
+            if count == per_insert:
+                project.conn.execute(_insert_sql(count), params)
+                inserted += count
+                params, count = [], 0
             carried_id = None
             if carried is not None and 0 <= carried < n:
                 # foreign keys are checked at the end of each INSERT: a row in this one or an
                 # earlier one can be named at once, a later one afterwards
-                if ids[carried] - base - 1 < inserted + per_insert:
-                    carried_id = ids[carried]
+                if first + carried - base - 1 < inserted + per_insert:
+                    carried_id = first + carried
                 else:
-                    later.append((ids[carried], ids[i]))
-            params += (
-                ids[i], article_id, span.start, span.end, text[span.start : span.end], span.paragraph,
-                a.kind, a.speaker, a.cue, party_ids.get(a.party) if a.party else None, "suggested",
-                a.confidence, a.reason or None, _quotes_json(a.quotes), carried_id,
-            )
-            rows += 1
-    if rows:
-        project.conn.execute(_insert_sql(rows), params)
+                    later.append((first + carried, first + i))
+            params += (first + i, article_id, start, end, words, paragraph, kind, speaker, cue,
+                       get_party(party) if party else None, status, confidence, reason, quotes, carried_id)
+            count += 1
+    if count:
+        project.conn.execute(_insert_sql(count), params)
     if later:
         project.conn.executemany("UPDATE statements SET carried_from = ? WHERE id = ?", later)
     return all_ids
@@ -144,16 +163,11 @@ def _quotes_json(quotes) -> str:
     return "[" + ", ".join(f"[{int(a)}, {int(b)}]" for a, b in quotes) + "]"
 
 
-def _insert_slowly(project, article_id, text, spans, attributions, party_ids) -> list[int]:
-    rows = []
-    for span, attribution in zip(spans, attributions or [None] * len(spans)):
-        rows.append(_row(article_id, text, span, attribution, party_ids))
+def _insert_slowly(project, article_id, rows, party_ids) -> list[int]:
     project.conn.executemany(
         'INSERT INTO statements (article_id, start, "end", text, paragraph, kind, speaker, cue, '
-        "party_id, status, confidence, reason, quotes) "
-        "VALUES (:article_id, :start, :end, :text, :paragraph, :kind, :speaker, :cue, "
-        ":party_id, :status, :confidence, :reason, :quotes)",
-        rows,
+        "party_id, status, confidence, reason, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, *row[:7], party_ids.get(row[7]) if row[7] else None, *row[8:12]) for row in rows],
     )
     ids = [
         r[0]
@@ -161,48 +175,9 @@ def _insert_slowly(project, article_id, text, spans, attributions, party_ids) ->
             "SELECT id FROM statements WHERE article_id = ? ORDER BY start", (article_id,)
         )
     ]
-    if attributions:
-        _link_carried(project, ids, attributions)
-    return ids
-
-
-def _row(article_id, text, span, attribution, party_ids) -> dict:
-    row = {
-        "article_id": article_id,
-        "start": span.start,
-        "end": span.end,
-        "text": text[span.start : span.end],
-        "paragraph": span.paragraph,
-        "kind": "narration",
-        "speaker": None,
-        "cue": None,
-        "party_id": None,
-        "status": None,
-        "confidence": None,
-        "reason": None,
-        "quotes": "[]",
-    }
-    if attribution is not None:
-        row.update(
-            kind=attribution.kind,
-            speaker=attribution.speaker,
-            cue=attribution.cue,
-            party_id=party_ids.get(attribution.party) if attribution.party else None,
-            status="suggested",
-            confidence=attribution.confidence,
-            reason=attribution.reason or None,
-            quotes=json.dumps([list(q) for q in attribution.quotes]),
-        )
-    return row
-
-
-def _link_carried(project: Project, ids: Sequence[int], attributions: Sequence[Attribution]) -> None:
-    pairs = [
-        (ids[a.carried_from], ids[i])
-        for i, a in enumerate(attributions)
-        if a.carried_from is not None and 0 <= a.carried_from < len(ids)
-    ]
+    pairs = [(ids[row[12]], ids[i]) for i, row in enumerate(rows) if row[12] is not None and 0 <= row[12] < len(ids)]
     project.conn.executemany("UPDATE statements SET carried_from = ? WHERE id = ?", pairs)
+    return ids
 
 
 def get(project: Project, statement_id: int) -> Statement | None:

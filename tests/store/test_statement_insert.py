@@ -2,10 +2,42 @@
 
 from __future__ import annotations
 
+import json
+
 from app.core.attribution import suggest
 from app.core.models import Attribution, ParsedDocument, Span
 from app.store import articles, statements
 from app.store.database import Project
+
+
+def _reference_insert(project, article_id, text, spans, attributions=None, party_ids=None):
+    """insert_many as it was: one INSERT per row, then the ids read back, then carried_from."""
+    party_ids = party_ids or {}
+    rows = []
+    for span, a in zip(spans, attributions or [None] * len(spans)):
+        row = {"article_id": article_id, "start": span.start, "end": span.end, "text": text[span.start : span.end],
+               "paragraph": span.paragraph, "kind": "narration", "speaker": None, "cue": None, "party_id": None,
+               "status": None, "confidence": None, "reason": None, "quotes": "[]"}
+        if a is not None:
+            row.update(kind=a.kind, speaker=a.speaker, cue=a.cue,
+                       party_id=party_ids.get(a.party) if a.party else None, status="suggested",
+                       confidence=a.confidence, reason=a.reason or None,
+                       quotes=json.dumps([list(q) for q in a.quotes]))
+        rows.append(row)
+    project.conn.executemany(
+        'INSERT INTO statements (article_id, start, "end", text, paragraph, kind, speaker, cue, '
+        "party_id, status, confidence, reason, quotes) "
+        "VALUES (:article_id, :start, :end, :text, :paragraph, :kind, :speaker, :cue, "
+        ":party_id, :status, :confidence, :reason, :quotes)",
+        rows,
+    )
+    ids = [r[0] for r in project.conn.execute(
+        "SELECT id FROM statements WHERE article_id = ? ORDER BY start", (article_id,))]
+    if attributions:
+        project.conn.executemany("UPDATE statements SET carried_from = ? WHERE id = ?", [
+            (ids[a.carried_from], ids[i]) for i, a in enumerate(attributions)
+            if a.carried_from is not None and 0 <= a.carried_from < len(ids)])
+    return ids
 
 
 def _dump(project: Project) -> list[tuple]:
@@ -49,7 +81,7 @@ def test_batched_insert_matches_row_by_row(tmp_path, monkeypatch):
                     "INSERT INTO parties (name, color) VALUES ('Iran', '#000000')").lastrowid
                 for k in range(2):  # a second article: ids continue
                     aid = articles.insert(project, ParsedDocument(text, "txt"), f"sha{k}")
-                    insert = statements._insert_slowly if slow else statements.insert_many
+                    insert = _reference_insert if slow else statements.insert_many
                     ids = insert(project, aid, text, spans, atts, {"Iran": party})
                     assert ids == [r[0] for r in project.conn.execute(
                         "SELECT id FROM statements WHERE article_id = ? ORDER BY start", (aid,))]
@@ -88,7 +120,7 @@ def test_real_suggestions_store_the_same(tmp_path):
                 ids = {p.name: project.conn.execute("INSERT INTO parties (name, color) VALUES (?, '#000')",
                                                     (p.name,)).lastrowid for p in new}
                 aid = articles.insert(project, ParsedDocument(text, "txt"), "s")
-                (statements._insert_slowly if slow else statements.insert_many)(project, aid, text, spans, atts, ids)
+                (_reference_insert if slow else statements.insert_many)(project, aid, text, spans, atts, ids)
             dumps.append(_dump(project))
     assert dumps[0] == dumps[1]
 
@@ -111,3 +143,16 @@ def test_several_articles_at_once_match_one_at_a_time(tmp_path, monkeypatch):
                 assert [len(g) for g in got] == [30, 150, 1, 77]
             dumps.append((_dump(project), got))
     assert dumps[0] == dumps[1]
+
+
+def test_past_the_largest_id_sqlite_picks_the_ids(tmp_path, monkeypatch):
+    text, spans, atts = _article(20)
+    monkeypatch.setattr(statements, "_MAX_ROWID", 10)
+    with Project(tmp_path / "big.counterclaim", create=True) as project:
+        with project.transaction():
+            aid = articles.insert(project, ParsedDocument(text, "txt"), "s")
+            ids = statements.insert_many(project, aid, text, spans, atts)
+        rows = statements.for_article(project, aid)
+        assert [r.id for r in rows] == ids
+        assert [r.carried_from for r in rows] == [ids[a.carried_from] if a.carried_from is not None else None
+                                                  for a in atts]
