@@ -247,7 +247,8 @@ def fingerprint(text: str) -> str:
     # fast way: str.translate with a dict costs a lookup per character, a replace per
     # quote mark present costs almost nothing; " ".join(split()) is the regex fold of
     # whitespace (both use str.isspace) with the ends stripped.
-    text = _LINE_BREAKS.sub("\n", text)
+    if _ANY_LINE_BREAK.search(text):  # the newline they become is folded below anyway
+        text = _LINE_BREAKS.sub("\n", text)
     text = _DROP.sub("", text)
     text = unicodedata.normalize("NFC", text)
     for mark, plain in _QUOTE_PAIRS:

@@ -62,3 +62,20 @@ def test_body_nouns_are_found_where_the_regex_finds_them(pieces):
     resolver = parties.Resolver(text)
     for noun in ("army", "spokesman"):
         assert resolver._noun_spans(noun) == [m.span() for m in parties._noun_pattern(noun).finditer(text)]
+
+
+def test_attributions_made_the_fast_way_are_the_dataclass():
+    from dataclasses import fields
+
+    from app.core.attribution import StatementAttribution, _made
+    from app.core.models import Span
+
+    names = [f.name for f in fields(StatementAttribution)]
+    assert names == ["kind", "speaker", "cue", "party", "confidence", "quotes", "carried_from", "reason", "span",
+                     "speaker_at"]
+    values = ("quote", "Iran", "said", "Iran", 0.9, ((1, 2),), 3, "why", Span(0, 5, 1), 4)
+    fast, slow = _made(*values), StatementAttribution(*values)
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    import pickle
+
+    assert pickle.loads(pickle.dumps(fast)) == slow

@@ -218,14 +218,20 @@ def looks_binary(text: str) -> bool:
     sample = text[: 64 * 1024]
     if "\x00" in sample:
         return True
+    if _BINARY_CHARS.search(sample) is None:  # the common case: not one
+        return False
     bad = len(_BINARY_CHARS.findall(sample))
     return bad > max(1, len(sample) // 100)
 
 
+_STEM_BREAKS = re.compile(r"[_\s]+|(?<=\w)-(?=\w)")
+_SPACES = re.compile(r"\s+")
+
+
 def prettify_stem(path: Path) -> str | None:
     """A title from a file name: "pakistan_iran-strikes" → "Pakistan iran strikes"."""
-    stem = re.sub(r"[_\s]+|(?<=\w)-(?=\w)", " ", path.stem).strip(" .-")
-    stem = re.sub(r"\s+", " ", stem)
+    stem = _STEM_BREAKS.sub(" ", path.stem).strip(" .-")
+    stem = _SPACES.sub(" ", stem)
     if not stem:
         return None
     if stem == stem.lower():
