@@ -92,12 +92,13 @@ def insert_rows(
     base = project.conn.execute("SELECT coalesce(max(id), 0) FROM statements").fetchone()[0]
     if base + total >= _MAX_ROWID:  # never in practice: let SQLite choose, then read the ids
         return [_insert_slowly(project, article_id, rows, party_ids) for article_id, rows in items]
-    per_insert = _rows_per_insert(project)
+    sizes = _insert_sizes(total, _rows_per_insert(project))
     all_ids: list[list[int]] = []
     later: list[tuple[int, int]] = []  # (carried_from id, id) pointing past the INSERT it is in
     params: list = []
-    count = 0  # rows in the INSERT being built
-    inserted = 0  # rows sent in earlier INSERTs
+    chunk = 0  # the INSERT being built: sizes[chunk] rows, the last of them row number `until` - 1
+    until = sizes[0]
+    count = 0  # rows sent or being built
     next_id = base + 1
     get_party = party_ids.get
     for article_id, rows in items:
@@ -107,32 +108,47 @@ def insert_rows(
         next_id += n
         for i, (start, end, words, paragraph, kind, speaker, cue, party, status, confidence, reason, quotes,
                 carried) in enumerate(rows):
-            if count == per_insert:
-                project.conn.execute(_insert_sql(count), params)
-                inserted += count
-                params, count = [], 0
             carried_id = None
             if carried is not None and 0 <= carried < n:
                 # foreign keys are checked at the end of each INSERT: a row in this one or an
                 # earlier one can be named at once, a later one afterwards
-                if first + carried - base - 1 < inserted + per_insert:
+                if first + carried - base - 1 < until:
                     carried_id = first + carried
                 else:
                     later.append((first + carried, first + i))
             params += (first + i, article_id, start, end, words, paragraph, kind, speaker, cue,
                        get_party(party) if party else None, status, confidence, reason, quotes, carried_id)
             count += 1
-    if count:
-        project.conn.execute(_insert_sql(count), params)
+            if count == until:
+                project.conn.execute(_insert_sql(sizes[chunk]), params)
+                params = []
+                chunk += 1
+                until += sizes[chunk] if chunk < len(sizes) else 0
     if later:
         project.conn.executemany("UPDATE statements SET carried_from = ? WHERE id = ?", later)
     return all_ids
 
 
+def _insert_sizes(total: int, most: int) -> list[int]:
+    """Rows per INSERT: powers of two, largest first. SQLite compiles each distinct INSERT
+    (a millisecond for a few hundred rows) and the connection keeps the compiled ones, so a
+    handful of sizes is compiled once, where a size per call would be compiled every time."""
+    size = 1
+    while size * 2 <= most:
+        size *= 2
+    sizes = []
+    while total:
+        while size > total:
+            size //= 2
+        sizes.append(size)
+        total -= size
+    return sizes
+
+
 _MAX_ROWID = 2**63 - 1
 _PER_ROW = 15  # values per statement row
 #: Most rows per INSERT (fewer where SQLite allows fewer variables: 999 before 3.32).
-MAX_ROWS_PER_INSERT = 400
+MAX_ROWS_PER_INSERT = 256
 _COLUMNS = (
     'id, article_id, start, "end", text, paragraph, kind, speaker, cue, party_id, status, confidence, '
     "reason, quotes, carried_from"
