@@ -104,6 +104,16 @@ _STARTERS = frozenset(
 )
 
 
+def _span(start: int, end: int, paragraph: int) -> Span:
+    """``Span(start, end, paragraph)``, without the frozen dataclass's guarded ``__init__``."""
+    span = object.__new__(Span)
+    d = span.__dict__
+    d["start"] = start
+    d["end"] = end
+    d["paragraph"] = paragraph
+    return span
+
+
 def segment(text: str) -> list[Span]:
     """Split ``text`` into sentence spans, paragraph by paragraph (one paragraph per line)."""
     spans: list[Span] = []
@@ -117,11 +127,11 @@ def segment(text: str) -> list[Span]:
         paragraph += 1
         for stop in _STOP.finditer(text, start, hi):
             if _ends_sentence(text, stop, start, hi):
-                spans.append(Span(start, stop.end(), paragraph))
+                spans.append(_span(start, stop.end(), paragraph))
                 start = _SPACE.match(text, stop.end(), hi).end()
         if start < hi:
             end = len(text[start:hi].rstrip()) + start
-            spans.append(Span(start, end, paragraph))
+            spans.append(_span(start, end, paragraph))
     return spans
 
 
@@ -165,7 +175,14 @@ def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int)
 
 def _word_before(text: str, end: int, lo: int) -> str:
     """The word that ends at ``end``, without an opening quote or bracket in front."""
-    start = end
+    start = text.rfind(" ", lo, end) + 1 or lo  # words end at a plain space, nearly always
+    if start == end or _WORD_BREAK.search(text, start, end) is None:
+        return text[start:end]
+    start = end  # another space or an opener comes first: walk back to it
     while start > lo and not text[start - 1].isspace() and text[start - 1] not in _OPENER_SET:
         start -= 1
     return text[start:end]
+
+
+# What ends a word for _word_before besides a plain space: other whitespace, an opener.
+_WORD_BREAK = re.compile(rf"[\s{re.escape(''.join(sorted(_OPENER_SET)))}]")

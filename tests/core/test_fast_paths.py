@@ -79,3 +79,28 @@ def test_attributions_made_the_fast_way_are_the_dataclass():
     import pickle
 
     assert pickle.loads(pickle.dumps(fast)) == slow
+
+
+def test_spans_made_the_fast_way_are_the_dataclass():
+    from dataclasses import fields
+
+    from app.core.models import Span
+    from app.core.segment import _span
+
+    assert [f.name for f in fields(Span)] == ["start", "end", "paragraph"]
+    assert _span(3, 9, 2) == Span(3, 9, 2) and repr(_span(3, 9, 2)) == repr(Span(3, 9, 2))
+    assert hash(_span(3, 9, 2)) == hash(Span(3, 9, 2))
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(list("ab. \t\n\u00a0\u2003“‘([¿\u200e-") + ["Mr", "U.S", "a" * 60]), max_size=30)
+       .map("".join), st.data())
+def test_the_word_before_a_stop_is_found_as_before(text, data):
+    from app.core import segment as seg
+
+    end = data.draw(st.integers(0, len(text)))
+    lo = data.draw(st.integers(0, end))
+    start = end
+    while start > lo and not text[start - 1].isspace() and text[start - 1] not in seg._OPENER_SET:
+        start -= 1
+    assert seg._word_before(text, end, lo) == text[start:end]
