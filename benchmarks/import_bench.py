@@ -1,8 +1,16 @@
 """End-to-end import throughput: decode, segment, attribute, store and index.
 
-Writes a generated corpus to .txt files, imports them into a fresh project through
-the same op the desk and the command line use, and reports MB/s of article text
-with the share of time each stage takes.
+Writes a generated corpus to .txt files and imports them into a fresh project through the
+same op the desk and the command line use, twice:
+
+* as a user would (``import_mb_s``): with this many files, worker processes read, segment
+  and attribute ahead while the main process stores (see ``app.ops.importing._Pipeline``);
+* in one process (``import_one_process_mb_s``), each stage timed, for where the time goes:
+  ``import_share_*_pct`` are shares of that one-process run (read = decode and clean,
+  segment, attribution = ``suggest``, fingerprint, store = the rest: duplicate checks,
+  parties, SQLite and its full-text index, commits).
+
+MB are 10**6 bytes of the files as written (UTF-8).
 """
 
 from __future__ import annotations
@@ -28,9 +36,20 @@ def _timed(module, name: str, totals: dict):
     return original
 
 
-def run(quick: bool = False) -> dict:
+def _import(root: Path, name: str, files: list[Path]):
     from app.ops import importing
     from app.store.database import Project
+
+    with Project(root / name, create=True) as project:
+        started = time.perf_counter()
+        report = importing.import_files(project, files)
+        elapsed = time.perf_counter() - started
+    assert not report.refused, report.refused[:3]
+    return elapsed
+
+
+def run(quick: bool = False) -> dict:
+    from app.ops import importing
 
     count = 200 if quick else 2000
     texts = generate_articles(count, seed=11)
@@ -42,30 +61,36 @@ def run(quick: bool = False) -> dict:
             path.write_text(text, encoding="utf-8")
             files.append(path)
         size_mb = sum(p.stat().st_size for p in files) / 1e6
+        workers = importing.POOL_WORKERS if count >= importing.POOL_MIN_FILES else 0
+
+        pooled = _import(root, "pooled.counterclaim", files)
+
         totals: dict[str, float] = {}
-        originals = {
-            "segment": _timed(importing, "segment", totals),
-            "read_document": _timed(importing.importers, "read_document", totals),
-        }
-        suggest_original = _timed(importing.attribution, "suggest", totals)
+        saved = importing.POOL_MIN_FILES
+        importing.POOL_MIN_FILES = 10**9
+        originals = [
+            (importing, "segment", _timed(importing, "segment", totals)),
+            (importing, "fingerprint", _timed(importing, "fingerprint", totals)),
+            (importing.importers, "read_document", _timed(importing.importers, "read_document", totals)),
+            (importing.attribution, "suggest", _timed(importing.attribution, "suggest", totals)),
+        ]
         try:
-            with Project(root / "bench.counterclaim", create=True) as project:
-                started = time.perf_counter()
-                report = importing.import_files(project, files)
-                elapsed = time.perf_counter() - started
+            alone = _import(root, "one-process.counterclaim", files)
         finally:
-            importing.segment = originals["segment"]
-            importing.importers.read_document = originals["read_document"]
-            importing.attribution.suggest = suggest_original
-    assert not report.refused, report.refused[:3]
-    stored = elapsed - sum(totals.values())
+            importing.POOL_MIN_FILES = saved
+            for module, name, original in originals:
+                setattr(module, name, original)
+    stored = alone - sum(totals.values())
     return {
-        "import_mb_s": round(size_mb / elapsed, 2),
+        "import_mb_s": round(size_mb / pooled, 2),
         "import_articles": count,
-        "import_share_read_pct": round(100 * totals.get("read_document", 0) / elapsed, 1),
-        "import_share_segment_pct": round(100 * totals.get("segment", 0) / elapsed, 1),
-        "import_share_attribution_pct": round(100 * totals.get("suggest", 0) / elapsed, 1),
-        "import_share_store_pct": round(100 * stored / elapsed, 1),
+        "import_workers": workers,
+        "import_one_process_mb_s": round(size_mb / alone, 2),
+        "import_share_read_pct": round(100 * totals.get("read_document", 0) / alone, 1),
+        "import_share_fingerprint_pct": round(100 * totals.get("fingerprint", 0) / alone, 1),
+        "import_share_segment_pct": round(100 * totals.get("segment", 0) / alone, 1),
+        "import_share_attribution_pct": round(100 * totals.get("suggest", 0) / alone, 1),
+        "import_share_store_pct": round(100 * stored / alone, 1),
     }
 
 

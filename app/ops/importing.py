@@ -161,7 +161,7 @@ def _import_one(
 
 #: Articles written together (one INSERT of articles, few of statements): every INSERT
 #: costs a full-text index segment, and savepoints per article would cost one each too.
-GROUP_FILES = 16
+GROUP_FILES = 32
 
 
 def _store_group(
@@ -272,8 +272,13 @@ class _PartyContext:
         self._key = None
 
     def add(self, project: Project, party: ProposedParty) -> None:
-        self.ids[party.name] = parties.add(project, party.name, party.aliases)
-        self.known.append(party)
+        party_id = parties.add(project, party.name, party.aliases)
+        self.ids[party.name] = party_id
+        # Known as stored (the store tidies aliases), as the next batch will reload it: the
+        # same answers either way (aliases are compared folded), but the same key, so what
+        # workers attributed with these parties still counts after the reload.
+        stored = parties.get(project, party_id)
+        self.known.append(ProposedParty(party.name, stored.aliases if stored is not None else list(party.aliases)))
         self._key = None
 
     @property
@@ -336,11 +341,11 @@ def _party_key(parties: Sequence[ProposedParty]) -> tuple:
 
 #: Fewer files than this are imported in this process alone: starting workers costs about
 #: as much as preparing this many files.
-POOL_MIN_FILES = 150
+POOL_MIN_FILES = 300
 POOL_WORKERS = 2
 #: Files per task sent to a worker: enough to make the round trip cheap, few enough that the
 #: first results come back soon.
-POOL_CHUNK = 16
+POOL_CHUNK = 32
 #: A bundled (frozen) build may start workers only when its entry point has called
 #: ``multiprocessing.freeze_support()`` first and then set this to True; otherwise a worker
 #: would start a second copy of the program.
