@@ -30,7 +30,16 @@ from typing import Sequence
 
 from app.core.models import Attribution, ProposedParty, Span
 from app.core.parties import Entity, Resolution, Resolver, resolver_for
-from app.core.speakers import PRONOUNS, QuoteIndex, Speech, find_speech, may_speak, singular
+from app.core.speakers import (
+    PRONOUNS,
+    QuoteIndex,
+    Speech,
+    _Cue,
+    _hits,
+    cue_matches,
+    find_speech,
+    singular,
+)
 
 __all__ = [
     "StatementAttribution",
@@ -124,8 +133,10 @@ class _Said:
 
 def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
     quotes = QuoteIndex(text)
-    hits = may_speak(text)
-    found = [_find(text, span, quotes, hits) for span in spans]
+    cues = cue_matches(text)
+    hits = _hits(text, cues)
+    cue_starts = [c[0] for c in cues]
+    found = [_find(text, span, quotes, hits, cues, cue_starts) for span in spans]
     said: list[_Said] = []  # statements with a speaker, in order
     out: list[Attribution] = []
     for i, f in enumerate(found):
@@ -136,7 +147,7 @@ def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
     return out
 
 
-def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int]) -> _Found:
+def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int], cues=None, cue_starts=None) -> _Found:
     inside = quotes.within(span.start, span.end)
     k = bisect.bisect_left(hits, span.start)
     if (k == len(hits) or hits[k] >= span.end) and not text.startswith(("In ", "in "), span.start):
@@ -153,8 +164,24 @@ def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int]) -> _Found:
         return _Found(span, None, inside, quote_led)  # cue words only inside quotations
     sentence = text[span.start : span.end]
     relative = [(a - span.start, b - span.start) for a, b in inside]
-    speech = find_speech(sentence, relative)
+    mine = None
+    if cues is not None and _apart(text, span):  # the article's matches are the sentence's
+        lo = bisect.bisect_left(cue_starts, span.start)
+        hi = bisect.bisect_left(cue_starts, span.end, lo)
+        at = span.start
+        mine = [_Cue(a - at, b - at, words, verb) for a, b, words, verb in cues[lo:hi]]
+        if mine and mine[-1].end() > len(sentence):
+            mine = None
+    speech = find_speech(sentence, relative, mine)
     return _Found(span, speech, inside, quote_led, cue_outside)
+
+
+def _apart(text: str, span: Span) -> bool:
+    """No word character joins the span to the text around it (segment's spans never do),
+    so a regex word boundary at its ends is the same in the article and in the sentence."""
+    before = text[span.start - 1] if span.start > 0 else " "
+    after = text[span.end] if span.end < len(text) else " "
+    return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
 
 
 def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):

@@ -293,17 +293,47 @@ def may_speak(text: str) -> list[int]:
     """Article offsets where a cue may start (a reporting verb, "according to"): one scan of
     the whole article, so a statement with none (and not opening "In a statement, …") is
     narration at once."""
-    hits = [m.start() for m in _CUE.finditer(text)]
+    return _hits(text, cue_matches(text))
+
+
+def _hits(text: str, cues: list[tuple[int, int, str, str | None]]) -> list[int]:
+    hits = [c[0] for c in cues]
     if "ccording to" in text:  # a regex pass only where it can match
         hits += [m.start() for m in _ACCORDING.finditer(text)]
         hits.sort()
     return hits
 
 
-def find_speech(s: str, quotes: list[tuple[int, int]]) -> Speech | None:
+def cue_matches(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Every reporting-cue match of an article: (start, end, words, verb or None for a
+    multi-word cue). A sentence's matches are the article's that lie inside it (a cue never
+    spans a sentence end), so ``find_speech`` can take them instead of searching again."""
+    return [(m.start(), m.end(), m.group(), m.group("verb")) for m in _CUE.finditer(text)]
+
+
+class _Cue:
+    """An article's cue match seen from one sentence: the parts of ``re.Match`` used here."""
+
+    __slots__ = ("_start", "_end", "_words", "_verb")
+
+    def __init__(self, start: int, end: int, words: str, verb: str | None) -> None:
+        self._start, self._end, self._words, self._verb = start, end, words, verb
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, name=0):
+        return self._words if name == 0 else self._verb
+
+
+def find_speech(s: str, quotes: list[tuple[int, int]], cues=None) -> Speech | None:
     """The first reporting cue of ``s`` that has a speaker, or None (narration).
 
-    ``quotes`` are the quotation spans relative to ``s``.
+    ``quotes`` are the quotation spans relative to ``s``; ``cues``, if given, the sentence's
+    cue matches from ``cue_matches`` (sentence offsets), so the sentence is not searched again.
     """
     def quoted(pos: int) -> bool:
         return any(a <= pos < b for a, b in quotes)
@@ -314,7 +344,7 @@ def find_speech(s: str, quotes: list[tuple[int, int]]) -> Speech | None:
                 speech = _according(s, m)
                 if speech:
                     return speech
-    for m in _CUE.finditer(s):
+    for m in _CUE.finditer(s) if cues is None else cues:
         if quoted(m.start()) or not _is_verb(s, m):
             continue
         speech = _subject_speech(s, m, quotes)
