@@ -183,6 +183,8 @@ def _store_group(
             planned: list[tuple[FileOutcome, ParsedDocument, str, list[tuple]]] = []
             shas: dict[str, int] = {}
             next_id = articles.next_id(project)
+            # the stored articles with the group's fingerprints, in one query instead of one each
+            stored = articles.ids_by_fingerprint(project, [p.sha for _, p in group if p is not None and p.sha])
             for k, (path, prepared) in enumerate(group):
                 if prepared is None:  # not prepared by a worker: prepare it here, now
                     prepared = _prepare_one(str(path), context.known)
@@ -191,8 +193,9 @@ def _store_group(
                     planned = []
                     outcomes.append(_import_one(project, path, outlet, context, report))
                     next_id = articles.next_id(project)
+                    stored = {}  # it may have stored one of them: ask the project from here on
                     continue
-                outcome = _plan_one(project, path, prepared, context, report, shas, next_id)
+                outcome = _plan_one(project, path, prepared, context, report, shas, next_id, stored)
                 outcomes.append(outcome)
                 if outcome.imported:
                     shas[prepared.sha] = next_id
@@ -207,14 +210,17 @@ def _store_group(
     return outcomes
 
 
-def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas, next_id) -> FileOutcome:
+def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas, next_id, stored=None) -> FileOutcome:
     """The checks and party additions of ``_store`` for one file of a group, nothing written yet
     but its parties; ``prepared.rows`` are made right for the parties known now."""
     source = str(path)
     if prepared.error is not None:
         return FileOutcome(source=source, error=prepared.error)
     doc = prepared.doc
-    existing = articles.find_by_fingerprint(project, prepared.sha) or shas.get(prepared.sha)
+    if stored and prepared.sha in stored:
+        existing = stored[prepared.sha] or shas.get(prepared.sha)
+    else:
+        existing = articles.find_by_fingerprint(project, prepared.sha) or shas.get(prepared.sha)
     if existing is not None:
         return FileOutcome(source=source, article_id=existing, duplicate_of=existing)
     if not prepared.count:

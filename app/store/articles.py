@@ -20,6 +20,20 @@ def find_by_fingerprint(project: Project, sha256: str) -> int | None:
     return row[0] if row else None
 
 
+def ids_by_fingerprint(project: Project, shas: Sequence[str]) -> dict[str, int | None]:
+    """``find_by_fingerprint`` for several at once: every given fingerprint, with the id of
+    the article that has it or None."""
+    out: dict[str, int | None] = dict.fromkeys(shas)
+    keys = list(out)
+    for lo in range(0, len(keys), 500):
+        part = keys[lo : lo + 500]
+        for sha, article_id in project.execute(
+            f"SELECT sha256, id FROM articles WHERE sha256 IN ({','.join('?' * len(part))})", tuple(part)
+        ):
+            out[sha] = article_id
+    return out
+
+
 def insert(project: Project, doc: ParsedDocument, sha256: str, outlet: str | None = None) -> int:
     """Store one article; the caller holds the transaction."""
     cursor = project.conn.execute(
