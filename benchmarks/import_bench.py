@@ -68,9 +68,11 @@ def run(quick: bool = False) -> dict:
         totals: dict[str, float] = {}
         saved = importing.POOL_MIN_FILES
         importing.POOL_MIN_FILES = 10**9
+        from app.ops import import_worker
+
         originals = [
-            (importing, "segment", _timed(importing, "segment", totals)),
-            (importing, "fingerprint", _timed(importing, "fingerprint", totals)),
+            (import_worker, "segment", _timed(import_worker, "segment", totals)),
+            (import_worker, "fingerprint", _timed(import_worker, "fingerprint", totals)),
             (importing.importers, "read_document", _timed(importing.importers, "read_document", totals)),
             (importing.attribution, "suggest", _timed(importing.attribution, "suggest", totals)),
         ]

@@ -16,10 +16,18 @@ from pathlib import Path
 
 from app.core import attribution
 from app.core.errors import CounterclaimError
-from app.core.models import ParsedDocument, ProposedParty, Span
+from app.core.models import ParsedDocument, ProposedParty
 from app.core.segment import segment
 from app.core.text import fingerprint
 from app.io import importers
+from app.ops.import_worker import (  # the worker side, importable alone
+    _party_key,
+    _prepare_chunk,
+    _prepare_one,
+    _Prepared,
+    _warm_up,
+    _worker_started,
+)
 from app.store import articles, parties, statements
 from app.store.database import Project
 
@@ -338,11 +346,6 @@ def _store(
     return FileOutcome(source=source, article_id=article_id, statements=len(ids))
 
 
-def _party_key(parties: Sequence[ProposedParty]) -> tuple:
-    """The parties by value: attribution gives the same answer for the same key."""
-    return tuple((p.name, tuple(p.aliases)) for p in parties)
-
-
 # --- the pipeline: workers prepare, this process stores ---------------------------------------
 
 #: Fewer files than this are imported in this process alone: starting workers costs about
@@ -356,96 +359,6 @@ POOL_CHUNK = 32
 #: ``multiprocessing.freeze_support()`` first and then set this to True; otherwise a worker
 #: would start a second copy of the program.
 POOL_IN_BUNDLE = False
-
-
-@dataclass
-class _Prepared:
-    """What a worker worked out for one file: the same as the steps of ``store_document``
-    would, with the parties it was given (``suggested_for``); or the refusal sentence."""
-
-    doc: ParsedDocument | None = None
-    sha: str = ""
-    spans: list[Span] = field(default_factory=list)
-    suggested_for: tuple | None = None  # _party_key of the parties attribution was given
-    proposed: list[ProposedParty] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)  # statements.rows_for the spans and attributions
-    count: int = 0  # statements
-
-    def span_list(self) -> list[Span]:
-        """The spans, rebuilt from the rows when the worker sent only those."""
-        return self.spans or [Span(r[0], r[1], r[3]) for r in self.rows]
-    error: str | None = None
-
-
-def _prepare_chunk(paths: list[str], known: list[tuple[str, list[str]]]) -> list[_Prepared | None]:
-    """In a worker: ``_prepare_one`` for each file, with the parties the main process knew."""
-    parties = [ProposedParty(name, list(aliases)) for name, aliases in known]
-    return [_prepare_one(path, parties) for path in paths]
-
-
-def _prepare_one(path: str, parties: Sequence[ProposedParty]) -> _Prepared | None:
-    """Read, fingerprint, segment and attribute one file.
-
-    A refusal comes back as its sentence. Anything else that goes wrong (a bug) comes back
-    as None, and the file is done again the plain way, so the error surfaces exactly where
-    and as it would have.
-    """
-    try:
-        doc = importers.read_document(path)
-    except CounterclaimError as error:
-        return _Prepared(error=str(error))
-    except Exception:  # noqa: BLE001 - done again the plain way, which reports it
-        return None
-    try:
-        prepared = _Prepared(doc=doc, sha=fingerprint(doc.text), spans=segment(doc.text))
-    except Exception:  # noqa: BLE001
-        return None
-    prepared.count = len(prepared.spans)
-    if prepared.spans:
-        try:
-            prepared.proposed, attributions = attribution.suggest(doc.text, prepared.spans, parties)
-            prepared.rows = statements.rows_for(doc.text, prepared.spans, attributions)
-            prepared.suggested_for = _party_key(parties)
-            prepared.spans = []  # the rows hold them: less to send back
-        except Exception:  # noqa: BLE001 - attributed again when stored, where it is reported
-            prepared.suggested_for = None
-    return prepared
-
-
-def _worker_started() -> None:
-    """In a new worker: leave with the main process, and yield the processor to it.
-
-    A worker whose main process is killed would otherwise wait for work forever. The main
-    process writes, and that is the bottleneck (SQLite and its full-text index take one
-    process), so the workers run at a lower priority; the desk stays responsive too.
-    """
-    import multiprocessing
-    import threading
-
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    if hasattr(os, "nice") and WORKER_NICENESS:
-        try:
-            os.nice(WORKER_NICENESS)
-        except OSError:  # pragma: no cover - not allowed here: same priority, still correct
-            pass
-
-
-def _exit_with(parent) -> None:
-    parent.join()  # returns when the main process is gone, however it ended
-    os._exit(0)
-
-
-WORKER_NICENESS = 10
-
-
-def _warm_up() -> bool:
-    """In a new worker: load what preparing needs, so the first real chunk does not wait."""
-    from app.core import gazetteer
-
-    gazetteer.load()
-    return True
 
 
 class _Pipeline:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from app.core.errors import CounterclaimError
 from app.core.models import Attribution, Span
 from app.store.database import Project
+from app.store.rows import StatementRow, rows_for
 from app.store.records import STATEMENT_COLUMNS, Statement
 
 
@@ -45,29 +46,6 @@ def insert_for_articles(
         project, [(article_id, rows_for(text, spans, attributions)) for article_id, text, spans, attributions in items],
         party_ids,
     )
-
-
-#: One statement as ``rows_for`` makes it: (start, end, text, paragraph, kind, speaker, cue,
-#: party name, status, confidence, reason, quotes as JSON, index of the statement it carries from).
-StatementRow = tuple
-
-
-def rows_for(text: str, spans: Sequence[Span], attributions: Sequence[Attribution] | None = None) -> list[StatementRow]:
-    """The rows ``insert_rows`` stores for an article's spans and their attributions.
-
-    Pure (no project needed), so an import worker can build them and hand them over.
-    """
-    attributions = attributions or None
-    if attributions is None:
-        return [(span.start, span.end, text[span.start : span.end], span.paragraph,
-                 "narration", None, None, None, None, None, None, "[]", None) for span in spans]
-    if len(attributions) != len(spans):
-        raise ValueError("attributions must match the spans one to one")
-    return [
-        (span.start, span.end, text[span.start : span.end], span.paragraph, a.kind, a.speaker, a.cue, a.party,
-         "suggested", a.confidence, a.reason or None, _quotes_json(a.quotes), a.carried_from)
-        for span, a in zip(spans, attributions)
-    ]
 
 
 def insert_rows(
@@ -170,13 +148,6 @@ def _insert_sql(rows: int) -> str:
         one = "(" + ", ".join("?" * _PER_ROW) + ")"
         sql = _SQL[rows] = f"INSERT INTO statements ({_COLUMNS}) VALUES " + ", ".join([one] * rows)
     return sql
-
-
-def _quotes_json(quotes) -> str:
-    """``json.dumps([list(q) for q in quotes])``, written out: spans are pairs of ints."""
-    if not quotes:
-        return "[]"
-    return "[" + ", ".join(f"[{int(a)}, {int(b)}]" for a, b in quotes) + "]"
 
 
 def _insert_slowly(project, article_id, rows, party_ids) -> list[int]:
