@@ -104,3 +104,17 @@ def test_the_word_before_a_stop_is_found_as_before(text, data):
     while start > lo and not text[start - 1].isspace() and text[start - 1] not in seg._OPENER_SET:
         start -= 1
     assert seg._word_before(text, end, lo) == text[start:end]
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["according to ", "According to", "Xaccording to ", "accordingto", "ccording to",
+                                 " ", "\n", "x", "é", "_", "According  to\t"]), max_size=12).map("".join))
+def test_according_to_is_found_where_the_regex_finds_it(text):
+    want = sorted(m.start() for m in speakers._ACCORDING.finditer(text))
+    assert speakers._hits(text, []) == want
+
+
+@settings(max_examples=800)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\u00a0,")), max_size=40))
+def test_the_two_words_before_are_split_off_the_end(window):
+    assert window.rsplit(None, 2)[-2:] == window.split()[-2:]
