@@ -97,10 +97,12 @@ def import_files(
 ) -> ImportReport:
     """Import files (and the importable files inside folders).
 
-    Articles are written in batches of about half a second, one transaction each, with
-    a savepoint per article: a crash loses at most the batch in flight, never part of
-    an article, and a file that fails is undone alone. ``progress(done, total, name)``
-    is called before each file; ``committed(count)`` after each batch is safely on disk.
+    Articles are written in batches of about half a second, one transaction each; within
+    it, up to ``GROUP_FILES`` articles are written together in a savepoint, after every
+    check that can refuse one of them (see ``_store_group``): a crash loses at most the
+    batch in flight, never part of an article, and a file that fails is undone alone.
+    ``progress(done, total, name)`` is called before each file; ``committed(count)`` after
+    each batch is safely on disk.
 
     With many files (``POOL_MIN_FILES``) worker processes read, segment and attribute the
     files ahead while this process stores them, in order: the project comes out the same
