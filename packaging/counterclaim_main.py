@@ -33,6 +33,14 @@ def _console_for_windowed_windows() -> None:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # A worker process of the import pipeline starts this same executable: this runs its
+    # task and exits instead of opening a second desk.
+    multiprocessing.freeze_support()
+    import app
+
+    app.MULTIPROCESSING_READY = True
     _console_for_windowed_windows()
     import first_paint  # packaging/first_paint.py: benchmark and smoke-test probe, off by default
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import app
 from app.core import attribution
 from app.core.errors import CounterclaimError
 from app.core.models import ParsedDocument, ProposedParty
@@ -357,10 +358,6 @@ POOL_WORKERS = 2
 #: Files per task sent to a worker: enough to make the round trip cheap, few enough that the
 #: first results come back soon.
 POOL_CHUNK = 32
-#: A bundled (frozen) build may start workers only when its entry point has called
-#: ``multiprocessing.freeze_support()`` first and then set this to True; otherwise a worker
-#: would start a second copy of the program.
-POOL_IN_BUNDLE = False
 
 
 class _Pipeline:
@@ -388,7 +385,7 @@ class _Pipeline:
     def start(cls, files: Sequence[Path]) -> "_Pipeline":
         if len(files) < POOL_MIN_FILES or POOL_WORKERS < 1:
             return cls(files)
-        if getattr(sys, "frozen", False) and not POOL_IN_BUNDLE:
+        if getattr(sys, "frozen", False) and not app.MULTIPROCESSING_READY:
             return cls(files)
         pipeline = cls(files)
         try:

@@ -126,6 +126,7 @@ def test_a_bundle_uses_workers_only_when_its_entry_point_allows(tmp_path, monkey
     import sys
 
     monkeypatch.setattr(sys, "frozen", frozen, raising=False)
+    monkeypatch.setattr("app.MULTIPROCESSING_READY", False)
     files = _folder(tmp_path)[:12]
     report, dump, pipeline = _import(tmp_path / "f.counterclaim", files, True, monkeypatch)
     assert pipeline.executor is None and pipeline.from_workers == 0
