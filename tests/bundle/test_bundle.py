@@ -97,6 +97,25 @@ def test_import_the_seed_article(seeded):
     assert '"text"' in done.stdout
 
 
+def test_a_big_batch_imports_through_worker_processes_of_the_bundle(tmp_path):
+    """Enough files to start the import workers: the frozen program must run them as workers,
+    not as second copies of the desk, and finish with every article stored."""
+    from app.ops.importing import POOL_MIN_FILES
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for index in range(POOL_MIN_FILES + 20):
+        (folder / f"a{index:04}.txt").write_text(
+            f"By Desk\nOfficials in district {index} said the bridge reopened. Residents disputed that.\n",
+            encoding="utf-8",
+        )
+    project = tmp_path / "batch.counterclaim"
+    done = run("import", str(project), str(folder), offline=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    listed = run("statements", str(project), "--json")
+    assert listed.stdout.count('"article_id"') == 2 * (POOL_MIN_FILES + 20)
+
+
 def test_a_refused_file_exits_1_and_says_why(tmp_path):
     missing = tmp_path / "nowhere.txt"
     done = run("import", str(tmp_path / "p.counterclaim"), str(missing), offline=True)
