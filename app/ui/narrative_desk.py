@@ -89,10 +89,10 @@ class NarrativeDesk(QObject):
     # -- selection and jumps ---------------------------------------------------------------------
 
     def _narrative_selected(self, ids: list[int]) -> None:
-        self.suggestions.show_for(ids[0] if ids else None)
+        self.suggestions.follow(ids[0] if ids else None)
 
     def _desk_selected(self, ids: list[int]) -> None:
-        self.suggestions.show_for(ids[0] if ids else None)
+        self.suggestions.follow(ids[0] if ids else None)
         self.view.select(ids)
 
     def jump(self, statement_id: int, article_id: int) -> None:

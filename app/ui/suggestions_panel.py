@@ -7,7 +7,7 @@ with the relation ``relation_hint`` proposes (shown beside it).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.core.matching import relation_hint
@@ -19,6 +19,9 @@ from app.ui.errors import guarded
 from app.ui.workers import Job
 
 LIMIT = 8
+#: Following the selection waits this long for the keys to rest: ranking runs once after a
+#: burst of tagging, not on every key press (one press must fit in a frame).
+FOLLOW_DELAY_MS = 150
 REBUILD_KINDS = ("structure", "articles", "parties", "project")
 ACCEPT_KEYS = (Qt.Key_L, Qt.Key_Return, Qt.Key_Enter)
 
@@ -60,6 +63,11 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(FOLLOW_DELAY_MS)
+        self._follow_timer.timeout.connect(self._follow_now)
+        self._stale = False
 
     # -- the index --------------------------------------------------------------------------------
 
@@ -85,7 +93,7 @@ class SuggestionsPanel(QWidget):
         if job is not self.job or self.context is None:
             return  # an older build, or the project was closed
         self.job, self.index = None, index
-        self.show_for(self.statement_id)
+        self.follow(self.statement_id)
 
     def on_change(self, change) -> None:
         if self.context is None:
@@ -100,9 +108,26 @@ class SuggestionsPanel(QWidget):
                 return
             matching_ops.refresh(self.context.project, self.index, ids)
         if change.touches("tags", "topics", "links"):
-            self.show_for(self.statement_id)
+            self.follow(self.statement_id)
 
     # -- the list -----------------------------------------------------------------------------------
+
+    def follow(self, statement_id: int | None) -> None:
+        """Show suggestions for the selection once the keys rest, and only while visible."""
+        self.statement_id = statement_id
+        self._follow_timer.start()
+
+    def _follow_now(self) -> None:
+        if self.isVisible():
+            self.show_for(self.statement_id)
+        else:
+            self._stale = True  # shown when the dock or tab comes into view
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.show_for(self.statement_id)
 
     def show_for(self, statement_id: int | None) -> None:
         self.statement_id = statement_id

@@ -178,6 +178,21 @@ def test_suggestions_recall_the_gold_links_and_accept_with_one_key(open_window, 
     assert db(project_path, "SELECT source_id, target_id, relation FROM links") == [
         (ids[claim["a"]], ids[claim["b"]], relation)
     ]
-    assert panel.candidates[row][3]  # now shown as linked
+    qtbot.waitUntil(lambda: panel.candidates[row][3], timeout=3000)  # now shown as linked
     window.context.undo_stack.undo()
     assert db(project_path, "SELECT count(*) FROM links") == [(0,)]
+
+
+def test_following_the_selection_ranks_once_when_the_keys_rest(open_window, tagged, qtbot, monkeypatch):
+    path, ids = tagged
+    window, desk = _open(open_window, path, qtbot)
+    panel = desk.suggestions
+    panel.show()
+    calls = []
+    real = panel.index.suggest
+    monkeypatch.setattr(panel.index, "suggest", lambda sid, limit=10: calls.append(sid) or real(sid, limit))
+    for sid in list(ids.values())[:6]:  # a burst of J presses: the selection moves six times
+        panel.follow(sid)
+    assert calls == []  # nothing ranked while the keys move
+    last = list(ids.values())[5]
+    qtbot.waitUntil(lambda: calls == [last], timeout=3000)
