@@ -216,7 +216,11 @@ class ComparisonSheet(QWidget):
 
     def set_context(self, context) -> None:
         self.context = context
-        self.reload()
+        if context is None or self.isVisible():
+            self.reload()
+        else:
+            self.model.set_grid(None)
+            self._dirty = True  # built when the tab is first seen
 
     def on_change(self, change) -> None:
         if self.context is None or not change.touches("tags", "structure", "parties", "articles", "topics", "project"):

@@ -42,6 +42,8 @@ class NarrativeDesk(QObject):
         self.suggestions_dock = window.add_dock(
             "suggestionsDock", "Counterclaims", self.suggestions, Qt.RightDockWidgetArea
         )
+        # A tabbed dock coming to the front is not a show event: tell the panel itself.
+        self.suggestions_dock.visibilityChanged.connect(lambda seen: seen and self.suggestions.shown())
         parties_dock = next((d for d in window.docks if d.objectName() == "partiesDock"), None)
         if parties_dock is not None:  # one calm column on the right: Parties | Topics | Counterclaims
             window.tabifyDockWidget(parties_dock, self.topics_dock)

@@ -76,8 +76,8 @@ class SuggestionsPanel(QWidget):
             self.job.cancel()
         self.context, self.index, self.job, self.statement_id = context, None, None, None
         self.list.clear()
-        if context is not None:
-            self.rebuild()
+        if context is not None and self.on_screen():
+            self.rebuild()  # otherwise built when the panel is first shown: it costs seconds of CPU
 
     def rebuild(self) -> None:
         if self.job is not None:
@@ -99,7 +99,10 @@ class SuggestionsPanel(QWidget):
         if self.context is None:
             return
         if change.touches(*REBUILD_KINDS):
-            self.rebuild()
+            if self.on_screen():
+                self.rebuild()
+            else:
+                self.index = None  # rebuilt when shown
             return
         if change.touches("tags", "topics") and self.index is not None:
             ids = list(change.statement_ids)
@@ -118,13 +121,25 @@ class SuggestionsPanel(QWidget):
         self._follow_timer.start()
 
     def _follow_now(self) -> None:
-        if self.isVisible():
+        if self.on_screen():
             self.show_for(self.statement_id)
         else:
             self._stale = True  # shown when the dock or tab comes into view
 
+    def on_screen(self) -> bool:
+        """Really seen: a dock tabbed behind another stays 'visible' to Qt but covers no pixels."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        if self.on_screen():
+            self.shown()
+
+    def shown(self) -> None:
+        """The panel came into view (shown, or its dock tab brought to the front)."""
+        if self.context is not None and self.index is None and self.job is None:
+            self.rebuild()
+            return
         if self._stale:
             self._stale = False
             self.show_for(self.statement_id)
@@ -138,6 +153,8 @@ class SuggestionsPanel(QWidget):
             return
         if self.index is None:
             self.title.setText("Reading statements for suggestions…")
+            if self.job is None:
+                self.rebuild()  # asked for directly while hidden: build now
             return
         try:
             found = self.index.suggest(statement_id, limit=LIMIT)

@@ -16,6 +16,7 @@ from app.ui.comparison_sheet import EMPTY_TEXT, ENTRIES_ROLE
 def _open(open_window, path, qtbot):
     window = open_window(path)
     desk = window.narratives
+    desk.suggestions_dock.raise_()  # the index is built when the panel is first seen
     qtbot.waitUntil(lambda: desk.suggestions.index is not None, timeout=20_000)
     return window, desk
 
@@ -196,3 +197,13 @@ def test_following_the_selection_ranks_once_when_the_keys_rest(open_window, tagg
     assert calls == []  # nothing ranked while the keys move
     last = list(ids.values())[5]
     qtbot.waitUntil(lambda: calls == [last], timeout=3000)
+
+
+def test_the_suggestion_index_waits_until_its_tab_is_brought_forward(open_window, tagged, qtbot):
+    path, _ids = tagged
+    window = open_window(path)
+    desk = window.narratives
+    assert not desk.suggestions.on_screen()  # behind the Parties tab by default
+    assert desk.suggestions.index is None and desk.suggestions.job is None
+    desk.suggestions_dock.raise_()
+    qtbot.waitUntil(lambda: desk.suggestions.index is not None, timeout=20_000)

@@ -96,7 +96,11 @@ class NarrativeView(QWidget):
         self.data, self.party_ids, self.selected = None, None, []
         self.selected_set, self.counterpart_relations = set(), {}
         if context is not None:
-            self.reload()
+            # 100,000 statements take half a second to load: only when the tab is seen.
+            if self.isVisible():
+                self.reload()
+            else:
+                self._dirty = True
         else:
             self._set_panes_widgets([])
             self.grid = self.placed = None
