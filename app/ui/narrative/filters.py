@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,6 +26,29 @@ from app.core.comparison import short_title
 from app.ui.narrative.data import NarrativeFilter
 
 NO_DATE = QDate(1900, 1, 1)
+
+
+class ScrollingStrip(QScrollArea):
+    """Holds a row of controls that may be wider than the window: it scrolls sideways
+    instead of forcing the whole desk wider (which would squeeze every dock)."""
+
+    def __init__(self, content: QWidget, parent=None):
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+        self._fit()
+
+    def _fit(self) -> None:
+        needs_bar = self.viewport().width() < self.widget().minimumSizeHint().width()
+        bar = self.horizontalScrollBar().sizeHint().height() if needs_bar else 0
+        self.setFixedHeight(self.widget().sizeHint().height() + bar)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
 
 
 class FilterBar(QWidget):

@@ -21,7 +21,7 @@ from app.ui.errors import guarded
 from app.ui.narrative import data as narrative_data
 from app.ui.narrative.curves import CurveOverlay
 from app.ui.narrative.data import ARTICLE, ID, PARTY, TEXT, NarrativeData, NarrativeFilter
-from app.ui.narrative.filters import FilterBar, PanesDialog
+from app.ui.narrative.filters import FilterBar, PanesDialog, ScrollingStrip
 from app.ui.narrative.layout import Metrics, lay_out
 from app.ui.narrative.pane import NarrativePane
 
@@ -72,7 +72,7 @@ class NarrativeView(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(self.filters)
+        column.addWidget(ScrollingStrip(self.filters, self))
         column.addWidget(self.stage, 1)
 
         self._relayout_timer = QTimer(self, singleShot=True, interval=0)
