@@ -129,19 +129,21 @@ def test_migration_ladder_backs_up_then_upgrades(project_path, monkeypatch):
         with project.transaction() as db:
             db["parties"].insert({"name": "Iran", "color": "#123456"})
 
-    def to_v2(db):
+    current = schema.SCHEMA_VERSION
+
+    def to_next(db):
         db["parties"].add_column("emblem", str)
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, to_v2])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, to_next])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
     with Project(project_path) as project:
-        assert project.schema_version == 2
+        assert project.schema_version == current + 1
         assert "emblem" in {c.name for c in project.db["parties"].columns}
         assert project.db["parties"].count == 1
-    backup = project_path.with_name(project_path.name + ".v1.bak")
+    backup = project_path.with_name(f"{project_path.name}.v{current}.bak")
     assert backup.exists()
     with sqlite3.connect(backup) as old:
-        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("PRAGMA user_version").fetchone()[0] == current
 
 
 def test_a_failing_migration_changes_nothing(project_path, monkeypatch):
@@ -151,13 +153,14 @@ def test_a_failing_migration_changes_nothing(project_path, monkeypatch):
         db["parties"].add_column("emblem", str)
         raise RuntimeError("half-way")
 
+    current = schema.SCHEMA_VERSION
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
     with pytest.raises(RuntimeError):
         Project(project_path)
     monkeypatch.undo()
     with Project(project_path) as project:
-        assert project.schema_version == 1
+        assert project.schema_version == current
         assert "emblem" not in {c.name for c in project.db["parties"].columns}
 
 

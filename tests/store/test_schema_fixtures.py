@@ -32,3 +32,14 @@ def test_released_project_opens_and_keeps_its_work(fixture, tmp_path):
         assert link.note == "hideouts vs civilian areas"
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_search_works_after_the_ladder_including_prefixes(fixture, tmp_path):
+    from app.store import search
+
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    with Project(path) as project:
+        assert [r["text"][:19] for r in search.statements(project, "hideout*")] == ["According to Pakist"]
+        assert len(search.statements(project, '"terrorist hideouts"')) == 1
