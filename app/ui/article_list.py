@@ -66,9 +66,30 @@ class ArticleListModel(QAbstractTableModel):
                 self.rows.append(row)
             self.endInsertRows()
 
+    def apply_tag_pairs(self, article_id: int, pairs) -> bool:
+        """Move one article's counts by what a tag changed, instead of recounting its
+        statements (5,000 in a long article) on every key press. False if not shown."""
+        index = self._row_of.get(article_id)
+        if index is None:
+            return False
+        row = dict(self.rows[index])
+        for before, after in pairs:
+            for status in ("confirmed", "suggested"):
+                row[status] += (after.status == status) - (before.status == status)
+        self.rows[index] = row
+        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.HEADERS) - 1))
+        return True
+
     def on_change(self, change: Change) -> None:
         if change.touches("project", "articles") and not change.article_ids:
             self.reload()
+        elif (
+            change.kinds == {"tags"}
+            and len(change.article_ids) == 1
+            and "tag_pairs" in change.extra
+            and self.apply_tag_pairs(change.article_ids[0], change.extra["tag_pairs"])
+        ):
+            return
         elif change.touches("tags", "structure", "articles"):
             self.refresh(change.article_ids)
 
