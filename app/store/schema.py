@@ -122,19 +122,6 @@ END"""
     )
 
 
-def _to_v2(db: sqlite_utils.Database) -> None:
-    """Prefix indexes on the statement index: "minist*" went from 85 ms to a word's speed
-    over 100,000 statements. The index is rebuilt from the statements it mirrors; the
-    triggers that keep it in step name it, so they carry on unchanged."""
-    columns = ", ".join(f'"{c}"' for c in STATEMENT_FTS_COLUMNS)
-    db.execute('DROP TABLE "statements_fts"')
-    db.execute(
-        f"""CREATE VIRTUAL TABLE "statements_fts" USING FTS5 ({columns},
-    tokenize='{FTS_TOKENIZER}', prefix='2 3', content="statements")"""
-    )
-    db.execute("""INSERT INTO "statements_fts" ("statements_fts") VALUES ('rebuild')""")
-
-
 def _split_script(script: str) -> list[str]:
     """Split a DDL script into statements (executescript would commit our transaction)."""
     statements, current = [], []
@@ -156,5 +143,5 @@ def _split_script(script: str) -> list[str]:
 
 
 # Index i holds the step from version i to version i+1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1, _to_v2]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1]
 SCHEMA_VERSION = len(MIGRATIONS)
