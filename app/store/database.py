@@ -106,6 +106,7 @@ class Project:
             conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA cache_size = -65536")
         return conn
 
     def _prepare(self) -> None:
