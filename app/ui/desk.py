@@ -127,8 +127,11 @@ def run_desk(args: list[str]) -> int:
     window.show()
     # Paint the window first, then open the project (and on a first run build the sample):
     # the journalist sees Counterclaim at once instead of waiting on a blank screen.
-    AfterFirstPaint(window, lambda: open_startup_project(window, args))
-    return app.exec()
+    AfterFirstPaint(window, lambda: window.isVisible() and open_startup_project(window, args))
+    code = app.exec()
+    window.jobs.cancel_all()  # a backup or index still running must finish before Python exits
+    window.jobs.wait(10_000)
+    return code
 
 
 class AfterFirstPaint(QObject):

@@ -46,14 +46,24 @@ class Job(QRunnable):
     def run(self) -> None:  # in a pool thread
         try:
             with Project(self.project_path) as project:
-                result = self.work(project, self.signals.progress.emit, self._cancel.is_set)
+                result = self.work(project, self._progress, self._cancel.is_set)
         except Exception as error:  # noqa: BLE001 - reported on the UI thread
             error.details = traceback.format_exc()  # type: ignore[attr-defined]
             self.done.set()
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
             return
         self.done.set()
-        self.signals.finished.emit(result)
+        self._emit(self.signals.finished, result)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self._emit(self.signals.progress, done, total, label)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window that asked is gone (the desk is closing): nobody to tell
+            pass
 
 
 class JobRunner(QObject):
