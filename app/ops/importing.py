@@ -119,7 +119,7 @@ def import_files(
                 break
             pipeline.wait(index)  # never wait for the workers while holding the write lock
             batch: list[FileOutcome] = []
-            started = time.monotonic()
+            batch_start, started = index, time.monotonic()
             try:
                 with project.transaction():
                     context = _PartyContext(project)
@@ -140,9 +140,9 @@ def import_files(
                             group = []
                     batch += _store_group(project, group, outlet, context, report)
             except CounterclaimError as error:  # the batch could not be saved (disk full, locked…)
-                for outcome in batch:
-                    outcome.article_id, outcome.statements, outcome.error = None, 0, str(error)
-                report.outcomes.extend(batch)
+                # Nothing of this batch was saved, and nothing after it is tried: every one of
+                # those files is reported refused, with the reason.
+                report.outcomes.extend(FileOutcome(source=str(p), error=str(error)) for p in files[batch_start:])
                 break
             report.outcomes.extend(batch)
             if committed is not None:

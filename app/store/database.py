@@ -181,6 +181,10 @@ class Project:
             raise explain(error, self.path) from error
         try:
             yield self.db
+        except sqlite3.Error as error:  # a full disk, a lost lock: a sentence, not a traceback
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise explain(error, self.path) from error
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -191,6 +195,20 @@ class Project:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise explain(error, self.path) from error
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the file, even while another program writes
+        (WAL gives a read transaction its own snapshot). Inside a transaction: that one."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         try:

@@ -122,7 +122,12 @@ def _resolve_topics(project: Project, names: Sequence[str]) -> list[int]:
 
 
 def select(project: Project, selection: Selection | None = None) -> ExportData:
-    """Read everything a filtered export holds."""
+    """Read everything a filtered export holds, all from one state of the file."""
+    with project.snapshot():
+        return _select(project, selection)
+
+
+def _select(project: Project, selection: Selection | None) -> ExportData:
     selection = selection or Selection()
     now = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
     data = ExportData(project_name=project.name, exported_at=now, selection=selection)

@@ -71,6 +71,9 @@ def update(project: Project, link_id: int, relation: str | None = None, note: st
     if relation is not None:
         if relation not in RELATIONS:
             raise CounterclaimError(f"“{relation}” is not a kind of link; use one of: {', '.join(RELATIONS)}.")
-        project.execute("UPDATE links SET relation = ? WHERE id = ?", (relation, link_id))
+        try:
+            project.execute("UPDATE links SET relation = ? WHERE id = ?", (relation, link_id))
+        except sqlite3.IntegrityError as error:
+            raise CounterclaimError("These two statements are already linked that way.") from error
     if note is not None:
         project.execute("UPDATE links SET note = ? WHERE id = ?", (note or None, link_id))

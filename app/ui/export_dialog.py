@@ -246,7 +246,9 @@ class ExportDialog(QDialog):
         options = {"page_size": self.page_size.currentText()} if self.fmt == "pdf" else {}
         settings.set_value("export/format", self.fmt)
         settings.set_value("export/last_dir", str(Path(path).parent))
-        job = Job(self.window_.context.path, _export_work(self.fmt, path, self.filters(), options), "export")
+        context = self.window_.context
+        work = _export_work(self.fmt, path, self.filters(), options)
+        job = Job(context.path, work, "export", read_only=context.project.read_only)
         job.signals.progress.connect(self._progress)
         job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)

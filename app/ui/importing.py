@@ -108,8 +108,14 @@ class ImportController(QObject):
         self.start(_import_files(paths), f"Importing {len(paths)} item{'s' if len(paths) != 1 else ''}…")
 
     def _need_project(self) -> None:
-        if self.window_.context is None:
+        context = self.window_.context
+        if context is None:
             raise CounterclaimError("Open or create a project first (File › New or File › Open).")
+        if context.project.read_only:
+            raise CounterclaimError(
+                f"“{context.path.name}” is open read-only here because another Counterclaim window is "
+                "editing it; import articles in that window."
+            )
 
     # -- the job ----------------------------------------------------------------------------------------
 

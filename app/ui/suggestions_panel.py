@@ -83,7 +83,7 @@ class SuggestionsPanel(QWidget):
         if self.job is not None:
             self.job.cancel()
         self.title.setText("Reading statements for suggestions…")
-        job = Job(self.context.path, matching_ops.build_index, "counterclaim index")
+        job = Job(self.context.path, matching_ops.build_index, "counterclaim index", self.context.project.read_only)
         job.signals.finished.connect(lambda index, j=job: self._built(j, index))
         job.signals.failed.connect(lambda error, j=job: self._built(j, None))
         self.job = job

@@ -26,8 +26,9 @@ class JobSignals(QObject):
 
 
 class Job(QRunnable):
-    def __init__(self, project_path: Path, work: Work, name: str = "job"):
+    def __init__(self, project_path: Path, work: Work, name: str = "job", read_only: bool = False):
         super().__init__()
+        self.read_only = read_only  # a job for a read-only window must not write either
         self.setAutoDelete(False)  # the desk keeps it until its signals are delivered
         self.project_path = Path(project_path)
         self.work = work
@@ -45,7 +46,7 @@ class Job(QRunnable):
 
     def run(self) -> None:  # in a pool thread
         try:
-            with Project(self.project_path) as project:
+            with Project(self.project_path, read_only=self.read_only) as project:
                 result = self.work(project, self._progress, self._cancel.is_set)
         except Exception as error:  # noqa: BLE001 - reported on the UI thread
             error.details = traceback.format_exc()  # type: ignore[attr-defined]

@@ -147,3 +147,31 @@ def test_any_unicode_round_trips(tmp_path_factory, sentences):
         with Project(folder / "b.counterclaim", create=True) as copy:
             import_json(copy, folder / "e.json")
             assert _dump(copy) == _dump(source)
+
+
+def test_an_export_reads_one_state_of_the_file_while_another_program_writes(tmp_path, monkeypatch):
+    """A script importing between the export's queries must not make the export inconsistent."""
+    from app.ops.importing import import_text
+    from app.store import exchange
+    from app.store.database import Project
+
+    path = tmp_path / "busy.counterclaim"
+    with Project(path, create=True) as project:
+        import_text(project, "Officials said the bridge reopened. Residents disputed it.", title="One")
+    writer = Project(path)
+    reader = Project(path)
+    real_rows = exchange._rows
+    calls = []
+
+    def rows_with_a_write_between(project, sql, params=()):
+        calls.append(sql)
+        if len(calls) == 2:  # after the articles were read, another program adds one
+            import_text(writer, "The mayor said repairs cost more. Critics said less.", title="Two")
+        return real_rows(project, sql, params)
+
+    monkeypatch.setattr(exchange, "_rows", rows_with_a_write_between)
+    data = exchange.select(reader)
+    article_ids = {a["id"] for a in data.articles}
+    assert {s["article_id"] for s in data.statements} <= article_ids
+    writer.close()
+    reader.close()

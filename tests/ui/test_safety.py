@@ -19,7 +19,7 @@ def test_opening_a_project_takes_a_backup(window, seeded_path, qtbot):
     assert backups.is_usable(backup)
 
 
-def test_a_second_window_on_the_same_project_is_read_only(open_window, seeded_path, shown, db, qtbot):
+def test_a_second_window_on_the_same_project_is_read_only(open_window, seeded_path, shown, db, qtbot, monkeypatch):
     first = open_window(seeded_path)
     second = open_window(seeded_path)
     assert first.project_lock is not None and not first.context.project.read_only
@@ -35,6 +35,14 @@ def test_a_second_window_on_the_same_project_is_read_only(open_window, seeded_pa
     qtbot.keyClick(reader, Qt.Key_0)
     assert any("read-only" in t for t in shown.of("error"))
     assert db(seeded_path, "SELECT id, party_id, status FROM statements ORDER BY id") == before
+    from app.ui import ask
+
+    article = seeded_path.parent / "more.txt"
+    article.write_text("Officials said the bridge reopened. Residents disputed it.\n")
+    monkeypatch.setattr(ask, "import_paths", lambda parent, start=None: [str(article)])
+    second.actions["import"].trigger()
+    assert any("open read-only here" in t for t in shown.of("error"))
+    assert db(seeded_path, "SELECT count(*) FROM articles")[0][0] == 1
     first.close_project()
     third = open_window(seeded_path)
     assert third.project_lock is not None, "closing the editing window frees the project"
