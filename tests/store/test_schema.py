@@ -39,7 +39,7 @@ def _article(project, text="Hello world.", sha="x"):
 
 def test_article_text_cannot_change(project):
     aid = _article(project)
-    with pytest.raises(sqlite3.IntegrityError, match="cannot change"):
+    with pytest.raises(ProjectError, match="cannot change"):
         with project.transaction():
             project.conn.execute("UPDATE articles SET text = 'other' WHERE id = ?", (aid,))
     assert project.db["articles"].get(aid)["text"] == "Hello world."
@@ -47,7 +47,7 @@ def test_article_text_cannot_change(project):
 
 def test_foreign_keys_are_enforced_and_cascade(project):
     aid = _article(project)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(ProjectError, match="FOREIGN KEY"):
         with project.transaction():
             project.conn.execute(
                 'INSERT INTO statements (article_id, start, "end", text, paragraph) VALUES (999, 0, 5, "Hello", 1)'
