@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__
+from app.core.text import clean_text
 from app.core.errors import ImportRefused
 
 FORMAT = "counterclaim-export"
@@ -106,7 +107,24 @@ def read(path: str | os.PathLike) -> Exchange:
         raise refuse("it is not UTF-8 text.") from error
     except json.JSONDecodeError as error:
         raise refuse(f"it is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).") from error
+    if not _encodable(document):
+        raise refuse("it holds broken characters (a lone UTF-16 surrogate escape such as \\ud800).")
     return validate(document, path.name)
+
+
+def _encodable(value) -> bool:
+    """JSON may escape lone surrogates, which no text file or SQLite string can hold."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if isinstance(value, list):
+        return all(_encodable(v) for v in value)
+    if isinstance(value, dict):
+        return all(_encodable(k) and _encodable(v) for k, v in value.items())
+    return True
 
 
 def _is_int(value) -> bool:
@@ -179,6 +197,10 @@ def validate(document, name: str = "the file") -> Exchange:
     for a in articles:
         if not isinstance(a["text"], str) or not a["text"]:
             raise refuse(f"article {a['id']} has no text.")
+        if clean_text(a["text"], reflow_paragraphs=False) != a["text"]:
+            # Stored text is always clean (one paragraph per line, no \r, no controls): the
+            # desk's offsets rely on it.
+            raise refuse(f"article {a['id']} has text that was edited by hand (line breaks or control characters).")
         for key in ("sha256", "format", "imported_at"):
             if not isinstance(a[key], str) or not a[key]:
                 raise refuse(f"article {a['id']} has no “{key}”.")
@@ -203,7 +225,8 @@ def validate(document, name: str = "the file") -> Exchange:
     texts = {a["id"]: a["text"] for a in articles}
     party_ids = {p["id"] for p in parties}
     statement_ids = {s["id"] for s in statements}
-    for s in statements:
+    last_end: dict[int, tuple[int, int]] = {}  # article -> (end of the previous span, its id)
+    for s in sorted(statements, key=lambda r: (r["article_id"], r["start"] if _is_int(r["start"]) else 0)):
         sid = s["id"]
         text = texts.get(s["article_id"])
         if text is None:
@@ -214,6 +237,10 @@ def validate(document, name: str = "the file") -> Exchange:
                 f"statement {sid} points at characters {start}–{end}, outside article {s['article_id']} "
                 f"({len(text)} characters)."
             )
+        previous_end, previous = last_end.get(s["article_id"], (0, None))
+        if start < previous_end:
+            raise refuse(f"statements {previous} and {sid} overlap in article {s['article_id']}.")
+        last_end[s["article_id"]] = (end, sid)
         if s["text"] != text[start:end]:
             raise refuse(
                 f"statement {sid} says its words are at {start}–{end} of article {s['article_id']}, "

@@ -132,7 +132,24 @@ def test_a_failure_half_way_rolls_back(seed_project, tmp_path, monkeypatch):
         assert exchange.is_empty(target)
 
 
-_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+def _one_clean_line(raw: str) -> str:
+    from app.core.text import clean_text
+
+    return clean_text(raw, reflow_paragraphs=False).replace("\n", " ")
+
+
+def _is_clean(text: str) -> bool:
+    from app.core.text import clean_text
+
+    return bool(text) and clean_text(text, reflow_paragraphs=False) == text
+
+
+# Any Unicode an import could have stored: imports store clean text, one paragraph a line.
+_text = (
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+    .map(_one_clean_line)
+    .filter(_is_clean)
+)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -175,3 +192,35 @@ def test_an_export_reads_one_state_of_the_file_while_another_program_writes(tmp_
     assert {s["article_id"] for s in data.statements} <= article_ids
     writer.close()
     reader.close()
+
+
+@pytest.mark.parametrize(
+    "edit, reason",
+    [
+        (lambda d: d["articles"][0].update(text=d["articles"][0]["text"].replace("\n", "\r\n", 1)), "edited by hand"),
+        (lambda d: d["articles"][0].update(title="\ud800"), "broken characters"),
+        (lambda d: d["statements"][1].update(start=d["statements"][0]["start"]), "overlap"),
+    ],
+    ids=["CRLF in article text", "lone surrogate", "overlapping statements"],
+)
+def test_hand_edits_that_would_break_offsets_are_refused(tmp_path, edit, reason):
+    import json
+
+    from app.ops.importing import import_text
+
+    with Project(tmp_path / "a.counterclaim", create=True) as source:
+        import_text(source, "Officials said the bridge reopened. Residents disputed it.\nThe mayor said more.")
+        _export_json(source, tmp_path / "e.json")
+    document = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    edit(document)
+    if reason == "overlap":
+        first = document["statements"][0]
+        second = document["statements"][1]
+        text = document["articles"][0]["text"]
+        second["text"] = text[second["start"] : second["end"]]
+        assert second["start"] == first["start"]
+    (tmp_path / "bad.json").write_text(json.dumps(document), encoding="utf-8")
+    with Project(tmp_path / "b.counterclaim", create=True) as target:
+        with pytest.raises(ImportRefused, match=reason):
+            import_json(target, tmp_path / "bad.json")
+        assert target.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
