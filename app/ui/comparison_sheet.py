@@ -7,6 +7,8 @@ writes. A cell shows at most ``CELL_LIMIT`` statements and says how many more th
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
@@ -70,7 +72,7 @@ class ComparisonModel(QAbstractTableModel):
         if role == COLOR_ROLE:
             return self.grid.columns[index.column()].color
         if role == roles.TOOLTIP and entries:
-            return "<qt>" + "".join(f"<p>{e.text}<br><i>{e.citation.full()}</i></p>" for e in entries) + "</qt>"
+            return "<qt>" + "".join(f"<p>{escape(e.text)}<br><i>{escape(e.citation.full())}</i></p>" for e in entries) + "</qt>"
         return None
 
 

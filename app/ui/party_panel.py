@@ -6,6 +6,8 @@ PartyCommand calling app.ops.parties_ops.
 
 from __future__ import annotations
 
+from html import escape
+
 from functools import partial
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
@@ -99,9 +101,9 @@ class PartyModel(QAbstractTableModel):
         if role == roles.ALIGNMENT and column != self.NAME:
             return int(Qt.AlignCenter)
         if role == roles.TOOLTIP:
-            aliases = ", ".join(party.aliases) or "none yet"
+            aliases = escape(", ".join(party.aliases)) or "none yet"
             key = f"Press {party.shortcut} to tag the selected statements with it." if party.shortcut else ""
-            return f"<qt><b>{party.name}</b><br>Also called: {aliases}<br>{key}</qt>"
+            return f"<qt><b>{escape(party.name)}</b><br>Also called: {aliases}<br>{key}</qt>"
         if role == ID_ROLE:
             return party.id
         return None

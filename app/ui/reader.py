@@ -309,6 +309,7 @@ class ReaderPane(QWidget):
         self.setObjectName("readerPane")
         self.title = QLabel(self)
         self.title.setObjectName("articleTitle")
+        self.title.setTextFormat(Qt.PlainText)  # a title is words, never markup
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextSelectableByMouse)
         font = QFont(self.title.font())
@@ -317,6 +318,7 @@ class ReaderPane(QWidget):
         self.title.setFont(font)
         self.meta = QLabel(self)
         self.meta.setObjectName("articleMeta")
+        self.meta.setTextFormat(Qt.PlainText)
         self.meta.setStyleSheet("color: palette(placeholder-text);")
         self.legend = QLabel(self)
         self.legend.setObjectName("readerLegend")

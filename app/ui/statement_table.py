@@ -7,6 +7,8 @@ instantly; after a tag it re-reads only the changed rows and emits a narrow data
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -205,7 +207,7 @@ class StatementTableModel(QAbstractTableModel):
         if role == roles.TOOLTIP:
             party = self.context.party(row["party_id"]) if self.context else None
             tip = explain.tooltip(row, party)
-            return tip if column != self.TEXT else f"<qt>{row['text']}<hr>{tip[4:]}"
+            return tip if column != self.TEXT else f"<qt>{escape(row['text'])}<hr>{tip[4:]}"
         return None
 
 

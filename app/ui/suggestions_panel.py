@@ -7,6 +7,8 @@ with the relation ``relation_hint`` proposes (shown beside it).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -167,7 +169,7 @@ class SuggestionsPanel(QWidget):
         linked = {}
         for link in links_store.of_statements(project, [statement_id]):
             linked[link.target_id if link.source_id == statement_id else link.source_id] = link.relation
-        self.title.setText(f"<b>Answers to:</b> {query['text'][:160] if query else statement_id}")
+        self.title.setText(f"<b>Answers to:</b> {escape(query['text'][:160]) if query else statement_id}")
         for candidate in found:
             row = rows.get(candidate.statement_id)
             if row is None:
@@ -181,7 +183,7 @@ class SuggestionsPanel(QWidget):
                 f"why: {'; '.join(candidate.reasons)}"
             )
             item.setData(Qt.UserRole, candidate.statement_id)
-            item.setToolTip(f"<qt>{row['text']}<br><i>{'<br>'.join(candidate.reasons)}</i></qt>")
+            item.setToolTip(f"<qt>{escape(row['text'])}<br><i>{'<br>'.join(map(escape, candidate.reasons))}</i></qt>")
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)

@@ -10,6 +10,8 @@ one statement onto another, topics by dropping on a topic) go through undo comma
 
 from __future__ import annotations
 
+from html import escape
+
 from operator import itemgetter
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -284,11 +286,11 @@ class NarrativeView(QWidget):
             return ""
         s = item.statement
         citation = self.data.citation(s).full()
-        lines = [f"<p>{s[TEXT]}</p><p><i>{citation}</i></p>"]
+        lines = [f"<p>{escape(s[TEXT])}</p><p><i>{escape(citation)}</i></p>"]
         for link in self.data.links_of.get(s[ID], ()):
             other = self.data.text_of.get(link.other(s[ID]))
             if other is not None:
-                lines.append(f"<p><b>{link.relation}</b>: {other[TEXT][:120]}…</p>")
+                lines.append(f"<p><b>{link.relation}</b>: {escape(other[TEXT][:120])}…</p>")
         return "<qt>" + "".join(lines) + "</qt>"
 
     def key(self, pane_index: int, event) -> bool:
