@@ -12,6 +12,7 @@ from html import escape
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.core.errors import CounterclaimError
 from app.core.matching import relation_hint
 from app.ops import matching_ops
 from app.store import links as links_store
@@ -46,6 +47,7 @@ class SuggestionsPanel(QWidget):
         self.context = None
         self.index = None
         self.job: Job | None = None
+        self.build_error = None  # why the last index build failed, until the project changes
         self.statement_id: int | None = None
         self.candidates: list = []  # (Candidate, row dict, relation, linked)
         self.title = QLabel("Select a statement to see what answers it.", self)
@@ -77,6 +79,7 @@ class SuggestionsPanel(QWidget):
         if self.job is not None:
             self.job.cancel()
         self.context, self.index, self.job, self.statement_id = context, None, None, None
+        self.build_error = None
         self.list.clear()
         if context is not None and self.on_screen():
             self.rebuild()  # otherwise built when the panel is first shown: it costs seconds of CPU
@@ -87,7 +90,7 @@ class SuggestionsPanel(QWidget):
         self.title.setText("Reading statements for suggestions…")
         job = Job(self.context.path, matching_ops.build_index, "counterclaim index", self.context.project.read_only)
         job.signals.finished.connect(lambda index, j=job: self._built(j, index))
-        job.signals.failed.connect(lambda error, j=job: self._built(j, None))
+        job.signals.failed.connect(lambda error, j=job: self._build_failed(j, error))
         self.job = job
         self.jobs.start(job)
 
@@ -97,9 +100,19 @@ class SuggestionsPanel(QWidget):
         self.job, self.index = None, index
         self.follow(self.statement_id)
 
+    def _build_failed(self, job: Job, error) -> None:
+        if job is not self.job or self.context is None:
+            return
+        # Said once; tried again only after the project changes, never in a loop.
+        self.job, self.index, self.build_error = None, None, error
+        self.list.clear()
+        reason = str(error) if isinstance(error, CounterclaimError) else "something went wrong while reading them"
+        self.title.setText(f"Suggestions are not available: {escape(reason)}")
+
     def on_change(self, change) -> None:
         if self.context is None:
             return
+        self.build_error = None
         if change.touches(*REBUILD_KINDS):
             if self.on_screen():
                 self.rebuild()
@@ -139,7 +152,7 @@ class SuggestionsPanel(QWidget):
 
     def shown(self) -> None:
         """The panel came into view (shown, or its dock tab brought to the front)."""
-        if self.context is not None and self.index is None and self.job is None:
+        if self.context is not None and self.index is None and self.job is None and self.build_error is None:
             self.rebuild()
             return
         if self._stale:
@@ -154,6 +167,8 @@ class SuggestionsPanel(QWidget):
             self.title.setText("Select a statement to see what answers it.")
             return
         if self.index is None:
+            if self.build_error is not None:
+                return  # the failure is on show; the next change tries again
             self.title.setText("Reading statements for suggestions…")
             if self.job is None:
                 self.rebuild()  # asked for directly while hidden: build now

@@ -207,3 +207,25 @@ def test_the_suggestion_index_waits_until_its_tab_is_brought_forward(open_window
     assert desk.suggestions.index is None and desk.suggestions.job is None
     desk.suggestions_dock.raise_()
     qtbot.waitUntil(lambda: desk.suggestions.index is not None, timeout=20_000)
+
+
+def test_a_failed_index_build_is_said_once_not_retried_in_a_loop(open_window, tagged, qtbot, monkeypatch):
+    from app.core.errors import CounterclaimError
+    from app.ops import matching_ops
+
+    builds = []
+
+    def broken(project, progress, cancelled):
+        builds.append(1)
+        raise CounterclaimError("the project is busy")
+
+    monkeypatch.setattr(matching_ops, "build_index", broken)
+    path, ids = tagged
+    window = open_window(path)
+    desk = window.narratives
+    desk.suggestions_dock.raise_()
+    qtbot.waitUntil(lambda: "not available" in desk.suggestions.title.text(), timeout=10_000)
+    desk.suggestions.follow(list(ids.values())[0])
+    qtbot.wait(400)
+    assert len(builds) == 1
+    assert "the project is busy" in desk.suggestions.title.text()
