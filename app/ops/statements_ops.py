@@ -100,7 +100,7 @@ def split(
                 start=p_start,
                 end=p_end,
                 text=old["text"][p_start - old["start"] : p_end - old["start"]],
-                quotes=json.dumps([q for q in quotes if q[0] >= p_start and q[1] <= p_end]),
+                quotes=json.dumps(_clipped(quotes, p_start, p_end)),
             )
             if selected:
                 focus = row["id"]
@@ -129,3 +129,8 @@ def apply(project: Project, change: StatementsChange, undo: bool) -> None:
             statements.swap(project, change.after, change.before)
         else:
             statements.swap(project, change.before, change.after)
+
+
+def _clipped(quotes: list, start: int, end: int) -> list[list[int]]:
+    """Quote spans cut to one piece of a split: a quote running over the cut keeps its part."""
+    return [[max(q[0], start), min(q[1], end)] for q in quotes if q[0] < end and q[1] > start]

@@ -73,3 +73,17 @@ def test_pasted_text_becomes_an_article(project):
     assert outcome.imported and outcome.statements == 2
     again = import_text(project, "Officials said the bridge reopened.  Traffic resumed on Monday.")
     assert again.outcomes[0].duplicate_of == outcome.article_id
+
+
+def test_a_split_keeps_the_part_of_a_quote_on_each_side(project):
+    from app.ops import statements_ops
+
+    import_text(project, "“We will not stop, we will win,” the minister said on Monday.")
+    (row,) = statements.detailed(project)
+    (quote,) = row["quotes"]
+    cut = quote[0] + 10  # select a span that ends inside the quote
+    statements_ops.split(project, row["id"], row["start"], cut)
+    pieces = statements.detailed(project)
+    spans = [q for p in pieces for q in p["quotes"]]
+    assert len(pieces) >= 2
+    assert [quote[0], cut] in spans and [cut, quote[1]] in spans

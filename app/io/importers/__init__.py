@@ -102,8 +102,9 @@ def read_document(path: str | os.PathLike[str]) -> ParsedDocument:
             checked_stat(p, max_bytes=1, what="files")  # raises the folder sentence
         if suffix == ".json":
             raise refuse(
-                f"{name} is a data file, not an article; to bring in a Counterclaim project export, "
-                "use Import project instead."
+                f"{name} is a data file, not an article. To bring back a whole Counterclaim project "
+                "exported as JSON, import it into a new, empty project from the command line "
+                "(counterclaim import NEW.counterclaim export.json)."
             )
         if suffix in (".doc", ".rtf", ".pages", ".wpd"):
             raise refuse(
