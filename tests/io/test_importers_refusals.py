@@ -77,7 +77,7 @@ def test_fifo_is_refused_without_blocking(tmp_path):
     [
         ("data.xyz", "it reads plain text (.txt)"),
         ("noextension", "files without an extension"),
-        ("project.json", "Import project"),
+        ("project.json", "counterclaim import"),
         ("old.doc", "save it as .docx"),
     ],
 )
