@@ -380,10 +380,22 @@ def _listing(cursor) -> list[dict]:
 
 
 def listing(
-    project: Project, filters: StatementFilter = StatementFilter(), offset: int = 0, limit: int | None = None
+    project: Project,
+    filters: StatementFilter = StatementFilter(),
+    offset: int = 0,
+    limit: int | None = None,
+    after: tuple[int, int] | None = None,
 ) -> list[dict]:
-    """A page of statements in reading order (article, then position), for lazy tables."""
+    """A page of statements in reading order (article, then position), for lazy tables.
+
+    ``after`` (article id, start) pages by position rather than by count: rows already shown
+    may stop matching the filter (a suggestion just confirmed), and an offset would then
+    skip as many rows that still match.
+    """
     where, params = filters.where()
+    if after is not None:
+        where.append("(s.article_id, s.start) > (?, ?)")
+        params += list(after)
     sql = f"""
         SELECT {LISTING_COLUMNS}
         FROM statements s JOIN articles a ON a.id = s.article_id

@@ -106,7 +106,9 @@ class StatementTableModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if not self.canFetchMore(parent):
             return
-        more = statements_store.listing(self.context.project, self._filters(), len(self.rows), self.PAGE)
+        last = self.rows[-1] if self.rows else None
+        after = (last["article_id"], last["start"]) if last else None
+        more = statements_store.listing(self.context.project, self._filters(), limit=self.PAGE, after=after)
         if not more:
             self.total = len(self.rows)
             return
