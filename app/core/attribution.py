@@ -387,8 +387,17 @@ def assign_parties(
     text: str, attributions: Sequence[Attribution], parties: Sequence[ProposedParty]
 ) -> list[Attribution]:
     resolver = resolver_for(text)
-    index = _alias_index(parties)
-    scan = _alias_scanner(parties, resolver)
+    key = _party_key(parties)
+    index = _alias_index(parties, key)
+    scanner = None
+
+    def scan(words: str) -> list[str]:
+        # built on first use: most articles place every speaker without it
+        nonlocal scanner
+        if scanner is None:
+            scanner = _alias_scanner(parties, resolver, key)
+        return scanner(words)
+
     out: list[Attribution] = list(attributions)
     roots = dict(_resolutions(resolver, attributions, keyed=True))
     for i, a in enumerate(attributions):
@@ -489,13 +498,14 @@ def _party_key(parties: Sequence[ProposedParty]) -> tuple:
     return tuple((p.name, tuple(p.aliases)) for p in parties)
 
 
-def _alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
+def _alias_index(parties: Sequence[ProposedParty], key: tuple | None = None) -> dict[str, str]:
     """Folded name or alias -> party name; an alias two parties share belongs to neither.
 
     The same parties come back article after article during an import: the index is kept
     for the last few party lists (by value, so an edited alias makes a new one). Read only.
     """
-    key = _party_key(parties)
+    if key is None:
+        key = _party_key(parties)
     index = _INDEXES.get(key)
     if index is None:
         index = _INDEXES[key] = _build_alias_index(parties)
@@ -526,14 +536,15 @@ def _build_alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
     return index
 
 
-def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver):
+def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver, key: tuple | None = None):
     """Finds party aliases the gazetteer does not know (added by the journalist) in speaker words.
 
     Plain substring search over the folded words, longest alias first, then a word-boundary
     check: no regex to compile per article, and a speaker is a few words long. Depends only
     on the parties and the (fixed) gazetteer, so it is kept like the alias index.
     """
-    key = _party_key(parties)
+    if key is None:
+        key = _party_key(parties)
     scan = _SCANNERS.get(key)
     if scan is None:
         scan = _SCANNERS[key] = _build_alias_scanner(parties, resolver)

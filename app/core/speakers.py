@@ -289,6 +289,14 @@ class Speech:
     how: str  # subject | inverted | according | final | parenthetical | medium
 
 
+def _speech(speaker: str, start: int, end: int, cue: str, cue_start: int, how: str) -> Speech:
+    """``Speech(...)`` without the frozen dataclass's guarded ``__init__``: one per cued sentence."""
+    sp = object.__new__(Speech)
+    d = sp.__dict__
+    d["speaker"], d["start"], d["end"], d["cue"], d["cue_start"], d["how"] = speaker, start, end, cue, cue_start, how
+    return sp
+
+
 def may_speak(text: str) -> list[int]:
     """Article offsets where a cue may start (a reporting verb, "according to"): one scan of
     the whole article, so a statement with none (and not opening "In a statement, …") is
@@ -422,10 +430,11 @@ def _subject_speech(s: str, m: re.Match, quotes) -> Speech | None:
     if cue == "quoted as saying":
         left = re.sub(r"\s+(?:was|were|is|are)\s*$", " ", left)
     core, had_comma = _strip_trailing(left)
-    final = _ends_clause(s, cue_end, cue)
     pieces = _pieces(core, clause_start)
     if not pieces:
         return _inverted(s, cue, cue_start, cue_end)
+    # only a subject of several pieces looks at what follows the cue
+    final = _ends_clause(s, cue_end, cue) if len(pieces) > 1 else ""
     for start, end, how in _subject_candidates(pieces, had_comma, final):
         words = s[start:end]
         head = words.split(",")[0]
@@ -433,7 +442,7 @@ def _subject_speech(s: str, m: re.Match, quotes) -> Speech | None:
         trimmed = _drop_intro_words(head)
         head_start += len(head) - len(trimmed)
         if _np_ok(trimmed):
-            return Speech(s[head_start:end], head_start, end, cue, cue_start, how)
+            return _speech(s[head_start:end], head_start, end, cue, cue_start, how)
     if had_comma:
         return _inverted(s, cue, cue_start, cue_end)
     return None
@@ -543,6 +552,12 @@ def _strip_words(words: list[str]) -> tuple[str, bool]:
 
 def _pieces(core: str, offset: int) -> list[tuple[int, int, str]]:
     """Split at commas outside brackets: (start, end, text) with sentence offsets, blanks dropped."""
+    if "," not in core:  # one piece (brackets or not), the most common subject
+        stripped = core.strip()
+        if not stripped:
+            return []
+        a = offset + len(core) - len(core.lstrip())
+        return [(a, a + len(stripped), stripped)]
     out = []
     depth = 0
     start = 0
