@@ -60,11 +60,3 @@ def import_json(project: Project, path: str | os.PathLike) -> ExchangeReport:
         links=len(document.links),
         first_article_id=document.articles[0]["id"] if document.articles else None,
     )
-
-
-def import_as_outcome(project: Project, path: str | os.PathLike):
-    """The same, reported the way ``import_files`` reports a file."""
-    from app.ops.importing import FileOutcome
-
-    report = import_json(project, path)
-    return FileOutcome(source=str(path), article_id=report.first_article_id, statements=report.statements)

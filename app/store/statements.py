@@ -290,30 +290,6 @@ def set_note(project: Project, statement_id: int, note: str | None) -> None:
     project.execute("UPDATE statements SET note = ? WHERE id = ?", (note, statement_id))
 
 
-# -- splitting and merging ----------------------------------------------------------------
-
-
-def replace_with(project: Project, old: Statement, pieces: Sequence[dict]) -> list[int]:
-    """Swap one statement for several covering parts of its span (a split); caller holds
-    the transaction. Each piece is a dict of statement columns with start/end/text."""
-    project.execute("DELETE FROM statements WHERE id = ?", (old.id,))
-    ids = []
-    for piece in pieces:
-        project.db["statements"].insert(piece)
-        ids.append(project.db["statements"].last_pk)
-    return ids
-
-
-def restore(project: Project, rows: Sequence[dict], remove_ids: Sequence[int] = ()) -> None:
-    """Put statements back exactly as they were (undo of a split or merge)."""
-    if remove_ids:
-        project.execute(
-            f"DELETE FROM statements WHERE id IN ({','.join('?' * len(remove_ids))})", tuple(remove_ids)
-        )
-    for row in rows:
-        project.db["statements"].insert(row, pk="id")
-
-
 def raw_rows(project: Project, ids: Sequence[int]) -> list[dict]:
     cursor = project.execute(
         f"SELECT * FROM statements WHERE id IN ({','.join('?' * len(ids))}) ORDER BY start", tuple(ids)

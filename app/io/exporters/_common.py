@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from app.core.comparison import Citation, citation_of
+from app.core.comparison import citation_of
 from app.core.errors import CounterclaimError
 
 Progress = Callable[[int, int, str], None]
@@ -123,10 +123,6 @@ def source_rows(data) -> Iterator[list]:
             (a.get("published") or "")[:10], a.get("language") or "", a.get("source_path") or "",
             a.get("format") or "", a.get("imported_at") or "", a.get("sha256") or "",
         ]
-
-
-def citation(statement: dict) -> Citation:
-    return citation_of(statement)
 
 
 # -- writing safely --------------------------------------------------------------------------

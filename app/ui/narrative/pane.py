@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QDrag, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QDrag, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from app.core.comparison import readable_text_color, tint
