@@ -452,6 +452,9 @@ def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribu
     why = f"“{a.speaker}” matches {party}"
     if entity.how == "tie":
         why += f" (the article ties {entity.evidence})"
+    if type(a) is StatementAttribution:  # the common case, without _updated's keyword lookups
+        return _made(a.kind, a.speaker, a.cue, party, round(confidence, 2), a.quotes, a.carried_from,
+                     f"{a.reason}; {why}", a.span, a.speaker_at)
     return _updated(a, party=party, confidence=round(confidence, 2), reason=f"{a.reason}; {why}")
 
 

@@ -320,7 +320,7 @@ def cue_matches(text: str) -> list[tuple[int, int, str, str | None]]:
     """Every reporting-cue match of an article: (start, end, words, verb or None for a
     multi-word cue). A sentence's matches are the article's that lie inside it (a cue never
     spans a sentence end), so ``find_speech`` can take them instead of searching again."""
-    return [(m.start(), m.end(), m.group(), m.group("verb")) for m in _CUE.finditer(text)]
+    return [(*m.span(), *m.group(0, "verb")) for m in _CUE.finditer(text)]
 
 
 class _Cue:
