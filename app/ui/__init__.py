@@ -1,5 +1,1 @@
-"""The desk (Qt). See qt_guard for why it is imported first."""
-
-from app.ui import qt_guard as _qt_guard
-
-_qt_guard.install()
+"""The desk (Qt): windows, panes, dialogs, item models, undo commands and workers."""

@@ -10,7 +10,6 @@ test, one is created with the offscreen platform, so no display is ever needed.
 
 from __future__ import annotations
 
-import ctypes
 import html as _html
 import os
 import sys
@@ -39,32 +38,6 @@ CITE_STYLE = 'style="color:#595959; font-size:7pt; font-style:italic"'
 TABLE_CHUNK = 100  # statements per table (see document_html)
 RESOLUTION = 300  # dots per inch of the layout; text and lines stay vector in the PDF
 _APP = None  # the QGuiApplication this module created, kept alive for the process
-
-
-class NoneRefGuard:
-    """Give back the references to ``None`` that PySide6 takes by mistake.
-
-    With PySide6 6.12 on Python 3.11, every call of a Qt method that returns nothing
-    hands Python a ``None`` it never counted, so ``None``'s reference count falls by one
-    per call. A process starts with a few thousand; a 500-page sheet makes ~10,000 such
-    calls and Python aborts ("none_dealloc: deallocating None"). ``heal()`` tops the count
-    back up to where it was. On Python 3.12+ ``None`` is immortal and this does nothing.
-    """
-
-    def __init__(self) -> None:
-        self.active = sys.version_info < (3, 12)
-        self.level = sys.getrefcount(None) if self.active else 0
-        if self.active:
-            self._incref = ctypes.pythonapi.Py_IncRef
-            self._incref.argtypes = [ctypes.py_object]
-            self._incref.restype = None
-
-    def heal(self) -> None:
-        if not self.active:
-            return
-        missing = self.level - sys.getrefcount(None)
-        for _ in range(missing):
-            self._incref(None)
 
 
 def ensure_gui_application() -> QGuiApplication:
@@ -248,7 +221,6 @@ def write(
     size_id = PAGE_SIZES.get(page_size.strip().lower())
     if size_id is None:
         raise CounterclaimError(f"“{page_size}” is not a page size; use A4 or Letter.")
-    guard = NoneRefGuard()
     ensure_gui_application()
     with atomic_output(path) as temp:
         writer = QPdfWriter(str(temp))
@@ -269,12 +241,10 @@ def write(
                 if page:
                     writer.newPage()
                 sheet.paint(painter, page)
-                guard.heal()
                 if progress is not None:
                     progress(page + 1, total, "Pages")
         finally:
             painter.end()
-            guard.heal()
         del writer
         if not Path(temp).stat().st_size:
             raise OSError(f"Qt wrote nothing to {temp}")
