@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html as _html
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
