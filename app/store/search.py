@@ -16,25 +16,18 @@ def _as_plain_words(query: str) -> str:
     return " ".join(f'"{w}"' for w in _WORD.findall(query))
 
 
-def statements(project: Project, query: str, limit: int | None = 500) -> list[dict]:
-    """Statements matching an FTS5 query (phrases in quotes, AND/OR/NOT, prefix*).
-
-    A query FTS5 cannot parse is retried as plain words, so typing a stray quote or
-    colon in the search box still finds something; the command line asks for strict.
-    """
+def _forgiving(run, query: str) -> list[dict]:
+    """Run an FTS5 query; one FTS5 cannot parse is retried as plain words, so a stray
+    quote or colon typed in the search box still finds something."""
     query = query.strip()
     if not query:
         return []
-    try:
-        return _run(project, query, limit)
-    except sqlite3.OperationalError as error:
-        plain = _as_plain_words(query)
-        if not plain:
-            return []
-        try:
-            return _run(project, plain, limit)
-        except sqlite3.OperationalError:
-            raise CounterclaimError(f"The search “{query}” could not be understood ({error}).") from error
+    return _forgiving(run, query)
+
+
+def statements(project: Project, query: str, limit: int | None = 500) -> list[dict]:
+    """Statements matching an FTS5 query (phrases in quotes, AND/OR/NOT, prefix*)."""
+    return _forgiving(lambda text: _run(project, text, limit), query)
 
 
 def _run(project: Project, query: str, limit: int | None) -> list[dict]:
@@ -63,9 +56,6 @@ def listing(project: Project, query: str, filters=None, limit: int | None = 1000
     party, status, topic and outlet (a ``statements.StatementFilter``)."""
     from app.store.statements import LISTING_COLUMNS, StatementFilter
 
-    query = query.strip()
-    if not query:
-        return []
     where, params = (filters or StatementFilter()).where()
     sql = f"""
         SELECT {LISTING_COLUMNS}
@@ -83,13 +73,4 @@ def listing(project: Project, query: str, filters=None, limit: int | None = 1000
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor]
 
-    try:
-        return run(query)
-    except sqlite3.OperationalError as error:
-        plain = _as_plain_words(query)
-        if not plain:
-            return []
-        try:
-            return run(plain)
-        except sqlite3.OperationalError:
-            raise CounterclaimError(f"The search “{query}” could not be understood ({error}).") from error
+    return _forgiving(run, query)
