@@ -22,7 +22,16 @@ def _forgiving(run, query: str) -> list[dict]:
     query = query.strip()
     if not query:
         return []
-    return _forgiving(run, query)
+    try:
+        return run(query)
+    except sqlite3.OperationalError as error:
+        plain = _as_plain_words(query)
+        if not plain:
+            return []
+        try:
+            return run(plain)
+        except sqlite3.OperationalError:
+            raise CounterclaimError(f"The search “{query}” could not be understood ({error}).") from error
 
 
 def statements(project: Project, query: str, limit: int | None = 500) -> list[dict]:
