@@ -49,7 +49,6 @@ def render_pdf_page(data, out: Path, page_size: str = "A4", page: int = 0) -> Pa
     from app.io.exporters import pdf
 
     pdf.ensure_gui_application()
-    guard = pdf.NoneRefGuard()
     layout = QPageLayout(QPageSize(pdf.PAGE_SIZES[page_size.lower()]), QPageLayout.Orientation.Landscape,
                          QMarginsF(12, 10, 12, 10), QPageLayout.Unit.Millimeter)
     full = layout.fullRectPixels(DPI)
@@ -68,7 +67,6 @@ def render_pdf_page(data, out: Path, page_size: str = "A4", page: int = 0) -> Pa
     painter.translate(paint.x(), paint.y())
     sheet.paint(painter, page)
     painter.end()
-    guard.heal()
     image.save(str(out))
     return out
 
@@ -109,7 +107,6 @@ def render_xlsx_sheet(path: Path, out: Path, max_rows: int = 40) -> Path:
     from app.io.exporters import pdf
 
     pdf.ensure_gui_application()
-    guard = pdf.NoneRefGuard()
     sheet = openpyxl.load_workbook(path, rich_text=True)["Comparison"]
     columns = sheet.max_column
     rows = min(sheet.max_row, max_rows)
@@ -201,7 +198,6 @@ def render_xlsx_sheet(path: Path, out: Path, max_rows: int = 40) -> Path:
         painter.drawText(QRectF(x, y, w, tabs_h - 4), int(Qt.AlignCenter), name)
         x += w + 2
     painter.end()
-    guard.heal()
     image.save(str(out))
     return out
 

@@ -95,6 +95,11 @@ def main(names: list[str]) -> int:
         print(f"wrote {path.relative_to(REPO)}")
         window.set_theme("light")
         window.close()
+    if not names:  # the exports too, rendered to PNG: docs/export-xlsx.png and export-pdf.png
+        import render_exports
+
+        for path in render_exports.render(DOCS):
+            print(f"wrote {Path(path).relative_to(REPO)}")
     return 0
 
 
