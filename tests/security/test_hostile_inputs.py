@@ -199,3 +199,30 @@ def test_a_web_page_with_scripts_fetches_and_runs_nothing(busy_project, tmp_path
     assert "public inquiry" in text
     for live in ("<script", "pwned", "javascript:", "alert(", "<iframe", "onerror"):
         assert live not in text
+
+
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (lambda d: d["statements"][0].update(end=10**9), "outside article"),
+        (lambda d: d["statements"][0].update(party_id=4242), "party 4242"),
+    ],
+    ids=["offsets out of range", "unknown party id"],
+)
+def test_a_json_export_broken_by_hand_is_refused(busy_project, tmp_path, capsys, edit, words):
+    import json
+
+    export = tmp_path / "export.json"
+    assert main(["export", str(busy_project), "--format", "json", "-o", str(export)]) == 0
+    document = json.loads(export.read_text(encoding="utf-8"))
+    if words.startswith("party"):  # make sure the statement is tagged so the id is checked
+        document["statements"][0]["status"] = "confirmed"
+    edit(document)
+    export.write_text(json.dumps(document), encoding="utf-8")
+    target = tmp_path / "copy.counterclaim"
+    capsys.readouterr()
+    assert main(["import", str(target), str(export)]) == 1
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    with Project(target) as project:
+        assert articles.count(project) == 0 and statements.count(project) == 0
