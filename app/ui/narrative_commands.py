@@ -9,26 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from app.ops import links_ops, topics_ops
-from app.store import articles as articles_store
 from app.ui.context import Change, ProjectContext
-from app.ui.undo_commands import OpCommand
+from app.ui.undo_commands import OpCommand, TouchingCommand
 
 
-class TopicCommand(OpCommand):
+class TopicCommand(TouchingCommand):
     """Any topic edit: create, rename, recolour, reorder, merge, delete, assign, unassign."""
 
-    def __init__(self, context: ProjectContext, text: str, op: Callable[[], topics_ops.TopicChange]):
-        super().__init__(context, text)
-        self.op = op
-        self.article_ids: list[int] = []
-
-    def do(self):
-        change = self.op()
-        self.article_ids = articles_store.of_statements(self.project, change.statement_ids)
-        return change
-
-    def replay(self, undo: bool) -> None:
-        topics_ops.apply(self.project, self.result, undo)
+    apply = staticmethod(topics_ops.apply)
 
     def describe(self, undo: bool) -> Change:
         ids = self.result.statement_ids

@@ -121,10 +121,13 @@ class SplitCommand(OpCommand):
         )
 
 
-class PartyCommand(OpCommand):
-    """Any edit of the parties (add, rename, recolour, aliases, reorder, merge, delete)."""
+class TouchingCommand(OpCommand):
+    """An edit through an op whose change names the statements it touched (and so, their
+    articles); undo and redo replay it with the op module's ``apply``."""
 
-    def __init__(self, context: ProjectContext, text: str, op: Callable[[], parties_ops.PartyChange]):
+    apply: Callable  # the op module's apply(project, change, undo)
+
+    def __init__(self, context: ProjectContext, text: str, op: Callable):
         super().__init__(context, text)
         self.op = op
         self.article_ids: list[int] = []
@@ -135,7 +138,13 @@ class PartyCommand(OpCommand):
         return change
 
     def replay(self, undo: bool) -> None:
-        parties_ops.apply(self.project, self.result, undo)
+        type(self).apply(self.project, self.result, undo)
+
+
+class PartyCommand(TouchingCommand):
+    """Any edit of the parties (add, rename, recolour, aliases, reorder, merge, delete)."""
+
+    apply = staticmethod(parties_ops.apply)
 
     def describe(self, undo: bool) -> Change:
         kinds = ("parties", "tags") if self.result.statement_ids else ("parties",)
