@@ -6,9 +6,8 @@ PartyCommand calling app.ops.parties_ops.
 
 from __future__ import annotations
 
-from html import escape
-
 from functools import partial
+from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor

@@ -11,7 +11,6 @@ one statement onto another, topics by dropping on a topic) go through undo comma
 from __future__ import annotations
 
 from html import escape
-
 from operator import itemgetter
 
 from PySide6.QtCore import Qt, QTimer, Signal
