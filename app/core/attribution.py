@@ -30,9 +30,9 @@ from typing import Sequence
 
 from app.core.models import Attribution, ProposedParty, Span
 from app.core.parties import Entity, Resolution, Resolver, resolver_for
+from app.core.quotes import QuoteIndex
 from app.core.speakers import (
     PRONOUNS,
-    QuoteIndex,
     Speech,
     _Cue,
     _hits,
