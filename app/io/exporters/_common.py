@@ -75,6 +75,21 @@ STATEMENT_HEADERS = (
 )
 
 
+def scope_text(data) -> str:
+    """What part of the project an export holds, in words, for its header."""
+    sel = data.selection
+    bits = []
+    if sel.article_ids:
+        bits.append("articles " + ", ".join(str(a) for a in sel.article_ids))
+    if sel.party_names:
+        bits.append("parties " + ", ".join(sel.party_names))
+    if sel.topic_names:
+        bits.append("topics " + ", ".join(sel.topic_names))
+    if sel.confirmed_only:
+        bits.append("confirmed tags only")
+    return "Filtered: " + "; ".join(bits) if bits else "All statements"
+
+
 def statement_rows(data) -> Iterator[list]:
     """One row per statement in ``STATEMENT_HEADERS`` order (numbers stay numbers)."""
     for s in data.statements:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app import __version__
 from app.core.comparison import Grid, normalise_color, readable_text_color, tint
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel
+from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel, scope_text
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 
@@ -198,20 +198,6 @@ def _links_html(data) -> Iterator[str]:
     yield "</tbody></table></section>"
 
 
-def _filters_text(data) -> str:
-    sel = data.selection
-    bits = []
-    if sel.article_ids:
-        bits.append("articles " + ", ".join(str(a) for a in sel.article_ids))
-    if sel.party_names:
-        bits.append("parties " + ", ".join(sel.party_names))
-    if sel.topic_names:
-        bits.append("topics " + ", ".join(sel.topic_names))
-    if sel.confirmed_only:
-        bits.append("confirmed tags only")
-    return "Filtered: " + "; ".join(bits) if bits else "All statements"
-
-
 def render(data, cancelled: Cancelled | None = None) -> str:
     """The whole page as a string."""
     grid = data.grid()
@@ -227,7 +213,7 @@ def render(data, cancelled: Cancelled | None = None) -> str:
         f'<header class="page"><h1 dir="auto">{esc(data.project_name)}</h1>',
         f'<p class="meta">Comparison sheet · exported {esc(data.exported_at[:16].replace("T", " "))} · '
         f"{len(data.statements)} statements, {len(grid.columns)} parties, {len(grid.rows)} topics · "
-        f"{esc(_filters_text(data))}</p></header><main>",
+        f"{esc(scope_text(data))}</p></header><main>",
         '<section id="comparison"><h2>Comparison</h2>',
     ]
     if grid.rows and grid.columns:

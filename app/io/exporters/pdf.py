@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from app import __version__
 from app.core.comparison import normalise_color, readable_text_color, tint
 from app.core.errors import CounterclaimError
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel
+from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel, scope_text
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 CITE_STYLE = 'style="color:#595959; font-size:7pt; font-style:italic"'
@@ -64,17 +64,7 @@ def _esc(text) -> str:
 def document_html(data, cancelled: Cancelled | None = None) -> str:
     """The sheet as the HTML subset QTextDocument understands."""
     grid = data.grid()
-    sel = data.selection
-    bits = []
-    if sel.article_ids:
-        bits.append("articles " + ", ".join(str(a) for a in sel.article_ids))
-    if sel.party_names:
-        bits.append("parties " + ", ".join(sel.party_names))
-    if sel.topic_names:
-        bits.append("topics " + ", ".join(sel.topic_names))
-    if sel.confirmed_only:
-        bits.append("confirmed tags only")
-    scope = ("Filtered: " + "; ".join(bits)) if bits else "All statements"
+    scope = scope_text(data)
     sources = len({s["article_id"] for s in data.statements}) or len(data.articles)
     out = [
         "<html><body>",
