@@ -86,6 +86,14 @@ def _first_word_len(line: str) -> int:
     return len(line.split(" ", 1)[0])
 
 
+def join_wrapped(paragraph: str, line: str) -> str:
+    """Continue a paragraph with its next wrapped line: with a space, or with nothing after
+    a word broken by a hyphen ("well-" + "known")."""
+    if len(paragraph) > 1 and paragraph.endswith("-") and paragraph[-2].isalpha() and line[:1].isalpha():
+        return paragraph + line
+    return paragraph + " " + line
+
+
 def reflow(lines: list[str]) -> list[str]:
     """Re-join hard-wrapped paragraphs; leave one-paragraph-per-line text alone.
 
@@ -128,10 +136,8 @@ def reflow(lines: list[str]) -> list[str]:
             if deliberate:
                 out.append(para)
                 para = line
-            elif len(prev) > 1 and prev.endswith("-") and prev[-2].isalpha() and line[:1].isalpha():
-                para += line
             else:
-                para += " " + line
+                para = join_wrapped(para, line)
         out.append(para)
     return out
 

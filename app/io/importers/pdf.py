@@ -16,7 +16,7 @@ from pypdf import PasswordType, PdfReader
 
 from app.core.errors import ImportRefused
 from app.core.models import ParsedDocument
-from app.core.text import clean_text
+from app.core.text import clean_text, join_wrapped
 
 from ._common import MAX_CONTAINER_FILE_BYTES, MAX_TEXT_CHARS, checked_stat, quoted, refuse
 from .text import finish
@@ -148,10 +148,8 @@ def join_lines(lines: list[str]) -> list[str]:
         elif len(prev) + 1 + len(line.split(" ", 1)[0]) < 0.8 * width:
             out.append(para)
             para = line
-        elif len(prev) > 1 and prev.endswith("-") and prev[-2].isalpha() and line[:1].isalpha():
-            para += line
         else:
-            para += " " + line
+            para = join_wrapped(para, line)
         prev = line
     if para:
         out.append(para)
