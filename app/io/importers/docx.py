@@ -8,7 +8,6 @@ property is often whoever saved the file — maybe the journalist doing the impo
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import docx  # python-docx
@@ -20,7 +19,7 @@ from app.core.text import clean_text
 
 from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, refuse
 from ._zipguard import open_checked_zip
-from .text import finish
+from .text import finish, with_author_byline
 
 SUFFIXES = (".docx",)
 _KIND = "a Word document (.docx)"
@@ -51,13 +50,7 @@ def read(path: Path) -> ParsedDocument:
     if not text:
         raise refuse(f"{name} has no text to import.")
     parsed = finish(text, fmt="docx", path=path, title=title, published=published, language=language)
-    if parsed.byline is None and author:
-        parsed = _with_byline(parsed, author)
-    return parsed
-
-
-def _with_byline(parsed: ParsedDocument, byline: str) -> ParsedDocument:
-    return replace(parsed, byline=" ".join(byline.split()) or None)
+    return with_author_byline(parsed, author)
 
 
 def _paragraph_texts(document):  # noqa: ANN001, ANN202 - python-docx types

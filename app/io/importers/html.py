@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import trafilatura
@@ -24,7 +23,7 @@ from app.core.models import ParsedDocument
 from app.core.text import clean_text
 
 from ._common import MAX_TEXT_FILE_BYTES, checked_stat, looks_binary, quoted, read_bounded, refuse
-from .text import finish
+from .text import finish, with_author_byline
 
 SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -145,9 +144,7 @@ def _extract(markup: str, path: Path) -> ParsedDocument:
         published=published,
         language=language,
     )
-    if parsed.byline is None and meta_author:
-        parsed = replace(parsed, byline=" ".join(str(meta_author).split()) or None)
-    return parsed
+    return with_author_byline(parsed, meta_author)
 
 
 def _strip_list_markers(text: str) -> str:

@@ -12,7 +12,6 @@ article never ends up in a log.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -23,7 +22,7 @@ from app.core.text import clean_text
 
 from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, refuse
 from ._zipguard import open_checked_zip
-from .text import finish
+from .text import finish, with_author_byline
 
 SUFFIXES = (".odt",)
 _KIND = "an OpenDocument text file (.odt)"
@@ -83,9 +82,7 @@ def read(path: Path) -> ParsedDocument:
         published=meta.get("date"),
         language=meta.get("language"),
     )
-    if parsed.byline is None and meta.get("creator"):
-        parsed = replace(parsed, byline=" ".join(meta["creator"].split()) or None)
-    return parsed
+    return with_author_byline(parsed, meta.get("creator"))
 
 
 def _check_well_formed(data: bytes, name: str) -> None:

@@ -9,7 +9,6 @@ are dropped. A PDF without a text layer (a scan) is refused: it needs OCR first.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PasswordType, PdfReader
@@ -19,7 +18,7 @@ from app.core.models import ParsedDocument
 from app.core.text import clean_text, join_wrapped
 
 from ._common import MAX_CONTAINER_FILE_BYTES, MAX_TEXT_CHARS, checked_stat, quoted, refuse
-from .text import finish
+from .text import finish, with_author_byline
 
 SUFFIXES = (".pdf",)
 MAX_PAGES = 2000
@@ -98,9 +97,7 @@ def read(path: Path) -> ParsedDocument:
         published=meta.get("date"),
         language=meta.get("language"),
     )
-    if parsed.byline is None and meta.get("author"):
-        parsed = replace(parsed, byline=" ".join(meta["author"].split()) or None)
-    return parsed
+    return with_author_byline(parsed, meta.get("author"))
 
 
 def _check_envelope(path: Path, name: str) -> None:

@@ -10,6 +10,7 @@ file name, tidied ("pakistan-iran_strikes.txt" → "Pakistan iran strikes").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from app.core.models import ParsedDocument
@@ -86,6 +87,14 @@ def finish(
         published=published,
         language=language,
     )
+
+
+def with_author_byline(parsed: ParsedDocument, author) -> ParsedDocument:
+    """The file's author property as byline, only when the text named none: a "By …" line
+    is the article's own word, the property is often whoever saved the file."""
+    if parsed.byline is not None or not author:
+        return parsed
+    return replace(parsed, byline=" ".join(str(author).split()) or None)
 
 
 def _one_line(value: str | None) -> str | None:
