@@ -87,10 +87,9 @@ class ImportController(QObject):
     @guarded
     def import_dialog(self) -> None:
         self._need_project()
-        start = settings.value("import/last_dir", None)
-        paths = ask.import_paths(self.window_, start)
+        paths = ask.import_paths(self.window_, str(settings.start_dir("import")))
         if paths:
-            settings.set_value("import/last_dir", str(Path(paths[0]).parent))
+            settings.remember_dir("import", Path(paths[0]).parent)
             self.import_paths(paths)
 
     @guarded
