@@ -57,6 +57,14 @@ def import_paths(parent: QWidget, start: str | None = None) -> list[str]:
     return list(paths)
 
 
+def article_details(parent: QWidget, text_: str, outlets: list[str], last_outlet: str | None = None):
+    """Paste as New Article: the text with its title, outlet, date and language, or None."""
+    from app.ui.paste_dialog import PasteDialog
+
+    dialog = PasteDialog(parent, text_, outlets, last_outlet)
+    return dialog.details() if dialog.exec() == QDialog.Accepted else None
+
+
 def text(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
     value, ok = QInputDialog.getText(parent, title, label, text=default)
     return value if ok else None
