@@ -90,6 +90,7 @@ class ChoiceDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("choiceDialog")
         self.setWindowTitle(title)
+        self.setMinimumWidth(380)
         self.options = list(options)
         self.combo = QComboBox(self)
         self.combo.setObjectName("choiceCombo")

@@ -101,7 +101,7 @@ class PasteDialog(QDialog):
         found = []
         title, outlet = self.title.text().strip(), self.outlet.currentText().strip()
         if not title:
-            found.append("Give the article its headline: citations show it.")
+            found.append("Give the article its title (the headline): citations show it.")
         if not outlet:
             found.append("Name the outlet that published it (a newspaper, site or agency).")
         for what, value in (("title", title), ("outlet", outlet)):

@@ -93,7 +93,7 @@ def test_missing_or_wrong_details_are_sentences_and_nothing_is_imported(open_win
     window.actions["paste"].trigger()
     dialog = seen[-1]
     problems = dialog.problems()
-    assert "Give the article its headline: citations show it." in problems
+    assert "Give the article its title (the headline): citations show it." in problems
     assert "Name the outlet that published it (a newspaper, site or agency)." in problems
     assert any("after today" in p for p in problems)
     assert any("short code such as en" in p for p in problems)
