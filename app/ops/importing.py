@@ -11,7 +11,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import app
@@ -264,14 +264,36 @@ def _write_planned(project: Project, planned, outlet, context: "_PartyContext") 
     statements.insert_rows(project, [(article_id, rows) for article_id, (*_, rows) in zip(ids, planned)], context.ids)
 
 
-def import_text(project: Project, text: str, title: str | None = None, outlet: str | None = None) -> ImportReport:
-    """Import text pasted from a browser or an e-mail."""
+def import_text(
+    project: Project,
+    text: str,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    language: str | None = None,
+) -> ImportReport:
+    """Import text pasted from a browser or an e-mail; what the user typed about it
+    (``title``, ``outlet``, ``published`` as YYYY-MM-DD, ``language``) wins over what the
+    text itself suggests."""
     report = ImportReport()
     try:
         doc = importers.parse_pasted(text, title=title)
+        given = {"published": published, "language": language}
+        doc = replace(doc, **{k: v.strip() for k, v in given.items() if isinstance(v, str) and v.strip()})
         outcome = store_document(project, doc, outlet, report)
     except CounterclaimError as error:
         outcome = FileOutcome(source="pasted text", error=str(error))
+    report.outcomes.append(outcome)
+    return report
+
+
+def import_document(project: Project, doc: ParsedDocument, outlet: str | None = None) -> ImportReport:
+    """Store one document already read (and described) by the caller, as one import."""
+    report = ImportReport()
+    try:
+        outcome = store_document(project, doc, outlet, report)
+    except CounterclaimError as error:
+        outcome = FileOutcome(source=doc.source_path or "the article", error=str(error))
     report.outcomes.append(outcome)
     return report
 

@@ -136,6 +136,26 @@ def build(window) -> None:
     tools.addWidget(window.search_box)
 
 
+KEYS = "keys"  # the property naming a reading key's QKeySequences (help.keys_of reads it)
+
+
+def _key_action(menu: QMenu, name: str, text: str, slot, keys, tip: str) -> QAction:
+    """A Tag-menu entry for a key that works where you read: the reader and the statement
+    table handle it in their event filters, so it is no window shortcut (typing a digit, J or
+    T in the search box stays typing, Enter in an open menu still picks the entry). The key is
+    shown beside the entry and kept on the action, which the Keyboard Shortcuts help lists."""
+    keys = [] if not keys else list(keys) if isinstance(keys, (list, tuple)) else [keys]
+    label = QKeySequence(keys[0]).toString(QKeySequence.NativeText) if keys else ""
+    action = QAction(f"{text}\t{label}" if label else text, menu)
+    action.setObjectName(f"tag_{name}")
+    action.setProperty(KEYS, keys)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    action.triggered.connect(lambda _c=False: slot())
+    menu.addAction(action)
+    return action
+
+
 def fill_tag_menu(window) -> None:
     menu: QMenu = window.tag_menu
     menu.clear()
@@ -144,17 +164,25 @@ def fill_tag_menu(window) -> None:
     for party in parties:
         if party.shortcut is None:
             continue
-        action = menu.addAction(f"{party.name}\t{party.shortcut}")
-        action.triggered.connect(lambda _c=False, k=party.shortcut: window.tag_key(k))
-    narration = menu.addAction("Narration\t0")
-    narration.triggered.connect(lambda _c=False: window.tag_key(0))
+        _key_action(menu, f"party_{party.shortcut}", party.name, lambda k=party.shortcut: window.tag_key(k),
+                    str(party.shortcut), f"Tag the selected statements with {party.name}")
+    _key_action(menu, "narration", "Narration", lambda: window.tag_key(0), "0",
+                "Mark the selected statements as narration (the outlet's own voice)")
     menu.addSeparator()
-    confirm = menu.addAction("Confirm Suggestion\tEnter")
-    confirm.triggered.connect(lambda _c=False: window.run_guarded(window.tagging.confirm))
-    clear = menu.addAction("Clear Tag\tDelete")
-    clear.triggered.connect(lambda _c=False: window.run_guarded(window.tagging.clear))
+    _key_action(menu, "confirm", "Confirm Suggestion", lambda: window.run_guarded(window.tagging.confirm),
+                ["Return", "Enter"], "Confirm the suggested tag")
+    _key_action(menu, "clear", "Clear Tag", lambda: window.run_guarded(window.tagging.clear),
+                ["Delete", "Backspace"], "Take the tag off")
     menu.addSeparator()
-    nxt = menu.addAction("Next Statement\tJ")
-    nxt.triggered.connect(lambda _c=False: window.tagging.move(1))
-    prev = menu.addAction("Previous Statement\tK")
-    prev.triggered.connect(lambda _c=False: window.tagging.move(-1))
+    narratives = getattr(window, "narratives", None)
+    if narratives is not None:
+        _key_action(menu, "topic", "Put Under &Topic…", narratives.topic_for_selection, "T",
+                    "File the selected statements under a topic (type a new name to create one)")
+        _key_action(menu, "link_suggested", "&Link to the Suggested Counterclaim", narratives.link_suggested, "L",
+                    "Link the selected statement to the counterclaim highlighted in the Counterclaims panel")
+        _key_action(menu, "link_selected", "Link Selected &Statements…", narratives.link_selected, None,
+                    "Link the statements selected first to the one selected last (contradicts, supports, "
+                    "responds to)")
+        menu.addSeparator()
+    _key_action(menu, "next", "Next Statement", lambda: window.tagging.move(1), "J", "Next statement")
+    _key_action(menu, "previous", "Previous Statement", lambda: window.tagging.move(-1), "K", "Previous statement")

@@ -10,9 +10,14 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,6 +57,14 @@ def import_paths(parent: QWidget, start: str | None = None) -> list[str]:
     return list(paths)
 
 
+def article_details(parent: QWidget, text_: str, outlets: list[str], last_outlet: str | None = None):
+    """Paste as New Article: the text with its title, outlet, date and language, or None."""
+    from app.ui.paste_dialog import PasteDialog
+
+    dialog = PasteDialog(parent, text_, outlets, last_outlet)
+    return dialog.details() if dialog.exec() == QDialog.Accepted else None
+
+
 def text(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
     value, ok = QInputDialog.getText(parent, title, label, text=default)
     return value if ok else None
@@ -67,9 +80,50 @@ def color(parent: QWidget, initial: str, title: str = "Choose a colour") -> str 
     return chosen.name() if chosen.isValid() else None
 
 
-def choose(parent: QWidget, title: str, label: str, options: list[str]) -> str | None:
-    value, ok = QInputDialog.getItem(parent, title, label, options, 0, False)
-    return value if ok else None
+class ChoiceDialog(QDialog):
+    """One of ``options``, starting on ``preselect`` or, when that is None, on none at all:
+    OK stays disabled until the user picks one (no arbitrary first entry taken by Enter)."""
+
+    PLACEHOLDER = "Choose…"
+
+    def __init__(self, parent, title: str, label: str, options: list[str], preselect: int | None = 0):
+        super().__init__(parent)
+        self.setObjectName("choiceDialog")
+        self.setWindowTitle(title)
+        self.setMinimumWidth(380)
+        self.options = list(options)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("choiceCombo")
+        self.combo.addItems(self.options)
+        self.combo.setPlaceholderText(self.PLACEHOLDER)
+        self.combo.setCurrentIndex(preselect if preselect is not None and 0 <= preselect < len(self.options) else -1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.combo.currentIndexChanged.connect(lambda _i: self._enable())
+        layout = QVBoxLayout(self)
+        text = QLabel(label, self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.buttons)
+        self._enable()
+
+    @property
+    def ok_button(self):
+        return self.buttons.button(QDialogButtonBox.Ok)
+
+    def _enable(self) -> None:
+        self.ok_button.setEnabled(self.combo.currentIndex() >= 0)
+
+    def value(self) -> str | None:
+        i = self.combo.currentIndex()
+        return self.options[i] if i >= 0 else None
+
+
+def choose(parent: QWidget, title: str, label: str, options: list[str], preselect: int | None = 0) -> str | None:
+    dialog = ChoiceDialog(parent, title, label, options, preselect)
+    return dialog.value() if dialog.exec() == QDialog.Accepted else None
 
 
 def confirm(parent: QWidget, title: str, question: str) -> bool:

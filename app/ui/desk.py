@@ -17,6 +17,15 @@ from app.core.errors import CounterclaimError
 from app.ui import settings
 
 SAMPLE_NAME = "Sample — Pakistan and Iran strikes.counterclaim"
+#: What a citation of the sample article says (the file itself is plain text with no headline,
+#: so its title would be the file name and its byline the "By World News DESK" line).
+SAMPLE_ARTICLE = {
+    "title": "Pakistan launches air strikes on Baloch militants in Iran",
+    "outlet": "World News",
+    "byline": "World News staff",
+    "published": "2024-01-18",
+    "language": "en",
+}
 
 
 def sample_project_path() -> Path:
@@ -25,7 +34,10 @@ def sample_project_path() -> Path:
 
 def create_sample_project(path: Path | None = None) -> Path:
     """Import the bundled seed article into a new project (once); returns its path."""
-    from app.ops.importing import import_files
+    from dataclasses import replace
+
+    from app.io.importers import read_document
+    from app.ops.importing import import_document
     from app.resources import resource_path
     from app.store.database import Project
 
@@ -36,7 +48,8 @@ def create_sample_project(path: Path | None = None) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(str(partial) + suffix).unlink(missing_ok=True)
     with Project(partial, create=True) as project:
-        report = import_files(project, [resource_path("sample", "seed-article.txt")], outlet="World News")
+        doc = replace(read_document(resource_path("sample", "seed-article.txt")), **SAMPLE_ARTICLE)
+        report = import_document(project, doc)
         if report.refused:
             raise CounterclaimError(f"The sample article could not be imported: {report.refused[0].error}")
         project.set_meta("sample", "1")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog
 
 from app.core.errors import CounterclaimError
+from app.store import articles as articles_store
 from app.ui import ask, settings
 from app.ui.context import Change
 from app.ui.errors import guarded, report
@@ -28,12 +29,15 @@ def _import_files(paths):
     return work
 
 
-def _import_text(text: str):
+def _import_text(details):
     def work(project, progress, cancelled):
         from app.ops.importing import import_text
 
         progress(0, 1, "pasted text")
-        report_ = import_text(project, text)
+        report_ = import_text(
+            project, details.text, title=details.title, outlet=details.outlet,
+            published=details.published, language=details.language,
+        )
         progress(1, 1, "")
         return report_
 
@@ -77,6 +81,7 @@ class ImportController(QObject):
         self.progress: QProgressDialog | None = None
         self.last_report = None
         self.last_summary: str | None = None
+        self.show_new = False  # after this import, show its (first) article even if one is open
 
     @property
     def busy(self) -> bool:
@@ -87,10 +92,9 @@ class ImportController(QObject):
     @guarded
     def import_dialog(self) -> None:
         self._need_project()
-        start = settings.value("import/last_dir", None)
-        paths = ask.import_paths(self.window_, start)
+        paths = ask.import_paths(self.window_, str(settings.start_dir("import")))
         if paths:
-            settings.set_value("import/last_dir", str(Path(paths[0]).parent))
+            settings.remember_dir("import", Path(paths[0]).parent)
             self.import_paths(paths)
 
     @guarded
@@ -99,7 +103,13 @@ class ImportController(QObject):
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             raise CounterclaimError("The clipboard holds no text to import. Copy an article first.")
-        self.start(_import_text(text), "Importing the pasted article…")
+        outlets = articles_store.outlets(self.window_.context.project)
+        details = ask.article_details(self.window_, text, outlets, settings.value("paste/last_outlet", None))
+        if details is None:
+            return
+        settings.set_value("paste/last_outlet", details.outlet)
+        self.start(_import_text(details), "Importing the pasted article…")
+        self.show_new = True  # the pasted article is the one the user wants to read next
 
     def import_paths(self, paths) -> None:
         paths = [str(p) for p in paths]
@@ -164,11 +174,14 @@ class ImportController(QObject):
         self._close_progress()
         self.last_report = result
         ids = [o.article_id for o in result.imported]
+        show_new, self.show_new = self.show_new, False
         if self.window_.context is not None:
             kinds = ("articles", "parties") if result.new_parties else ("articles",)
             self.window_.context.announce(Change.of(*kinds, articles=ids))
-            if ids and self.window_.current_article_id is None:
-                self.window_.show_article(ids[0])
+            # a paste shows its article, or the one already holding that text
+            shown = ids or ([o.duplicate_of for o in result.duplicates] if show_new else [])
+            if shown and (show_new or self.window_.current_article_id is None):
+                self.window_.show_article(shown[0])
         text, details = summary_text(result)
         self.last_summary = text
         self.window_.statusBar().showMessage(text.splitlines()[0], 8000)
@@ -178,6 +191,7 @@ class ImportController(QObject):
 
     def _failed(self, error) -> None:
         self._close_progress()
+        self.show_new = False
         self.window_.statusBar().clearMessage()
         report(error, self.window_)
         self.finished.emit(None)

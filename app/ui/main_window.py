@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         actions.build(self)
         self._build_status_bar()
         self.narratives = narrative_desk.install(self)  # narrative view, sheet, topics, suggestions
+        actions.fill_tag_menu(self)  # again, now with the topic and link entries
 
         self.articles.article_chosen.connect(lambda aid: self.show_article(aid))
         self.search_box.search.connect(self.run_search)

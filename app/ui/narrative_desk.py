@@ -10,6 +10,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import QApplication, QMenu
 
+from app.core.errors import CounterclaimError
+from app.core.matching import relation_hint
 from app.store import links as links_store
 from app.store import statements as statements_store
 from app.store import topics as topics_store
@@ -110,9 +112,13 @@ class NarrativeDesk(QObject):
         if self.context is None:
             return False
         if event.type() == QEvent.KeyPress and (obj is self._reader or obj is self._table):
-            if event.key() == Qt.Key_T and not event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier):
+            plain = not event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier)
+            if event.key() == Qt.Key_T and plain:
                 if self.window_.tagging.selected:
                     self.pick_topic(list(self.window_.tagging.selected))
+                return True
+            if event.key() == Qt.Key_L and plain and not event.modifiers() & Qt.ShiftModifier:
+                self.link_suggested()
                 return True
         if obj is self._viewport:
             return self._table_drag(event)
@@ -147,6 +153,67 @@ class NarrativeDesk(QObject):
         self.picker.show()
         self.picker.line.setFocus()
         return self.picker
+
+    # -- the Tag menu's topic and link entries ---------------------------------------------------
+
+    def _selection(self, at_least: int = 1) -> list[int]:
+        ids = list(self.window_.tagging.selected) if self.context is not None else []
+        if len(ids) < at_least:
+            if at_least == 1:
+                raise CounterclaimError("Select a statement first: click it in the article or the table.")
+            raise CounterclaimError(
+                "Select two or more statements first (Ctrl + click): the ones selected first are "
+                "linked to the one selected last."
+            )
+        return ids
+
+    @guarded
+    def topic_for_selection(self) -> None:
+        self.pick_topic(self._selection())
+
+    @guarded
+    def link_suggested(self) -> None:
+        """Link the selected statement to the counterclaim highlighted in the Counterclaims panel."""
+        statement_id = self._selection()[0]
+        panel = self.suggestions
+        self.suggestions_dock.show()
+        self.suggestions_dock.raise_()
+        fresh = panel.shown_for != statement_id
+        if fresh:
+            panel.show_for(statement_id)
+        if panel.index is None:
+            raise CounterclaimError(
+                "Counterclaims for this statement are still being found; press L again in a moment."
+            )
+        if not panel.candidates:
+            raise CounterclaimError(
+                "No statement of another party seems to answer this one. To link two statements by "
+                "hand, select both and choose Tag › Link Selected Statements."
+            )
+        row = max(panel.list.currentRow(), 0)
+        if fresh:  # nothing highlighted by the user yet: the best one not linked already
+            row = next((i for i, c in enumerate(panel.candidates) if not c[3]), row)
+            panel.list.setCurrentRow(row)
+        if panel.candidates[row][3]:
+            raise CounterclaimError("The highlighted counterclaim is already linked to this statement.")
+        panel.accept(row)
+
+    @guarded
+    def link_selected(self) -> None:
+        """Link the statements selected first to the one selected last, with a relation asked for."""
+        ids = self._selection(at_least=2)
+        *sources, target = ids
+        texts = {r["id"]: r["text"] for r in statements_store.detailed(self.context.project, ids=ids)}
+        hint = relation_hint(texts.get(sources[0], ""), texts.get(target, ""))
+        what = "the first statement" if len(sources) == 1 else f"the first {len(sources)} statements"
+        relation = ask.choose(
+            self.window_, "Link statements", f"How does {what} relate to the one selected last?",
+            list(RELATIONS), preselect=RELATIONS.index(hint) if hint in RELATIONS else None,
+        )
+        if relation is None:
+            return
+        for source_id in sources:
+            commands.link(self.context, source_id, target, relation)
 
     def _desk_menu(self, widget, pos) -> None:
         ids = list(self.window_.tagging.selected)

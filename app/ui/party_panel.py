@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CounterclaimError
+from app.core.same_side import likely_target
 from app.ops import parties_ops
 from app.store import parties as parties_store
 from app.ui import ask
@@ -256,7 +257,11 @@ class PartyPanel(QWidget):
         others = [p for p in self.context.parties if p.id != party.id]
         if not others:
             return
-        name = ask.choose(self, "Merge parties", f"Fold “{party.name}” into:", [p.name for p in others])
+        likely = likely_target((party.name, party.aliases), [(p.name, p.aliases) for p in others])
+        name = ask.choose(
+            self, "Merge parties", f"Fold “{party.name}” into (its statements and names go there):",
+            [p.name for p in others], preselect=likely,
+        )
         target = next((p for p in others if p.name == name), None)
         if target is None:
             return

@@ -23,9 +23,9 @@ class ProjectFiles(QObject):
         self.recent_menu.aboutToShow.connect(self.fill_recent)
         self.fill_recent()
 
-    def _start_dir(self) -> str | None:
+    def _start_dir(self) -> str:
         context = self.window_.context
-        return str(context.path.parent) if context else None
+        return str(settings.start_dir("projects", context.path.parent if context else None))
 
     @guarded
     def new(self) -> None:
@@ -33,6 +33,7 @@ class ProjectFiles(QObject):
         if not path:
             return
         path = Path(path)
+        settings.remember_dir("projects", path.parent)
         if path.exists():
             raise CounterclaimError(
                 f"“{path.name}” already exists. Open it with File › Open, or choose another name."
@@ -43,6 +44,7 @@ class ProjectFiles(QObject):
     def open(self) -> None:
         path = ask.open_project_path(self.window_, self._start_dir())
         if path:
+            settings.remember_dir("projects", Path(path).parent)
             self.window_.open_project(path)
 
     @guarded
@@ -62,6 +64,7 @@ class ProjectFiles(QObject):
         if not path:
             return
         target = Path(path)
+        settings.remember_dir("projects", target.parent)
         if target.suffix != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
         if target.absolute() == context.path:

@@ -37,7 +37,43 @@ def data_dir() -> Path:
 
 
 def documents_dir() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
+    """The user's Documents folder, made if it is missing (a fresh desktop may lack it); the
+    home folder if it cannot be made."""
+    path = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.home()
+    return path
+
+
+def start_dir(kind: str, beside: str | os.PathLike | None = None) -> Path:
+    """Where a file dialog of this kind ("projects", "import") opens: the folder last used for
+    it, else ``beside`` (the open project's folder), else Documents. Never a folder that is
+    gone, and never the hidden application-data folder (where the sample project lives)."""
+    for candidate in (value(f"{kind}/last_dir", None), beside):
+        if candidate and _usable(Path(str(candidate))):
+            return Path(str(candidate))
+    return documents_dir()
+
+
+def remember_dir(kind: str, path: str | os.PathLike) -> None:
+    """Remember the folder of a file just chosen in a dialog of this kind."""
+    folder = Path(path).absolute()
+    folder = folder if folder.is_dir() else folder.parent
+    if _usable(folder):
+        set_value(f"{kind}/last_dir", str(folder))
+
+
+def _usable(folder: Path) -> bool:
+    try:
+        if not folder.is_dir():
+            return False
+        configure_application()
+        hidden = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation)).resolve()
+        return not folder.resolve().is_relative_to(hidden)
+    except OSError:
+        return False
 
 
 def store() -> QSettings:

@@ -50,6 +50,7 @@ class SuggestionsPanel(QWidget):
         self.build_error = None  # why the last index build failed, until the project changes
         self.statement_id: int | None = None
         self.candidates: list = []  # (Candidate, row dict, relation, linked)
+        self.shown_for: int | None = None  # the statement the list now answers (following lags)
         self.title = QLabel("Select a statement to see what answers it.", self)
         self.title.setObjectName("suggestionsFor")
         self.title.setWordWrap(True)
@@ -163,6 +164,7 @@ class SuggestionsPanel(QWidget):
         self.statement_id = statement_id
         self.list.clear()
         self.candidates = []
+        self.shown_for = None
         if self.context is None or statement_id is None:
             self.title.setText("Select a statement to see what answers it.")
             return
@@ -200,6 +202,7 @@ class SuggestionsPanel(QWidget):
             item.setData(Qt.UserRole, candidate.statement_id)
             item.setToolTip(f"<qt>{escape(row['text'])}<br><i>{'<br>'.join(map(escape, candidate.reasons))}</i></qt>")
             self.list.addItem(item)
+        self.shown_for = statement_id
         if self.list.count():
             self.list.setCurrentRow(0)
         else:

@@ -232,7 +232,8 @@ class TopicPanel(QWidget):
         others = [t for t in self.model.topics if t.id != topic.id]
         if not others:
             return
-        name = ask.choose(self, "Merge topics", f"Fold “{topic.name}” into:", [t.name for t in others])
+        # No topic is a likelier target than another: the user picks one, nothing is preselected.
+        name = ask.choose(self, "Merge topics", f"Fold “{topic.name}” into:", [t.name for t in others], preselect=None)
         target = next((t for t in others if t.name == name), None)
         if target is not None:
             project = self.context.project

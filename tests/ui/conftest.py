@@ -37,6 +37,17 @@ def shown(monkeypatch):
 
 
 @pytest.fixture
+def private_home(_private_home) -> Path:
+    """The throwaway home every test runs in (tests/conftest.py); the desk's settings, its
+    application-data folder and the user's Documents folder all resolve inside it."""
+    from app.ui import settings
+
+    for folder in (settings.config_dir(), settings.data_dir(), Path.home()):
+        assert folder.resolve().is_relative_to(_private_home.resolve()), folder
+    return _private_home
+
+
+@pytest.fixture
 def seeded_path(project_path) -> Path:
     """A project with the seed article imported (parties and suggestions as a user sees them)."""
     from app.ops.importing import import_files

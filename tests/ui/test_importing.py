@@ -94,9 +94,13 @@ def test_a_drop_of_plain_text_is_ignored(open_window, project_path):
     assert not enter.isAccepted()
 
 
-def test_paste_as_new_article(open_window, project_path, qtbot, db, shown):
+def test_paste_as_new_article(open_window, project_path, qtbot, db, shown, monkeypatch):
+    from app.ui.paste_dialog import ArticleDetails
+
     window = open_window(project_path, create=True)
     QGuiApplication.clipboard().setText(ARTICLE)
+    monkeypatch.setattr(ask, "article_details", lambda parent, text, *a, **k: ArticleDetails(
+        text=text, title="Ministry rejects claims over dam", outlet="River Post", published="2024-05-06"))
     assert window.actions["paste"].shortcut().toString() == "Ctrl+Shift+V"
     with qtbot.waitSignal(window.importer.finished, timeout=20_000):
         window.actions["paste"].trigger()
