@@ -80,24 +80,33 @@ def when(backup: Path) -> str:
     return _dt.datetime.fromtimestamp(Path(backup).stat().st_mtime).strftime("%d %B %Y, %H:%M")
 
 
+def backup_hint(project_path: Path) -> str:
+    """A sentence naming the newest good backup of a project, or saying there is none."""
+    newest = newest_usable(project_path)
+    if newest is None:
+        return "There is no good backup of it to go back to."
+    return f"Its newest good backup is “{newest.name}” from {when(newest)}, in the folder “{newest.parent.name}” beside it."
+
+
 def damaged_project(project_path: Path) -> DamagedProject:
     """The sentence for a damaged project: says so, and names its newest good backup."""
     project_path = Path(project_path)
-    sentence = (
+    error = DamagedProject(
         f"“{project_path.name}” is damaged: part of the file cannot be read "
-        "(a disk fault or an interrupted copy, say)."
+        f"(a disk fault or an interrupted copy, say). {backup_hint(project_path)}"
     )
-    newest = newest_usable(project_path)
-    if newest is None:
-        sentence += " There is no good backup of it to go back to."
-    else:
-        sentence += (
-            f" Its newest good backup is “{newest.name}” from {when(newest)}, "
-            f"in the folder “{newest.parent.name}” beside it."
-        )
-    error = DamagedProject(sentence)
-    error.backup = newest  # type: ignore[attr-defined]
+    error.names_backup = True  # type: ignore[attr-defined]
     return error
+
+
+def open_checked(path, create: bool = False) -> Project:
+    """Open a project for a command, refusing a damaged one (DamagedProject naming the
+    newest good backup) when the quick check on opening finds damage."""
+    project = Project(path, create=create)
+    if damage.on_open(project.conn, project.path) is not None:
+        project.close()
+        raise damaged_project(project.path)
+    return project
 
 
 # -- restoring ----------------------------------------------------------------------------------
