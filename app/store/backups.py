@@ -147,7 +147,8 @@ def _replace(project_path: Path, backup: Path) -> Path:
     staged = sidefiles.restore_staged(project_path)
     marker = sidefiles.restore_marker(project_path)
     try:
-        _write_marker(marker, {"backup": str(backup.absolute()), "replaced": str(aside)})
+        before = _identity(project_path)
+        _write_marker(marker, {"backup": str(backup.absolute()), "replaced": str(aside), "file": before})
         with contextlib.closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as src, \
                 contextlib.closing(sqlite3.connect(str(staged))) as dst:
             src.backup(dst)
@@ -192,6 +193,16 @@ def _keep_aside(project_path: Path, aside: Path) -> None:
             shutil.move(str(source), str(aside) + side)
 
 
+def _identity(path: Path) -> list[int] | None:
+    """Which file is at the path (device and inode): tells, after a crash, whether the
+    one rename happened."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return [stat.st_dev, stat.st_ino]
+
+
 def _write_marker(marker: Path, info: dict) -> None:
     with open(marker, "w", encoding="utf-8") as handle:
         json.dump(info, handle, ensure_ascii=False)
@@ -222,21 +233,25 @@ def interrupted_restore(project_path: Path) -> str | None:
     backup = Path(info["backup"]) if info.get("backup") else None
     aside = Path(info["replaced"]) if info.get("replaced") else None
     name = f"“{project_path.name}”"
-    if staged.exists():  # the rename never happened: the project is as it was before
+    replaced = "file" in info and _identity(project_path) != info["file"]
+    with contextlib.suppress(OSError):
+        staged.unlink()
+    if not replaced:  # the one rename never happened: the project is as it was before
         sentence = f"A restore of {name} from a backup was interrupted before it finished: the project is unchanged."
-        with contextlib.suppress(OSError):
-            staged.unlink()
         with contextlib.suppress(OSError):
             if aside is not None and os.path.samefile(aside, project_path):
                 aside.unlink()  # a second name of the project itself, not a copy
         if aside is not None and aside.exists():
             sentence += f" A copy of it as it was is also kept as “{aside.name}”."
         if backup is not None:
-            sentence += f" The backup it was restoring is “{backup.name}” in “{backup.parent.name}”; restore it again if you still want it."
+            sentence += (
+                f" The backup it was restoring is “{backup.name}” in “{backup.parent.name}”; "
+                "restore it again if you still want it."
+            )
     else:  # the rename happened; only the tidying was cut short
         sentence = f"A restore of {name} from a backup was interrupted at its very end: the project is now the backup"
         sentence += f" “{backup.name}”." if backup is not None else "."
-        if aside is not None:
+        if aside is not None and aside.exists():
             sentence += f" The version it replaced is kept as “{aside.name}”."
     with contextlib.suppress(OSError):
         marker.unlink()

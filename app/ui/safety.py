@@ -90,9 +90,10 @@ def _backup_failed(window, path: Path, error: BaseException) -> None:
 
 
 def damaged_sentence(error: BaseException, window) -> str | None:
-    """For the desk's error reporting: a damaged file found by any read, as a sentence."""
-    if not damage.is_damage(error):
-        return None
+    """For the desk's error reporting: a damaged file found by any read, as a sentence
+    naming the newest good backup (None for every other error)."""
+    if isinstance(error, CounterclaimError) or not damage.is_damage(error):
+        return None  # a refusal is already its own sentence (and may be about another file)
     if window is not None and not hasattr(window, "context") and hasattr(window, "window"):
         window = window.window()  # a panel of the main window
     context = getattr(window, "context", None)
