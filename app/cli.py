@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 
 from app import __version__
-from app.core.errors import CounterclaimError
+from app.core.errors import CounterclaimError, DamagedProject
 from app.store.database import Project
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -28,7 +28,31 @@ def command(name: str):
 
 
 def _open(path: str, create: bool = False) -> Project:
-    return Project(path, create=create)
+    from app.store import backups
+
+    project = backups.open_checked(path, create=create)
+    note = backups.interrupted_restore(project.path)
+    if note:
+        print(f"counterclaim: {note}", file=sys.stderr)
+    return project
+
+
+def _damage_sentence(error: BaseException, args: argparse.Namespace) -> str | None:
+    """A damaged project, whatever read found it: say so and name the newest good backup."""
+    from app.store import backups, damage
+
+    path = getattr(args, "project", None)
+    if path is None or not (isinstance(error, DamagedProject) or damage.is_damage(error)):
+        return None
+    if getattr(error, "names_backup", False):
+        sentence = str(error)
+    elif isinstance(error, DamagedProject):  # found on opening: its own sentence says what is wrong
+        sentence = f"{error} {backups.backup_hint(path)}"
+    else:
+        sentence = str(backups.damaged_project(path))
+    if backups.newest_usable(path) is not None:
+        sentence += " Open the project in the Counterclaim desk to restore it (the damaged file is kept)."
+    return sentence
 
 
 def _print_json(data) -> None:
@@ -296,12 +320,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except CounterclaimError as error:
-        print(f"counterclaim: {error}", file=sys.stderr)
+        print(f"counterclaim: {_damage_sentence(error, args) or error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("counterclaim: stopped.", file=sys.stderr)
         return 130
     except Exception as error:  # a bug: say so plainly, keep the traceback for debugging
+        damaged = _damage_sentence(error, args)
+        if damaged:
+            print(f"counterclaim: {damaged}", file=sys.stderr)
+            return 1
         if os.environ.get("COUNTERCLAIM_DEBUG"):
             raise
         print(

@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launc
 
 from app import __version__
 from app.core.errors import DamagedProject, ProjectError
-from app.store import schema
+from app.store import schema, sidefiles
+from app.store.locking import InUse
 
 SUFFIX = ".counterclaim"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -60,7 +61,11 @@ class Project:
     def __init__(self, path: str | os.PathLike, *, create: bool = False, read_only: bool = False):
         self.path = Path(path).expanduser().absolute()
         self.read_only = read_only
+        sidefiles.check_project_name(self.path)
         self._check_file(create)
+        self._in_use = InUse(self.path)  # taken before connecting: a restore never swaps the file under us
+        if not self._in_use.share(BUSY_TIMEOUT_MS / 1000):
+            raise ProjectError(f"{_quoted(self.path)} is being restored from a backup; try again in a moment.")
         try:
             self.conn = self._connect()
             import sqlite_utils
@@ -70,10 +75,12 @@ class Project:
         except sqlite3.Error as error:
             with contextlib.suppress(Exception):
                 self.conn.close()
+            self._in_use.release()
             raise explain(error, self.path) from error
         except BaseException:
             with contextlib.suppress(Exception):
                 self.conn.close()
+            self._in_use.release()
             raise
 
     # -- opening ---------------------------------------------------------------------------
@@ -136,7 +143,7 @@ class Project:
                     "open it normally (not read-only) to upgrade it."
                 )
             if version > 0:
-                self.backup_copy(self.path.with_name(f"{self.path.name}.v{version}.bak"))
+                self.backup_copy(sidefiles.migration_backup(self.path, version))
             self._migrate(version)
 
     def _migrate(self, version: int) -> None:
@@ -250,6 +257,7 @@ class Project:
             if not self.read_only:
                 self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        self._in_use.release()
 
     def __enter__(self) -> Project:
         return self

@@ -53,6 +53,8 @@ class ProjectContext(QObject):
         self.project = project
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
+        self._index_to_keep: int | None = None
+        self.undo_stack.indexChanged.connect(self._put_index_back)
         self._parties: list[Party] | None = None
         self._party_by_id: dict[int, Party] = {}
         self.changed.connect(self._forget_parties)
@@ -90,6 +92,17 @@ class ProjectContext(QObject):
         """Do an edit now (errors propagate to the caller) and put it on the undo stack."""
         command.first()  # type: ignore[attr-defined]
         self.undo_stack.push(command)
+
+    def keep_index_after_failure(self) -> None:
+        """Called by a command whose undo or redo failed (the file unchanged): the stack
+        is about to move past it anyway, so move it straight back to where it is now.
+        The command skips the replay that moving back asks of it."""
+        self._index_to_keep = self.undo_stack.index()
+
+    def _put_index_back(self, index: int) -> None:
+        keep, self._index_to_keep = self._index_to_keep, None
+        if keep is not None and index != keep:
+            self.undo_stack.setIndex(keep)
 
     def announce(self, change: Change) -> None:
         self.changed.emit(change)

@@ -18,6 +18,12 @@ def report(error: BaseException, parent=None) -> None:
 
     if isinstance(error, CounterclaimError):
         ask.error(parent, str(error))
+        return
+    from app.ui.safety import damaged_sentence  # a damaged page, found by whatever read it
+
+    damaged = damaged_sentence(error, parent)
+    if damaged:
+        ask.error(parent, damaged)
     else:
         details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
         log.error("unexpected error in the desk:\n%s", details)

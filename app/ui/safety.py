@@ -3,18 +3,21 @@ back from a damaged file.
 
 - A project already open for editing in another Counterclaim window (this process or
   another) opens read-only here, with a sentence saying why.
-- Each time a project opens for editing, a rolling backup is taken in the background.
-- A file that is damaged or not a project is never overwritten: the desk offers the newest
-  usable backup, and restoring keeps the damaged file aside.
+- Each time a project opens for editing, a rolling backup is taken in the background; it
+  counts only if its integrity check passes, so a damaged file never replaces a good backup.
+- A file found damaged (on opening, by the backup's check, or by any later read) is never
+  overwritten: the desk says so and offers the newest good backup; restoring keeps the
+  damaged file aside.
+- A restore holds the project's lock and is refused while anything else has the file open;
+  an interrupted one is explained (which file is which) the next time the project opens.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from app.core.errors import CounterclaimError, DamagedProject
-from app.store import backups
+from app.store import backups, damage
 from app.store.database import Project
 from app.store.locking import ProjectLock
 from app.ui import ask
@@ -22,8 +25,7 @@ from app.ui.workers import Job
 
 
 def _when(backup: Path) -> str:
-    stamp = _dt.datetime.fromtimestamp(backup.stat().st_mtime)
-    return stamp.strftime("%d %B %Y, %H:%M")
+    return backups.when(backup)
 
 
 def open_for_window(window, path: str | Path, create: bool) -> tuple[Project, ProjectLock | None]:
@@ -31,12 +33,20 @@ def open_for_window(window, path: str | Path, create: bool) -> tuple[Project, Pr
     path = Path(path).expanduser().absolute()
     try:
         project = Project(path, create=create)
+        if damage.on_open(project.conn, project.path) is not None:
+            project.close()
+            raise backups.damaged_project(path)
     except DamagedProject as error:
         project = _offer_backup(window, path, error)
+    note = backups.interrupted_restore(project.path)
+    if note:
+        ask.info(window, "A restore was interrupted", note)
     lock = ProjectLock(project.path)
     if lock.acquire():
         if not create:
-            window.jobs.start(Job(project.path, lambda p, _progress, _cancelled: backups.take_backup(p), "backup"))
+            job = Job(project.path, lambda p, _progress, _cancelled: backups.take_backup(p), "backup")
+            job.signals.failed.connect(lambda error, w=window, p=project.path: _backup_failed(w, p, error))
+            window.jobs.start(job)
         return project, lock
     project.close()
     ask.info(
@@ -49,12 +59,11 @@ def open_for_window(window, path: str | Path, create: bool) -> tuple[Project, Pr
 
 
 def _offer_backup(window, path: Path, error: DamagedProject) -> Project:
-    usable = [b for b in backups.list_backups(path) if backups.is_usable(b)]
-    if not usable:
+    newest = backups.newest_usable(path)
+    if newest is None:
         raise error
-    newest = usable[0]
     question = (
-        f"{error} Counterclaim has a backup from {_when(newest)}. Restore it? "
+        f"{error} Restore the backup from {_when(newest)}? "
         "The damaged file is kept beside it, renamed, so nothing is lost."
     )
     if not ask.confirm(window, "Restore from backup", question):
@@ -62,6 +71,35 @@ def _offer_backup(window, path: Path, error: DamagedProject) -> Project:
     aside = backups.restore_backup(path, newest)
     window.statusBar().showMessage(f"Restored the backup of {_when(newest)}; the damaged file is {aside.name}", 10000)
     return Project(path)
+
+
+def _backup_failed(window, path: Path, error: BaseException) -> None:
+    """The background backup found the open project damaged: say so, offer the newest good backup."""
+    if not isinstance(error, DamagedProject):
+        return  # a backup that could not be written never stops the journalist's work
+    newest = backups.newest_usable(path)
+    if newest is None or window.context is None or window.context.path != path or window.project_lock is None:
+        ask.error(window, str(error))
+        return
+    question = (
+        f"{error} Restore the backup from {_when(newest)} now? "
+        "The damaged file is kept beside it, renamed, so nothing is lost."
+    )
+    if ask.confirm(window, "Restore from backup", question):
+        _restore_into_window(window, newest, _when(newest), "the damaged file")
+
+
+def damaged_sentence(error: BaseException, window) -> str | None:
+    """For the desk's error reporting: a damaged file found by any read, as a sentence
+    naming the newest good backup (None for every other error)."""
+    if isinstance(error, CounterclaimError) or not damage.is_damage(error):
+        return None  # a refusal is already its own sentence (and may be about another file)
+    if window is not None and not hasattr(window, "context") and hasattr(window, "window"):
+        window = window.window()  # a panel of the main window
+    context = getattr(window, "context", None)
+    if context is None:
+        return "The project is damaged: part of the file cannot be read. Open it again to restore a backup."
+    return f"{backups.damaged_project(context.path)} Use File › Restore from Backup… to go back to it."
 
 
 def restore_from_backup(window) -> None:
@@ -79,14 +117,21 @@ def restore_from_backup(window) -> None:
     picked = ask.choose(window, "Restore from backup", "Go back to the project as it was on:", labels)
     if picked is None:
         return
-    backup = choices[labels.index(picked)]
     if window.project_lock is None:
         raise CounterclaimError(f"“{path.name}” is open read-only here; restore it from the window that edits it.")
-    window.close_project()
+    _restore_into_window(window, choices[labels.index(picked)], picked, "the version it replaced")
+
+
+def _restore_into_window(window, backup: Path, label: str, replaced: str) -> None:
+    """Close the window's project but keep its lock, restore, and open the project again."""
+    path = window.context.path
+    if not window.jobs.wait(30_000):
+        raise CounterclaimError("Wait for the work in progress to finish, then restore.")
+    lock, window.project_lock = window.project_lock, None
+    window.close_project()  # its connection closes; the lock stays ours during the restore
     try:
-        aside = backups.restore_backup(path, backup)
+        aside = backups.restore_backup(path, backup, lock=lock)
     finally:
+        lock.release()
         window.open_project(path)
-    window.statusBar().showMessage(
-        f"Restored the backup of {picked}; the version it replaced is kept as {aside.name}", 10000
-    )
+    window.statusBar().showMessage(f"Restored the backup of {label}; {replaced} is kept as {aside.name}", 10000)

@@ -26,6 +26,7 @@ class OpCommand(QUndoCommand):
         self.context = context
         self.result = None
         self._pushed = False
+        self._skip = False  # the stack moving back after a failed replay: nothing to replay
 
     # Subclasses implement these three and describe().
     def do(self):  # pragma: no cover - abstract
@@ -55,10 +56,16 @@ class OpCommand(QUndoCommand):
         self._replay(undo=True)
 
     def _replay(self, undo: bool) -> None:
+        if self._skip:
+            self._skip = False
+            return
         try:
             self.replay(undo)
         except Exception as error:  # noqa: BLE001 - never let an undo crash the desk
-            self.setObsolete(True)
+            # The op's transaction rolled back, so the file is as it was: keep the entry
+            # where it stands (a full disk now must not make the action undoable never).
+            self._skip = True
+            self.context.keep_index_after_failure()
             report(error, None)
             return
         self.context.announce(self.describe(undo))
