@@ -1,29 +1,15 @@
-"""What every exporter shares: safe cell values, the statements table, safe writing."""
+"""What every exporter shares: safe cell values and the statements table (safe writing: ``_output``)."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from app.core.comparison import citation_of
 from app.core.errors import CounterclaimError
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
-
-def _current_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-# Exports get the permissions any new file of the user's would get (read once, at import).
-_FILE_MODE = 0o666 & ~_current_umask()
 
 # OWASP CSV injection: a cell a spreadsheet would read as a formula or a command.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -138,55 +124,3 @@ def source_rows(data) -> Iterator[list]:
             (a.get("published") or "")[:10], a.get("language") or "", a.get("source_path") or "",
             a.get("format") or "", a.get("imported_at") or "", a.get("sha256") or "",
         ]
-
-
-# -- writing safely --------------------------------------------------------------------------
-
-
-def _reason(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "Counterclaim is not allowed to write there"
-    if error.errno == errno.EROFS:
-        return "the disk is read-only"
-    if error.errno == errno.EISDIR:
-        return "a folder has that name"
-    if error.errno == errno.ENOENT:
-        return "the folder does not exist"
-    return error.strerror or str(error)
-
-
-@contextlib.contextmanager
-def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; on success it becomes ``target``.
-
-    The temporary file sits in the same folder, so the final ``os.replace`` is atomic:
-    a failure (a read-only folder, a full disk, a cancelled export) leaves no half file
-    under the final name — either the old file or the complete new one.
-    """
-    target = Path(target)
-    name = f"“{target.name}”"
-    if target.is_dir():
-        raise CounterclaimError(f"Could not export to {name}: a folder has that name. Choose a file name.")
-    folder = target.parent
-    if not folder.is_dir():
-        raise CounterclaimError(f"Could not export to {name}: the folder {folder} does not exist.")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as error:
-        raise CounterclaimError(f"Could not export to {name}: {_reason(error)} ({folder}).") from error
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.chmod(temp, _FILE_MODE)
-        os.replace(temp, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise CounterclaimError(f"Could not export to {name}: {_reason(error)}. Nothing was written.") from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise

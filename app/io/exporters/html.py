@@ -15,7 +15,8 @@ from pathlib import Path
 
 from app import __version__
 from app.core.comparison import Grid, normalise_color, readable_text_color, tint
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel, scope_text
+from app.io.exporters._common import Cancelled, Progress, check_cancel, scope_text
+from app.io.exporters._output import atomic_output
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 
@@ -236,7 +237,7 @@ def write(data, path: str | Path, progress: Progress | None = None, cancelled: C
         progress(0, 2, "Page")
     page = render(data, cancelled)
     check_cancel(cancelled)
-    with atomic_output(path) as temp:
-        temp.write_text(page, encoding="utf-8", newline="\n")
+    with atomic_output(path) as out:
+        out.write(page.encode("utf-8"))
     if progress is not None:
         progress(2, 2, "Page")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel
+from app.io.exporters._common import Cancelled, Progress, check_cancel
+from app.io.exporters._output import atomic_output
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
@@ -84,7 +85,7 @@ def render(data, cancelled: Cancelled | None = None) -> str:
 
 def write(data, path: str | Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
     text = render(data, cancelled)
-    with atomic_output(path) as temp:
-        temp.write_text(text, encoding="utf-8", newline="\n")
+    with atomic_output(path) as out:
+        out.write(text.encode("utf-8"))
     if progress is not None:
         progress(1, 1, "Markdown")

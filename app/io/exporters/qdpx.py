@@ -18,6 +18,7 @@ QDA program can match what it already has. Zip entry names come from GUIDs, neve
 
 from __future__ import annotations
 
+import io
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
@@ -25,7 +26,8 @@ from pathlib import Path
 
 from app import __version__
 from app.core.comparison import normalise_color
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel, safe_entry_name, xml_safe
+from app.io.exporters._common import Cancelled, Progress, check_cancel, safe_entry_name, xml_safe
+from app.io.exporters._output import atomic_output
 
 NS = "urn:QDA-XML:project:1.0"
 _GUID_SPACE = uuid.UUID("6f1c1f0e-6c1b-5d3a-9a51-c0c1a1c1a1a1")
@@ -150,13 +152,15 @@ def build(data, cancelled: Cancelled | None = None) -> tuple[bytes, dict[str, st
 def write(data, path: str | Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
     xml, files = build(data, cancelled)
     total = len(files) + 1
-    with atomic_output(path) as temp:
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("project.qde", xml)
-            for i, (name, text) in enumerate(files.items(), start=1):
-                archive.writestr(name, text.encode("utf-8"))
-                if progress is not None:
-                    progress(i, total, "Sources")
-                check_cancel(cancelled)
+    buffer = io.BytesIO()  # zipped in memory, then written through the checked output
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", xml)
+        for i, (name, text) in enumerate(files.items(), start=1):
+            archive.writestr(name, text.encode("utf-8"))
+            if progress is not None:
+                progress(i, total, "Sources")
+            check_cancel(cancelled)
+    with atomic_output(path) as out:
+        out.write(buffer.getbuffer())
     if progress is not None:
         progress(total, total, "Sources")

@@ -8,11 +8,11 @@ a statement says can run as a formula or become a link.
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
 import xlsxwriter
-from xlsxwriter.exceptions import FileCreateError
 
 from app.core.comparison import normalise_color, readable_text_color, tint
 from app.io.exporters._common import (
@@ -21,7 +21,6 @@ from app.io.exporters._common import (
     STATEMENT_HEADERS,
     Cancelled,
     Progress,
-    atomic_output,
     check_cancel,
     link_rows,
     neutralise,
@@ -29,6 +28,7 @@ from app.io.exporters._common import (
     statement_rows,
     xml_safe,
 )
+from app.io.exporters._output import atomic_output
 
 CELL_LIMIT = 32_767  # characters Excel allows in one cell
 TOPIC_WIDTH = 26
@@ -67,40 +67,43 @@ def write(data, path: str | Path, progress: Progress | None = None, cancelled: C
             progress(min(done, total), total, label)
         check_cancel(cancelled)
 
-    with atomic_output(path) as temp:
-        workbook = xlsxwriter.Workbook(
-            str(temp),
+    # The workbook is zipped in memory, then written through the checked output: a full
+    # disk fails one write we catch, never a ZipFile left half-open for its destructor.
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        buffer,
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "nan_inf_to_errors": True,
+            "in_memory": True,
+        },
+    )
+    try:
+        workbook.set_properties(
             {
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "nan_inf_to_errors": True,
-            },
+                "title": f"{data.project_name} — comparison",
+                "subject": "Competing narratives by topic and party",
+                "author": "Counterclaim",
+                "comments": f"Exported {data.exported_at}",
+            }
         )
-        try:
-            workbook.set_properties(
-                {
-                    "title": f"{data.project_name} — comparison",
-                    "subject": "Competing narratives by topic and party",
-                    "author": "Counterclaim",
-                    "comments": f"Exported {data.exported_at}",
-                }
-            )
-            workbook.use_zip64()
-            _comparison(workbook, data, step)
-            _table(workbook, "Statements", STATEMENT_HEADERS, statement_rows(data), step,
-                   widths={"Text": 80, "Title": 30, "Topics": 28, "Note": 30}, wrap=("Text", "Note"))
-            _table(workbook, "Links", LINK_HEADERS, link_rows(data), step,
-                   widths={"From text": 60, "To text": 60, "From citation": 40, "To citation": 40, "Note": 30},
-                   wrap=("From text", "To text", "Note"))
-            _table(workbook, "Sources", SOURCE_HEADERS, source_rows(data), step,
-                   widths={"Title": 50, "File": 40, "Byline": 24, "SHA-256": 20})
-            check_cancel(cancelled)
-            workbook.close()
-        except FileCreateError as error:
-            # XlsxWriter wraps the OSError; atomic_output turns an OSError into a sentence.
-            cause = error.__context__ if isinstance(error.__context__, OSError) else OSError(str(error))
-            raise cause from error
+        workbook.use_zip64()
+        _comparison(workbook, data, step)
+        _table(workbook, "Statements", STATEMENT_HEADERS, statement_rows(data), step,
+               widths={"Text": 80, "Title": 30, "Topics": 28, "Note": 30}, wrap=("Text", "Note"))
+        _table(workbook, "Links", LINK_HEADERS, link_rows(data), step,
+               widths={"From text": 60, "To text": 60, "From citation": 40, "To citation": 40, "Note": 30},
+               wrap=("From text", "To text", "Note"))
+        _table(workbook, "Sources", SOURCE_HEADERS, source_rows(data), step,
+               widths={"Title": 50, "File": 40, "Byline": 24, "SHA-256": 20})
+        check_cancel(cancelled)
+        workbook.close()
+    finally:
+        workbook.fileclosed = True  # whatever happened, nothing is left for later to write
+    with atomic_output(path) as out:
+        out.write(buffer.getbuffer())
 
 
 def _comparison(workbook, data, step) -> None:
