@@ -200,7 +200,7 @@ class ExportDialog(QDialog):
         suffix = resolve(self.fmt).suffix
         chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"*{suffix}")
         if chosen:
-            if not chosen.lower().endswith(suffix):
+            if not chosen.lower().endswith(suffix) and not Path(chosen).exists():
                 chosen += suffix
             self.path.setText(chosen)
 
@@ -242,6 +242,13 @@ class ExportDialog(QDialog):
         path = self.path.text().strip()
         if not path:
             report(CounterclaimError("Choose where to save the export."), self)
+            return
+        from app.ops.export_target import check_target
+
+        try:  # at once, before any work: the export must never land on the open project
+            check_target(self.window_.context.path, path)
+        except CounterclaimError as error:
+            report(error, self)
             return
         options = {"page_size": self.page_size.currentText()} if self.fmt == "pdf" else {}
         settings.set_value("export/format", self.fmt)
