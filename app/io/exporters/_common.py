@@ -48,6 +48,29 @@ def safe_entry_name(*parts: object, suffix: str = "") -> str:
     return name[:120] + suffix
 
 
+# What no file system (or QDA program copying a source to disk) takes in a file name.
+_NOT_IN_FILE_NAMES = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f]+')
+_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+
+
+def safe_file_name(text: str | None, fallback: str, limit: int = 120) -> str:
+    """A human title made into a file name every system accepts (at most ``limit`` UTF-8 bytes).
+
+    Separators, wildcards, quotes and control characters become ``_``; leading dots and
+    spaces (a hidden file), trailing dots and spaces (Windows drops them) and Windows'
+    reserved device names (``CON``, ``NUL``, ``COM1``…) are avoided.
+    """
+    name = " ".join(_NOT_IN_FILE_NAMES.sub("_", text or "").split())
+    name = name.lstrip(". ").rstrip(". ")
+    encoded = name.encode("utf-8")[:limit]
+    name = encoded.decode("utf-8", errors="ignore").rstrip(". ")
+    if not name:
+        name = fallback
+    if _RESERVED.fullmatch(name):
+        name = "_" + name
+    return name
+
+
 def check_cancel(cancelled: Cancelled | None) -> None:
     if cancelled is not None and cancelled():
         raise ExportCancelled("The export was cancelled; no file was written.")
