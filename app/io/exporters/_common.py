@@ -15,6 +15,13 @@ Cancelled = Callable[[], bool]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+# Every export that draws the grid says what a suggestion's mark means.
+SUGGESTED_LEGEND = (
+    "Statements marked “(suggested)”, in grey italics, carry a party Counterclaim suggested; "
+    "it is not yet confirmed by a journalist."
+)
+
+
 class ExportCancelled(CounterclaimError):
     """The journalist stopped the export; nothing was written."""
 

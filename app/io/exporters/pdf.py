@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from app import __version__
 from app.core.comparison import normalise_color, readable_text_color, tint
 from app.core.errors import CounterclaimError
-from app.io.exporters._common import Cancelled, Progress, check_cancel, scope_text
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, scope_text
 from app.io.exporters._output import atomic_output
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -72,6 +72,7 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
         '<p style="font-size:14pt; font-weight:600; margin-bottom:2pt">Comparison sheet</p>',
         f'<p style="color:#595959; font-size:8pt; margin-top:0">{len(grid.columns)} parties · {len(grid.rows)} topics · '
         f"{grid.statement_count} statements from {sources} article(s) · {_esc(scope)}</p>",
+        f'<p style="color:#595959; font-size:7pt; font-style:italic; margin-top:0">{_esc(SUGGESTED_LEGEND)}</p>',
     ]
     if not (grid.rows and grid.columns):
         out.append("<p>No topics or parties to compare yet: assign statements to topics first.</p></body></html>")
@@ -115,7 +116,7 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
             for entry in entries:
                 words = _esc(entry.text)
                 if entry.status == "suggested":
-                    words = f'<span style="color:#555555">{words}</span>'
+                    words = f'<span style="color:#555555; font-style:italic">{words}</span>'
                     cite = _esc(entry.citation.short()) + " (suggested)"
                 else:
                     cite = _esc(entry.citation.short())
