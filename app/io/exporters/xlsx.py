@@ -36,14 +36,14 @@ TOPIC_WIDTH = 26
 PARTY_WIDTH = 48
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 SMALL_LINE_HEIGHT = 11.0  # points per line of 8-point text
-CHARS_PER_WIDTH = 1.05  # characters of prose per unit of column width (one "0"), a little cautious
+CHARS_PER_WIDTH = 1.15  # characters of prose per unit of column width (one "0"), a little cautious
 CHARS_SMALL = 1.3  # the same for 8-point text (the fingerprint)
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 EMPTY = "—"
 
 # Column widths (in "0" characters) chosen so each table prints one landscape page wide at
 # a readable scale (about 75 % or more); long text wraps, with row heights to match.
-STATEMENT_WIDTHS = {"Statement": 9, "Article": 7, "Title": 18, "Outlet": 10, "Date": 10, "Paragraph": 9,
+STATEMENT_WIDTHS = {"Statement": 10, "Article": 7, "Title": 18, "Outlet": 10, "Date": 10, "Paragraph": 10,
                     "Text": 44, "Party": 10, "Status": 10, "Kind": 9, "Speaker": 10, "Cue": 8, "Topics": 14,
                     "Start": 7, "End": 7, "Note": 14}
 STATEMENT_WRAP = ("Title", "Outlet", "Text", "Party", "Speaker", "Topics", "Note")
@@ -52,8 +52,8 @@ LINK_WIDTHS = {"Link": 6, "From statement": 10, "From party": 11, "Relation": 12
                "To citation": 20}
 LINK_WRAP = ("From statement", "From party", "To statement", "To party", "Note", "From text", "To text",
              "From citation", "To citation")
-SOURCE_WIDTHS = {"Article": 7, "Title": 30, "Outlet": 14, "Byline": 16, "Date": 10, "Language": 9, "File": 24,
-                 "Format": 8, "Imported": 12, "SHA-256": 17}
+SOURCE_WIDTHS = {"Article": 7, "Title": 26, "Outlet": 14, "Byline": 16, "Date": 10, "Language": 9, "File": 24,
+                 "Format": 8, "Imported": 20, "SHA-256": 17}
 SOURCE_WRAP = ("Title", "Outlet", "Byline", "File", "Imported", "SHA-256")
 
 
