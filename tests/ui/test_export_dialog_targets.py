@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import zipfile
 
 import pytest
 from export_cases import build
@@ -62,3 +64,23 @@ def test_the_dialog_refuses_the_projects_own_files(window, qtbot, shown, fmt, ki
     assert _digest(path.parent) == before
     assert dialog.summary is None and dialog.export_button.isEnabled()
     dialog.reject()
+
+
+@pytest.mark.parametrize("ticked", [False, True])
+def test_qdpx_codes_suggestions_only_when_ticked(window, qtbot, shown, tmp_path, ticked):
+    from app.ui.export_dialog import show_export_dialog
+
+    dialog = show_export_dialog(window)
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert not dialog.include_suggested.isEnabled()
+    dialog.format.setCurrentIndex(dialog.format.findData("qdpx"))
+    assert dialog.include_suggested.isEnabled() and not dialog.include_suggested.isChecked()  # off by default
+    dialog.include_suggested.setChecked(ticked)
+    out = tmp_path / "desk.qdpx"
+    dialog.path.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
+    with zipfile.ZipFile(out) as archive:
+        qde = archive.read("project.qde").decode("utf-8")
+    code = re.search(r'<Code guid="([^"]+)" name="Pakistan"', qde).group(1)
+    assert (f'targetGUID="{code}"' in qde) == ticked
