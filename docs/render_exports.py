@@ -146,19 +146,11 @@ def render_xlsx_sheet(path: Path, out: Path, max_rows: int = 40) -> Path:
         painter.drawText(QRectF(xs[c - 1], margin, col_px[c], head_h), int(Qt.AlignCenter), get_column_letter(c))
     for r in range(1, rows + 1):
         painter.drawText(QRectF(margin, ys[r - 1], head_w, row_px[r]), int(Qt.AlignHCenter | Qt.AlignTop), str(r))
-    # cells (a merged range is drawn once, as one cell over its whole area)
-    spans, covered = {}, set()
-    for merged in sheet.merged_cells.ranges:
-        spans[(merged.min_row, merged.min_col)] = (min(merged.max_row, rows), min(merged.max_col, columns))
-        covered |= {(r, c) for r in range(merged.min_row, merged.max_row + 1)
-                    for c in range(merged.min_col, merged.max_col + 1)} - {(merged.min_row, merged.min_col)}
+    # cells
     for r in range(1, rows + 1):
         for c in range(1, columns + 1):
-            if (r, c) in covered:
-                continue
             cell = sheet.cell(row=r, column=c)
-            last_r, last_c = spans.get((r, c), (r, c))
-            rect = QRectF(xs[c - 1], ys[r - 1], xs[last_c] - xs[c - 1], ys[last_r] - ys[r - 1])
+            rect = QRectF(xs[c - 1], ys[r - 1], col_px[c], row_px[r])
             if cell.fill is not None and cell.fill.fill_type == "solid" and isinstance(cell.fill.fgColor.rgb, str):
                 painter.fillRect(rect, QColor("#" + cell.fill.fgColor.rgb[-6:]))
             painter.setPen(QPen(QColor("#D4D4D4"), 1))

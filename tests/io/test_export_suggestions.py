@@ -48,7 +48,9 @@ def test_xlsx_marks_suggestions_in_the_grid_and_the_statements_sheet(mixed, tmp_
                     runs[block.text.strip()] = block.font
     assert runs[SUGGESTED].i and not runs[CONFIRMED].i
     texts = " ".join(str(c.value) for row in grid.iter_rows() for c in row if c.value is not None)
-    assert "(suggested)" in texts and LEGEND in texts
+    assert "(suggested)" in texts
+    assert LEGEND in grid["A1"].comment.text  # the legend: a note on screen, the page header on paper
+    assert LEGEND in grid.oddHeader.center.text
     sheet = book["Statements"]
     headers = [c.value for c in sheet[1]]
     status, text = headers.index("Status") + 1, headers.index("Text") + 1

@@ -40,6 +40,7 @@ CHARS_PER_WIDTH = 1.15  # characters of prose per unit of column width (one "0")
 CHARS_SMALL = 1.3  # the same for 8-point text (the fingerprint)
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 EMPTY = "—"
+SUGGESTED_NOTE = "Grey italics, “(suggested)”: not yet confirmed"
 
 # Column widths (in "0" characters) chosen so each table prints one landscape page wide at
 # a readable scale (about 75 % or more); long text wraps, with row heights to match.
@@ -134,8 +135,6 @@ def _comparison(workbook, data, step) -> None:
     citation = workbook.add_format({"italic": True, "font_color": "#595959", "font_size": 9})
     quote = workbook.add_format({"font_size": 10})
     suggested = workbook.add_format({"font_size": 10, "font_color": "#7F7F7F", "italic": True})
-    legend = workbook.add_format({"italic": True, "font_color": "#595959", "font_size": 9, "text_wrap": True,
-                                  "valign": "top"})
 
     sheet.set_column(0, 0, TOPIC_WIDTH)
     sheet.set_column(1, max(1, len(grid.columns)), PARTY_WIDTH)
@@ -187,12 +186,9 @@ def _comparison(workbook, data, step) -> None:
             lines = max(lines, _estimate_lines(cell_text, int(PARTY_WIDTH * 1.1)))
         sheet.set_row(r, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT * 0.9 + 6))
     step(len(data.statements), "Comparison")
-    below = len(grid.rows) + 2
-    if len(grid.columns) > 1:
-        sheet.merge_range(below, 0, below, len(grid.columns), SUGGESTED_LEGEND, legend)
-    else:
-        sheet.write_string(below, 0, SUGGESTED_LEGEND, legend)
-    sheet.set_row(below, 2 * LINE_HEIGHT)
+    # The legend: a note on the corner cell on screen, the page header on paper (cells
+    # below or beside the grid would be read as one more topic or party).
+    sheet.write_comment(0, 0, SUGGESTED_LEGEND, {"visible": False, "x_scale": 2, "y_scale": 1.2})
 
     sheet.freeze_panes(1, 1)
     sheet.set_landscape()
@@ -202,7 +198,7 @@ def _comparison(workbook, data, step) -> None:
     sheet.repeat_columns(0)
     sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
     header_name = data.project_name.replace("&", "&&")
-    sheet.set_header(f"&L&B{header_name}&RExported {data.exported_at[:10]}")
+    sheet.set_header(f"&L&B{header_name}&C&I{SUGGESTED_NOTE}&RExported {data.exported_at[:10]}")
     sheet.set_footer("&LCounterclaim comparison sheet&RPage &P of &N")
     sheet.activate()
 
