@@ -135,3 +135,12 @@ def test_a_named_pipe_is_written_not_replaced(small, tmp_path):
     assert result.returncode == 0, result.stderr
     assert CONFIRMED.encode() in data
     assert fifo.is_fifo()
+
+
+def test_standard_output_without_a_descriptor(small, tmp_path, capsysbinary):
+    """In-process (a captured stream, as a caller embedding the CLI has): still the data, then the sentence."""
+    from app.cli import main
+
+    assert main(["export", str(small), "-f", "csv", "-o", "-"]) == 0
+    out, err = capsysbinary.readouterr()
+    assert CONFIRMED.encode() in out and b"Wrote standard output" in err

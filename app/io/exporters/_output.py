@@ -180,7 +180,15 @@ def _write_in_place(target: Path, name: str) -> Iterator[io.BufferedWriter]:
 def _write_stream(stream) -> Iterator[io.BufferedWriter]:
     """Standard output (or any stream with a descriptor), written through its descriptor."""
     stream.flush()
-    with _checked(stream.fileno(), "standard output", close=False) as out:
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):  # a stream in memory (a test's captured output): no descriptor
+        held = io.BytesIO()
+        yield held
+        stream.write(held.getvalue())
+        stream.flush()
+        return
+    with _checked(fd, "standard output", close=False) as out:
         yield out
 
 
