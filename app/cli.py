@@ -212,10 +212,24 @@ def _cmd_link(args: argparse.Namespace) -> int:
     return 0
 
 
+STDOUT_NAMES = ("-", "/dev/stdout")
+
+
 @command("export")
 def _cmd_export(args: argparse.Namespace) -> int:
+    from app.io.exporters import resolve
     from app.ops.exporting import ExportFilters, export
 
+    spec = resolve(args.format)
+    target = args.output
+    to_stdout = args.output in STDOUT_NAMES
+    if to_stdout:
+        if spec.binary and sys.stdout.isatty():
+            raise CounterclaimError(
+                f"A {spec.key.upper()} file is not text and would garble the terminal: "
+                f"send it to a file (-o sheet{spec.suffix}) or a pipe (… -o - > sheet{spec.suffix})."
+            )
+        target = sys.stdout.buffer
     filters = ExportFilters(
         article_ids=tuple(args.article or ()),
         party_names=tuple(args.party or ()),
@@ -223,9 +237,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         confirmed_only=args.confirmed_only,
     )
     options = {"page_size": args.page_size} if args.page_size else {}
+    if args.include_suggested:
+        if spec.key != "qdpx":
+            raise CounterclaimError(
+                "--include-suggested is for QDPX; the other formats always show suggestions, marked as "
+                "suggested (leave them out with --confirmed-only)."
+            )
+        options["include_suggested"] = True
     with _open(args.project) as project:
-        summary = export(project, args.format, args.output, filters, **options)
-    print(summary.sentence())
+        summary = export(project, args.format, target, filters, **options)
+    print(summary.sentence(), file=sys.stderr if to_stdout else sys.stdout)
     for warning in summary.warnings:
         print(f"Note: {warning}", file=sys.stderr)
     return 0
@@ -292,12 +313,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("--format", "-f", required=True, metavar="FORMAT",
                    help="xlsx, csv, html, pdf, md, json or qdpx")
-    p.add_argument("--output", "-o", required=True, metavar="OUT", help="the file to write")
+    p.add_argument("--output", "-o", required=True, metavar="OUT",
+                   help="the file to write (- or /dev/stdout: standard output)")
     p.add_argument("--article", type=int, action="append", metavar="ID", help="only this article (repeatable)")
     p.add_argument("--party", action="append", metavar="NAME", help="only this party, in this column order (repeatable)")
     p.add_argument("--topic", action="append", metavar="NAME", help="only this topic, in this row order (repeatable)")
     p.add_argument("--confirmed-only", action="store_true", help="leave out suggested (unconfirmed) tags")
     p.add_argument("--page-size", choices=("A4", "Letter"), help="PDF page size (default A4)")
+    p.add_argument("--include-suggested", action="store_true",
+                   help="QDPX: export suggested (unconfirmed) party tags as codings too")
     return parser
 
 

@@ -17,10 +17,12 @@ from pathlib import Path
 from app.core.errors import CounterclaimError
 from app.io import exporters
 from app.io.exporters._common import ExportCancelled
+from app.ops.export_target import check_target
 from app.store import exchange
 from app.store.database import Project
 
 Progress = Callable[[int, int, str], None]
+STDOUT = "-"  # ExportSummary.path when the export went to standard output
 
 
 @dataclass(frozen=True)
@@ -57,11 +59,20 @@ class ExportSummary:
     warnings: list[str] = field(default_factory=list)
 
     def sentence(self) -> str:
+        where = "standard output" if str(self.path) == STDOUT else self.path.name
         return (
-            f"Wrote {self.path.name}: {self.statements} statements from {self.articles} article(s), "
+            f"Wrote {where}: {self.statements} statements from {self.articles} article(s), "
             f"{self.parties} parties × {self.topics} topics ({self.empty_cells} empty cells), "
             f"{self.links} links."
         )
+
+
+def _size(path) -> int:
+    """Bytes written to a regular file (a stream or a device has no size to report)."""
+    try:
+        return path.stat().st_size if isinstance(path, Path) and path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def formats() -> dict[str, exporters.Format]:
@@ -82,7 +93,7 @@ def gather(project: Project, filters: ExportFilters | None = None) -> exchange.E
 def export(
     project: Project,
     fmt: str,
-    out_path: str | os.PathLike,
+    out_path,
     filters: ExportFilters | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -92,14 +103,21 @@ def export(
 
     ``progress(done, total, stage)`` is called as the work goes; ``cancelled()`` returning
     True stops it with ``ExportCancelled`` and no file. ``options`` go to the exporter
-    (``page_size="Letter"`` for PDF).
+    (``page_size="Letter"`` for PDF). ``out_path`` may also be a binary stream with a
+    descriptor (standard output). The project's own files are refused as targets.
     """
     started = time.perf_counter()
     spec = exporters.resolve(fmt)
     module = exporters.load(spec.key)
-    path = Path(out_path).expanduser()
-    if path.suffix == "":
-        path = path.with_suffix(spec.suffix)
+    if hasattr(out_path, "write"):
+        path = out_path
+    else:
+        path = Path(out_path).expanduser()
+        # The format's suffix is added only to a new name: a file that exists, a device
+        # (/dev/null) or a pipe is written as the user named it.
+        if path.suffix == "" and not os.path.lexists(path):
+            path = path.with_suffix(spec.suffix)
+    check_target(project.path, path)
     accepted = inspect.signature(module.write).parameters
     unknown = [name for name in options if name not in accepted]
     if unknown:
@@ -113,7 +131,7 @@ def export(
     module.write(data, path, progress=progress, cancelled=cancelled, **options)
     summary = ExportSummary(
         format=spec.key,
-        path=path,
+        path=Path(STDOUT) if hasattr(path, "write") else path,
         articles=len(data.articles),
         statements=len(data.statements),
         parties=len(grid.columns),
@@ -121,7 +139,7 @@ def export(
         links=len(data.links),
         grid_statements=grid.statement_count,
         empty_cells=sum(1 for r in range(len(grid.rows)) for c in range(len(grid.columns)) if grid.is_empty(r, c)),
-        bytes=path.stat().st_size,
+        bytes=_size(path),
         seconds=time.perf_counter() - started,
     )
     if not grid.rows and spec.key not in ("json", "qdpx", "csv"):

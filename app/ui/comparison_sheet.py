@@ -3,6 +3,8 @@
 The grid is the exports' own (``app.store.exchange.select(...).grid()`` built by
 ``app.core.comparison.build_grid``), so what the journalist reads here is what the export
 writes. A cell shows at most ``CELL_LIMIT`` statements and says how many more there are.
+A suggestion (a party nobody has confirmed) is drawn in grey italics and labelled
+"(suggested)", as in every export, so it never passes for a confirmed tag.
 """
 
 from __future__ import annotations
@@ -27,10 +29,20 @@ from app.store import exchange
 from app.ui import roles
 
 CELL_LIMIT = 12
+SUGGESTED_LABEL = " (suggested)"
+LEGEND = "Grey italics, “(suggested)”: a party Counterclaim suggested, not yet confirmed."
 EMPTY_TEXT = "— says nothing on this —"
 ENTRIES_ROLE = roles.USER + 1
 COLOR_ROLE = roles.USER + 2
 BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
+
+
+def is_suggested(entry) -> bool:
+    return entry.status == "suggested"
+
+
+def label(entry) -> str:
+    return SUGGESTED_LABEL if is_suggested(entry) else ""
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -68,11 +80,13 @@ class ComparisonModel(QAbstractTableModel):
         if role == roles.DISPLAY:
             if not entries:
                 return EMPTY_TEXT
-            return "\n".join(f"{e.text} ({e.citation.short()})" for e in entries)
+            return "\n".join(f"{e.text} ({e.citation.short()}){label(e)}" for e in entries)
         if role == COLOR_ROLE:
             return self.grid.columns[index.column()].color
         if role == roles.TOOLTIP and entries:
-            return "<qt>" + "".join(f"<p>{escape(e.text)}<br><i>{escape(e.citation.full())}</i></p>" for e in entries) + "</qt>"
+            return "<qt>" + "".join(
+                f"<p>{escape(e.text)}<br><i>{escape(e.citation.full())}</i>{escape(label(e))}</p>" for e in entries
+            ) + "</qt>"
         return None
 
 
@@ -114,11 +128,20 @@ class CellDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
         return option.font, small
 
+    def entry_look(self, option, entry) -> tuple[QFont, QColor]:
+        """The font and ink of a statement's words: grey italics for a suggestion."""
+        font = QFont(self._fonts(option)[0])
+        if is_suggested(entry):
+            font.setItalic(True)
+            return font, QColor("#5A5A5A")
+        return font, QColor("#1A1A1A")
+
     def _blocks(self, option, entries, width):
-        font, small = self._fonts(option)
-        fm, sfm = QFontMetrics(font), QFontMetrics(small)
+        _font, small = self._fonts(option)
+        sfm = QFontMetrics(small)
         blocks = []
         for entry in entries[:CELL_LIMIT]:
+            fm = QFontMetrics(self.entry_look(option, entry)[0])
             text_h = fm.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextWordWrap), entry.text).height()
             blocks.append((entry, text_h, sfm.height()))
         return blocks
@@ -139,7 +162,7 @@ class CellDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option, index) -> None:
         entries = index.data(ENTRIES_ROLE) or ()
         colour = index.data(COLOR_ROLE) or "#888888"
-        font, small = self._fonts(option)
+        _font, small = self._fonts(option)
         rect = option.rect
         painter.save()
         painter.fillRect(rect, QColor("#FFFFFF"))
@@ -155,13 +178,14 @@ class CellDelegate(QStyledItemDelegate):
             block = QRect(rect.left() + 4, y - 4, rect.width() - 8, text_h + cite_h + 8)
             painter.fillRect(block, QColor(tint(colour, 0.92)))
             painter.fillRect(QRect(block.left(), block.top(), 3, block.height()), QColor(colour))
-            painter.setFont(font)
-            painter.setPen(QColor("#1A1A1A"))
+            words_font, ink = self.entry_look(option, entry)
+            painter.setFont(words_font)
+            painter.setPen(ink)
             painter.drawText(QRect(rect.left() + self.PAD + 6, y, width, text_h), int(Qt.TextWordWrap), entry.text)
             painter.setFont(small)
             painter.setPen(QColor("#6A6A6A"))
             painter.drawText(QRect(rect.left() + self.PAD + 6, y + text_h + 1, width, cite_h),
-                             Qt.AlignLeft | Qt.AlignVCenter, entry.citation.short())
+                             Qt.AlignLeft | Qt.AlignVCenter, entry.citation.short() + label(entry))
             y += text_h + cite_h + 12
         if len(entries) > CELL_LIMIT:
             painter.setFont(small)
@@ -200,6 +224,9 @@ class ComparisonSheet(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("comparisonSummary")
         self.summary.setStyleSheet("color: palette(placeholder-text);")
+        self.legend = QLabel(LEGEND, self)
+        self.legend.setObjectName("comparisonLegend")
+        self.legend.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         for box in (self.confirmed, self.untopical):
             box.toggled.connect(lambda _c: self.reload())
         bar = QHBoxLayout()
@@ -207,6 +234,7 @@ class ComparisonSheet(QWidget):
         bar.addWidget(self.confirmed)
         bar.addWidget(self.untopical)
         bar.addStretch(1)
+        bar.addWidget(self.legend)
         bar.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

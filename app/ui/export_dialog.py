@@ -86,6 +86,8 @@ class ExportDialog(QDialog):
         self.parties = self._checklist("exportParties")
         self.topics = self._checklist("exportTopics")
         self.confirmed_only = QCheckBox("Confirmed tags only (leave out suggestions)", objectName="exportConfirmedOnly")
+        self.include_suggested = QCheckBox("QDPX: code suggested tags too (off: only confirmed tags become codings)",
+                                           objectName="exportIncludeSuggested")
         filters = QGroupBox("Include (nothing ticked in a list means all of it)")
         columns = QHBoxLayout(filters)
         for title, widget in (("Articles", self.articles), ("Parties (columns)", self.parties),
@@ -100,6 +102,7 @@ class ExportDialog(QDialog):
         left_layout.addLayout(form)
         left_layout.addWidget(filters, 1)
         left_layout.addWidget(self.confirmed_only)
+        left_layout.addWidget(self.include_suggested)
         self.preview = QTextBrowser(objectName="exportPreview")
         self.preview.setOpenLinks(False)
         self.preview.setOpenExternalLinks(False)
@@ -189,6 +192,7 @@ class ExportDialog(QDialog):
         from app.ops.exporting import default_path
 
         self.page_size.setEnabled(self.fmt == "pdf")
+        self.include_suggested.setEnabled(self.fmt == "qdpx")
         current = self.path.text().strip()
         folder = Path(current).parent if current else Path(settings.value("export/last_dir", "") or
                                                             self.window_.context.path.parent)
@@ -200,7 +204,7 @@ class ExportDialog(QDialog):
         suffix = resolve(self.fmt).suffix
         chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"*{suffix}")
         if chosen:
-            if not chosen.lower().endswith(suffix):
+            if not chosen.lower().endswith(suffix) and not Path(chosen).exists():
                 chosen += suffix
             self.path.setText(chosen)
 
@@ -243,7 +247,16 @@ class ExportDialog(QDialog):
         if not path:
             report(CounterclaimError("Choose where to save the export."), self)
             return
+        from app.ops.export_target import check_target
+
+        try:  # at once, before any work: the export must never land on the open project
+            check_target(self.window_.context.path, path)
+        except CounterclaimError as error:
+            report(error, self)
+            return
         options = {"page_size": self.page_size.currentText()} if self.fmt == "pdf" else {}
+        if self.fmt == "qdpx":
+            options["include_suggested"] = self.include_suggested.isChecked()
         settings.set_value("export/format", self.fmt)
         settings.set_value("export/last_dir", str(Path(path).parent))
         context = self.window_.context

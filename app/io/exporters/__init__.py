@@ -19,18 +19,19 @@ class Format:
     module: str
     suffix: str
     label: str
+    binary: bool = False  # a zip or a PDF: garbage on a terminal
 
 
 FORMATS: dict[str, Format] = {
     f.key: f
     for f in (
-        Format("xlsx", "xlsx", ".xlsx", "Excel workbook (comparison, statements, links, sources)"),
+        Format("xlsx", "xlsx", ".xlsx", "Excel workbook (comparison, statements, links, sources)", binary=True),
         Format("csv", "csv_export", ".csv", "CSV table of statements"),
         Format("html", "html", ".html", "Web page (one self-contained file)"),
-        Format("pdf", "pdf", ".pdf", "PDF comparison sheet"),
+        Format("pdf", "pdf", ".pdf", "PDF comparison sheet", binary=True),
         Format("md", "markdown", ".md", "Markdown (grid and statement list)"),
         Format("json", "json_export", ".json", "JSON (everything; re-importable)"),
-        Format("qdpx", "qdpx", ".qdpx", "REFI-QDA project (QualCoder, MAXQDA, ATLAS.ti, NVivo)"),
+        Format("qdpx", "qdpx", ".qdpx", "REFI-QDA project (QualCoder, MAXQDA, ATLAS.ti, NVivo)", binary=True),
     )
 }
 ALIASES = {"markdown": "md", "excel": "xlsx", "refi": "qdpx", "refi-qda": "qdpx", "htm": "html"}

@@ -1,14 +1,9 @@
-"""What every exporter shares: safe cell values, the statements table, safe writing."""
+"""What every exporter shares: safe cell values and the statements table (safe writing: ``_output``)."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 from app.core.comparison import citation_of
 from app.core.errors import CounterclaimError
@@ -16,17 +11,15 @@ from app.core.errors import CounterclaimError
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 
-def _current_umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-# Exports get the permissions any new file of the user's would get (read once, at import).
-_FILE_MODE = 0o666 & ~_current_umask()
-
 # OWASP CSV injection: a cell a spreadsheet would read as a formula or a command.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+# Every export that draws the grid says what a suggestion's mark means.
+SUGGESTED_LEGEND = (
+    "Statements marked “(suggested)”, in grey italics, carry a party Counterclaim suggested; "
+    "it is not yet confirmed by a journalist."
+)
 
 
 class ExportCancelled(CounterclaimError):
@@ -60,6 +53,29 @@ def safe_entry_name(*parts: object, suffix: str = "") -> str:
     """A zip entry or file name from ids: ASCII letters, digits, dot, dash, underscore only."""
     name = "-".join(_UNSAFE_NAME.sub("_", str(p)).strip("._") or "x" for p in parts)
     return name[:120] + suffix
+
+
+# What no file system (or QDA program copying a source to disk) takes in a file name.
+_NOT_IN_FILE_NAMES = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f]+')
+_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+
+
+def safe_file_name(text: str | None, fallback: str, limit: int = 120) -> str:
+    """A human title made into a file name every system accepts (at most ``limit`` UTF-8 bytes).
+
+    Separators, wildcards, quotes and control characters become ``_``; leading dots and
+    spaces (a hidden file), trailing dots and spaces (Windows drops them) and Windows'
+    reserved device names (``CON``, ``NUL``, ``COM1``…) are avoided.
+    """
+    name = " ".join(_NOT_IN_FILE_NAMES.sub("_", text or "").split())
+    name = name.lstrip(". ").rstrip(". ")
+    encoded = name.encode("utf-8")[:limit]
+    name = encoded.decode("utf-8", errors="ignore").rstrip(". ")
+    if not name:
+        name = fallback
+    if _RESERVED.fullmatch(name):
+        name = "_" + name
+    return name
 
 
 def check_cancel(cancelled: Cancelled | None) -> None:
@@ -138,55 +154,3 @@ def source_rows(data) -> Iterator[list]:
             (a.get("published") or "")[:10], a.get("language") or "", a.get("source_path") or "",
             a.get("format") or "", a.get("imported_at") or "", a.get("sha256") or "",
         ]
-
-
-# -- writing safely --------------------------------------------------------------------------
-
-
-def _reason(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if error.errno in (errno.EACCES, errno.EPERM):
-        return "Counterclaim is not allowed to write there"
-    if error.errno == errno.EROFS:
-        return "the disk is read-only"
-    if error.errno == errno.EISDIR:
-        return "a folder has that name"
-    if error.errno == errno.ENOENT:
-        return "the folder does not exist"
-    return error.strerror or str(error)
-
-
-@contextlib.contextmanager
-def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; on success it becomes ``target``.
-
-    The temporary file sits in the same folder, so the final ``os.replace`` is atomic:
-    a failure (a read-only folder, a full disk, a cancelled export) leaves no half file
-    under the final name — either the old file or the complete new one.
-    """
-    target = Path(target)
-    name = f"“{target.name}”"
-    if target.is_dir():
-        raise CounterclaimError(f"Could not export to {name}: a folder has that name. Choose a file name.")
-    folder = target.parent
-    if not folder.is_dir():
-        raise CounterclaimError(f"Could not export to {name}: the folder {folder} does not exist.")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    except OSError as error:
-        raise CounterclaimError(f"Could not export to {name}: {_reason(error)} ({folder}).") from error
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.chmod(temp, _FILE_MODE)
-        os.replace(temp, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise CounterclaimError(f"Could not export to {name}: {_reason(error)}. Nothing was written.") from error
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise

@@ -13,11 +13,11 @@ from app.io.exporters._common import (
     STATEMENT_HEADERS,
     Cancelled,
     Progress,
-    atomic_output,
     check_cancel,
     neutralise,
     statement_rows,
 )
+from app.io.exporters._output import atomic_text
 
 
 def _cell(value):
@@ -28,16 +28,15 @@ def _cell(value):
 
 def write(data, path: str | Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
     total = len(data.statements)
-    with atomic_output(path) as temp:
-        with open(temp, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            writer.writerow(STATEMENT_HEADERS)
-            for i, row in enumerate(statement_rows(data), start=1):
-                writer.writerow([_cell(v) for v in row])
-                if i % 2000 == 0:
-                    if progress is not None:
-                        progress(i, total, "Statements")
-                    check_cancel(cancelled)
+    with atomic_text(path, encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, dialect="excel", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow(STATEMENT_HEADERS)
+        for i, row in enumerate(statement_rows(data), start=1):
+            writer.writerow([_cell(v) for v in row])
+            if i % 2000 == 0:
+                if progress is not None:
+                    progress(i, total, "Statements")
+                check_cancel(cancelled)
         check_cancel(cancelled)
         if progress is not None:
             progress(total, total, "Statements")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from app import __version__
 from app.core.comparison import Grid, normalise_color, readable_text_color, tint
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel, scope_text
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, scope_text
+from app.io.exporters._output import atomic_output
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 
@@ -41,7 +42,7 @@ ul.entries { list-style: none; margin: 0; padding: 0; }
 ul.entries li { margin: 0 0 .7rem; }
 ul.entries li:last-child { margin-bottom: 0; }
 .say { margin: 0; unicode-bidi: plaintext; }
-.suggested .say { color: #555; }
+.suggested .say, .say.suggested { color: #555; font-style: italic; }
 cite { display: block; color: var(--muted); font-size: .82rem; font-style: italic; margin-top: .15rem; }
 .tag { font-size: .75rem; border: 1px solid currentColor; border-radius: 3px; padding: 0 .25rem;
        font-style: normal; margin-inline-start: .3rem; }
@@ -80,6 +81,9 @@ footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
   a { text-decoration: none; }
 }
 """
+
+
+SUGGESTED_TAG = '<span class="tag">suggested</span>'
 
 
 def esc(text) -> str:
@@ -122,7 +126,7 @@ def grid_html(grid: Grid, anchors: bool = True) -> str:
                 text = esc(entry.text)
                 if anchors:
                     text = f'<a href="#s{int(entry.statement_id)}">{text}</a>'
-                tag = '<span class="tag">suggested</span>' if entry.status == "suggested" else ""
+                tag = SUGGESTED_TAG if entry.status == "suggested" else ""
                 out.append(
                     f'<li class="{klass}"><p class="say"{_lang_attrs(entry.language)}>{text}</p>'
                     f"<cite>{esc(entry.citation.short())}{tag}</cite></li>"
@@ -167,9 +171,11 @@ def _statements_html(data, cancelled: Cancelled | None) -> Iterator[str]:
             if s.get("speaker"):
                 details.append(f"speaker: {s['speaker']}")
             note = f'<div class="small" dir="auto">Note: {esc(s["note"])}</div>' if s.get("note") else ""
+            suggested = s.get("status") == "suggested"
             yield (
                 f'<li id="s{int(s["id"])}" style="border-inline-start-color:{color}">{badge}'
-                f'<span class="say"{_lang_attrs(s.get("language"))}>{esc(s["text"])}</span>'
+                f'<span class="say{" suggested" if suggested else ""}"{_lang_attrs(s.get("language"))}>'
+                f'{esc(s["text"])}</span>{SUGGESTED_TAG if suggested else ""}'
                 f'<div class="small">{esc(" · ".join(details))}</div>{note}</li>'
             )
         yield "</ol></article>"
@@ -217,6 +223,7 @@ def render(data, cancelled: Cancelled | None = None) -> str:
         '<section id="comparison"><h2>Comparison</h2>',
     ]
     if grid.rows and grid.columns:
+        parts.append(f'<p class="meta">{esc(SUGGESTED_LEGEND)}</p>')
         parts.append(grid_html(grid))
     else:
         parts.append('<p class="meta">No topics or parties to compare yet: assign statements to topics first.</p>')
@@ -236,7 +243,7 @@ def write(data, path: str | Path, progress: Progress | None = None, cancelled: C
         progress(0, 2, "Page")
     page = render(data, cancelled)
     check_cancel(cancelled)
-    with atomic_output(path) as temp:
-        temp.write_text(page, encoding="utf-8", newline="\n")
+    with atomic_output(path) as out:
+        out.write(page.encode("utf-8"))
     if progress is not None:
         progress(2, 2, "Page")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel
+from app.io.exporters._output import atomic_output
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
 
@@ -18,6 +19,13 @@ def md(text) -> str:
     """Escape text for inline Markdown (one line: newlines become spaces)."""
     text = " ".join(("" if text is None else str(text)).split())
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def _entry(entry) -> str:
+    """One statement in a grid cell: a suggestion in italics and labelled."""
+    if entry.status == "suggested":
+        return f"_{md(entry.text)}_<br>*{md(entry.citation.short())}* (suggested)"
+    return f"{md(entry.text)}<br>*{md(entry.citation.short())}*"
 
 
 def render(data, cancelled: Cancelled | None = None) -> str:
@@ -29,6 +37,7 @@ def render(data, cancelled: Cancelled | None = None) -> str:
     )
     out += ["", "## Comparison", ""]
     if grid.rows and grid.columns:
+        out += [f"*{md(SUGGESTED_LEGEND)}*", ""]
         out.append("| Topic | " + " | ".join(md(c.name) for c in grid.columns) + " |")
         out.append("|---" * (len(grid.columns) + 1) + "|")
         for r, row in enumerate(grid.rows):
@@ -37,12 +46,7 @@ def render(data, cancelled: Cancelled | None = None) -> str:
                 if not entries:
                     cells.append("—")
                     continue
-                cells.append(
-                    "<br><br>".join(
-                        f"{md(e.text)}<br>*{md(e.citation.short())}*" + (" (suggested)" if e.status == "suggested" else "")
-                        for e in entries
-                    )
-                )
+                cells.append("<br><br>".join(_entry(e) for e in entries))
             out.append(f"| **{md(row.name)}** | " + " | ".join(cells) + " |")
     else:
         out.append("No topics or parties to compare yet.")
@@ -84,7 +88,7 @@ def render(data, cancelled: Cancelled | None = None) -> str:
 
 def write(data, path: str | Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
     text = render(data, cancelled)
-    with atomic_output(path) as temp:
-        temp.write_text(text, encoding="utf-8", newline="\n")
+    with atomic_output(path) as out:
+        out.write(text.encode("utf-8"))
     if progress is not None:
         progress(1, 1, "Markdown")

@@ -14,7 +14,7 @@ import html as _html
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,7 +30,8 @@ from PySide6.QtGui import (
 from app import __version__
 from app.core.comparison import normalise_color, readable_text_color, tint
 from app.core.errors import CounterclaimError
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel, scope_text
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, scope_text
+from app.io.exporters._output import atomic_output
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 CITE_STYLE = 'style="color:#595959; font-size:7pt; font-style:italic"'
@@ -71,6 +72,7 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
         '<p style="font-size:14pt; font-weight:600; margin-bottom:2pt">Comparison sheet</p>',
         f'<p style="color:#595959; font-size:8pt; margin-top:0">{len(grid.columns)} parties · {len(grid.rows)} topics · '
         f"{grid.statement_count} statements from {sources} article(s) · {_esc(scope)}</p>",
+        f'<p style="color:#595959; font-size:7pt; font-style:italic; margin-top:0">{_esc(SUGGESTED_LEGEND)}</p>',
     ]
     if not (grid.rows and grid.columns):
         out.append("<p>No topics or parties to compare yet: assign statements to topics first.</p></body></html>")
@@ -114,7 +116,7 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
             for entry in entries:
                 words = _esc(entry.text)
                 if entry.status == "suggested":
-                    words = f'<span style="color:#555555">{words}</span>'
+                    words = f'<span style="color:#555555; font-style:italic">{words}</span>'
                     cite = _esc(entry.citation.short()) + " (suggested)"
                 else:
                     cite = _esc(entry.citation.short())
@@ -211,29 +213,37 @@ def write(
     if size_id is None:
         raise CounterclaimError(f"“{page_size}” is not a page size; use A4 or Letter.")
     ensure_gui_application()
-    with atomic_output(path) as temp:
-        writer = QPdfWriter(str(temp))
-        writer.setResolution(RESOLUTION)
-        writer.setTitle(f"{data.project_name} — comparison sheet")
-        writer.setCreator(f"Counterclaim {__version__}")
-        layout = QPageLayout(QPageSize(size_id), QPageLayout.Orientation.Landscape, QMarginsF(12, 10, 12, 10),
-                             QPageLayout.Unit.Millimeter)
-        writer.setPageLayout(layout)
-        sheet = SheetLayout(data, writer, QRectF(writer.pageLayout().paintRectPixels(RESOLUTION)), cancelled)
-        total = sheet.page_count
-        painter = QPainter()
-        if not painter.begin(writer):
-            raise OSError(f"Qt could not open {temp} for writing")
-        try:
-            for page in range(total):
-                check_cancel(cancelled)
-                if page:
-                    writer.newPage()
-                sheet.paint(painter, page)
-                if progress is not None:
-                    progress(page + 1, total, "Pages")
-        finally:
-            painter.end()
-        del writer
-        if not Path(temp).stat().st_size:
-            raise OSError(f"Qt wrote nothing to {temp}")
+    # Qt does not report a failed write (a full disk gave a short, unreadable PDF), so the
+    # pages are drawn into memory and written through the checked output.
+    pdf = QByteArray()
+    device = QBuffer(pdf)
+    device.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(device)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(f"{data.project_name} — comparison sheet")
+    writer.setCreator(f"Counterclaim {__version__}")
+    layout = QPageLayout(QPageSize(size_id), QPageLayout.Orientation.Landscape, QMarginsF(12, 10, 12, 10),
+                         QPageLayout.Unit.Millimeter)
+    writer.setPageLayout(layout)
+    sheet = SheetLayout(data, writer, QRectF(writer.pageLayout().paintRectPixels(RESOLUTION)), cancelled)
+    total = sheet.page_count
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise CounterclaimError("Qt could not start drawing the PDF; nothing was written.")
+    try:
+        for page in range(total):
+            check_cancel(cancelled)
+            if page:
+                writer.newPage()
+            sheet.paint(painter, page)
+            if progress is not None:
+                progress(page + 1, total, "Pages")
+    finally:
+        painter.end()
+    del writer
+    device.close()
+    body = pdf.data()
+    if not body.rstrip().endswith(b"%%EOF"):
+        raise CounterclaimError("Qt did not finish the PDF; nothing was written.")
+    with atomic_output(path) as out:
+        out.write(body)

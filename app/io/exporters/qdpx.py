@@ -11,6 +11,11 @@ A zip holding ``project.qde`` (XML in the ``urn:QDA-XML:project:1.0`` namespace)
   per party and topic;
 - counterclaim links are ``Link``s between selections, named by their relation.
 
+A party tag the journalist has not confirmed (a suggestion) is not a coding: the selection
+says "suggested party: …" in its description, and only ``include_suggested=True`` codes it.
+Source names are the titles made into safe, unique file names (QDA programs such as
+QualCoder copy each source to a file of that name); the full title stays in the description.
+
 GUIDs are UUIDs derived from stable facts (an article's fingerprint, a statement's
 offsets, a party's name), so exporting the same project twice gives the same GUIDs and a
 QDA program can match what it already has. Zip entry names come from GUIDs, never titles.
@@ -18,6 +23,9 @@ QDA program can match what it already has. Zip entry names come from GUIDs, neve
 
 from __future__ import annotations
 
+import io
+import stat
+import time
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
@@ -25,7 +33,15 @@ from pathlib import Path
 
 from app import __version__
 from app.core.comparison import normalise_color
-from app.io.exporters._common import Cancelled, Progress, atomic_output, check_cancel, safe_entry_name, xml_safe
+from app.io.exporters._common import (
+    Cancelled,
+    Progress,
+    check_cancel,
+    safe_entry_name,
+    safe_file_name,
+    xml_safe,
+)
+from app.io.exporters._output import atomic_output
 
 NS = "urn:QDA-XML:project:1.0"
 _GUID_SPACE = uuid.UUID("6f1c1f0e-6c1b-5d3a-9a51-c0c1a1c1a1a1")
@@ -55,7 +71,16 @@ def _selection_name(statement: dict, width: int = 60) -> str:
     return f"¶{statement['paragraph']}: {words}"
 
 
-def build(data, cancelled: Cancelled | None = None) -> tuple[bytes, dict[str, str]]:
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, n = name, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{name} ({n})"
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def build(data, cancelled: Cancelled | None = None, include_suggested: bool = False) -> tuple[bytes, dict[str, str]]:
     """The project.qde bytes and {zip entry name: source text}."""
     stamp = data.exported_at
     user = _guid("user", "Counterclaim")
@@ -92,22 +117,27 @@ def build(data, cancelled: Cancelled | None = None) -> tuple[bytes, dict[str, st
     sources = _el(root, "Sources")
     files: dict[str, str] = {}
     selection_guid: dict[int, str] = {}
+    source_names: set[str] = set()
     for article in data.articles:
         check_cancel(cancelled)
         source_guid = _guid("article", article["sha256"])
         entry = f"{SOURCES_FOLDER}/{safe_entry_name(source_guid, suffix='.txt')}"
         files[entry] = article["text"]
+        title = article.get("title") or f"Article {article['id']}"
+        name = _unique(safe_file_name(title, f"Article {article['id']}"), source_names)
         source = _el(
-            sources, "TextSource", guid=source_guid, name=article.get("title") or f"Article {article['id']}",
+            sources, "TextSource", guid=source_guid, name=name,
             plainTextPath=f"internal://{safe_entry_name(source_guid, suffix='.txt')}",
             creatingUser=user, creationDateTime=article.get("imported_at") or stamp,
         )
-        about = [b for b in (article.get("outlet"), (article.get("published") or "")[:10], article.get("byline"),
+        about = [b for b in (title if name != title else None, article.get("outlet"),
+                             (article.get("published") or "")[:10], article.get("byline"),
                              article.get("source_path")) if b]
         _description(source, " · ".join(about))
         for s in by_article.get(article["id"], []):
             codings = []
-            if s.get("party_id") in party_codes:
+            suggested = s.get("status") == "suggested"
+            if s.get("party_id") in party_codes and (include_suggested or not suggested):
                 codings.append(party_codes[s["party_id"]])
             codings += [topic_codes[t] for t in s.get("topic_ids", []) if t in topic_codes]
             if not codings and s["id"] not in linked:
@@ -119,7 +149,10 @@ def build(data, cancelled: Cancelled | None = None) -> tuple[bytes, dict[str, st
                 startPosition=s["start"], endPosition=s["end"], creatingUser=user, creationDateTime=stamp,
             )
             details = [f"Counterclaim statement {s['id']}"]
-            if s.get("status"):
+            if suggested and s.get("party"):
+                details.append(f"suggested party: {s['party']} (not confirmed"
+                               + ("; coded anyway on request)" if include_suggested else ", so not coded)"))
+            elif s.get("status"):
                 details.append(f"tag {s['status']}")
             if s.get("speaker"):
                 details.append(f"speaker: {s['speaker']}")
@@ -147,16 +180,33 @@ def build(data, cancelled: Cancelled | None = None) -> tuple[bytes, dict[str, st
     return xml, files
 
 
-def write(data, path: str | Path, progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
-    xml, files = build(data, cancelled)
+def _entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry that unpacks as an ordinary file anyone may read (rw-r--r--)."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info.create_system = 3  # Unix, so the permissions below are honoured
+    info.external_attr = (stat.S_IFREG | 0o644) << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def write(
+    data,
+    path: str | Path,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    include_suggested: bool = False,
+) -> None:
+    xml, files = build(data, cancelled, include_suggested=include_suggested)
     total = len(files) + 1
-    with atomic_output(path) as temp:
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr("project.qde", xml)
-            for i, (name, text) in enumerate(files.items(), start=1):
-                archive.writestr(name, text.encode("utf-8"))
-                if progress is not None:
-                    progress(i, total, "Sources")
-                check_cancel(cancelled)
+    buffer = io.BytesIO()  # zipped in memory, then written through the checked output
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(_entry("project.qde"), xml)
+        for i, (name, text) in enumerate(files.items(), start=1):
+            archive.writestr(_entry(name), text.encode("utf-8"))
+            if progress is not None:
+                progress(i, total, "Sources")
+            check_cancel(cancelled)
+    with atomic_output(path) as out:
+        out.write(buffer.getbuffer())
     if progress is not None:
         progress(total, total, "Sources")

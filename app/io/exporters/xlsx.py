@@ -8,20 +8,20 @@ a statement says can run as a formula or become a link.
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
 import xlsxwriter
-from xlsxwriter.exceptions import FileCreateError
 
 from app.core.comparison import normalise_color, readable_text_color, tint
 from app.io.exporters._common import (
     LINK_HEADERS,
     SOURCE_HEADERS,
     STATEMENT_HEADERS,
+    SUGGESTED_LEGEND,
     Cancelled,
     Progress,
-    atomic_output,
     check_cancel,
     link_rows,
     neutralise,
@@ -29,13 +29,33 @@ from app.io.exporters._common import (
     statement_rows,
     xml_safe,
 )
+from app.io.exporters._output import atomic_output
 
 CELL_LIMIT = 32_767  # characters Excel allows in one cell
 TOPIC_WIDTH = 26
 PARTY_WIDTH = 48
 LINE_HEIGHT = 15.0  # points per line of 11-point text
+SMALL_LINE_HEIGHT = 11.0  # points per line of 8-point text
+CHARS_PER_WIDTH = 1.15  # characters of prose per unit of column width (one "0"), a little cautious
+CHARS_SMALL = 1.3  # the same for 8-point text (the fingerprint)
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 EMPTY = "—"
+SUGGESTED_NOTE = "Grey italics, “(suggested)”: not yet confirmed"
+
+# Column widths (in "0" characters) chosen so each table prints one landscape page wide at
+# a readable scale (about 75 % or more); long text wraps, with row heights to match.
+STATEMENT_WIDTHS = {"Statement": 10, "Article": 7, "Title": 18, "Outlet": 10, "Date": 10, "Paragraph": 10,
+                    "Text": 44, "Party": 10, "Status": 10, "Kind": 9, "Speaker": 10, "Cue": 8, "Topics": 14,
+                    "Start": 7, "End": 7, "Note": 14}
+STATEMENT_WRAP = ("Title", "Outlet", "Text", "Party", "Speaker", "Topics", "Note")
+LINK_WIDTHS = {"Link": 6, "From statement": 10, "From party": 11, "Relation": 12, "To statement": 10,
+               "To party": 11, "Note": 16, "Status": 10, "From text": 36, "To text": 36, "From citation": 20,
+               "To citation": 20}
+LINK_WRAP = ("From statement", "From party", "To statement", "To party", "Note", "From text", "To text",
+             "From citation", "To citation")
+SOURCE_WIDTHS = {"Article": 7, "Title": 26, "Outlet": 14, "Byline": 16, "Date": 10, "Language": 9, "File": 24,
+                 "Format": 8, "Imported": 20, "SHA-256": 17}
+SOURCE_WRAP = ("Title", "Outlet", "Byline", "File", "Imported", "SHA-256")
 
 
 def _cell_text(value) -> str:
@@ -67,40 +87,42 @@ def write(data, path: str | Path, progress: Progress | None = None, cancelled: C
             progress(min(done, total), total, label)
         check_cancel(cancelled)
 
-    with atomic_output(path) as temp:
-        workbook = xlsxwriter.Workbook(
-            str(temp),
+    # The workbook is zipped in memory, then written through the checked output: a full
+    # disk fails one write we catch, never a ZipFile left half-open for its destructor.
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        buffer,
+        {
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "nan_inf_to_errors": True,
+            "in_memory": True,
+        },
+    )
+    try:
+        workbook.set_properties(
             {
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "nan_inf_to_errors": True,
-            },
+                "title": f"{data.project_name} — comparison",
+                "subject": "Competing narratives by topic and party",
+                "author": "Counterclaim",
+                "comments": f"Exported {data.exported_at}",
+            }
         )
-        try:
-            workbook.set_properties(
-                {
-                    "title": f"{data.project_name} — comparison",
-                    "subject": "Competing narratives by topic and party",
-                    "author": "Counterclaim",
-                    "comments": f"Exported {data.exported_at}",
-                }
-            )
-            workbook.use_zip64()
-            _comparison(workbook, data, step)
-            _table(workbook, "Statements", STATEMENT_HEADERS, statement_rows(data), step,
-                   widths={"Text": 80, "Title": 30, "Topics": 28, "Note": 30}, wrap=("Text", "Note"))
-            _table(workbook, "Links", LINK_HEADERS, link_rows(data), step,
-                   widths={"From text": 60, "To text": 60, "From citation": 40, "To citation": 40, "Note": 30},
-                   wrap=("From text", "To text", "Note"))
-            _table(workbook, "Sources", SOURCE_HEADERS, source_rows(data), step,
-                   widths={"Title": 50, "File": 40, "Byline": 24, "SHA-256": 20})
-            check_cancel(cancelled)
-            workbook.close()
-        except FileCreateError as error:
-            # XlsxWriter wraps the OSError; atomic_output turns an OSError into a sentence.
-            cause = error.__context__ if isinstance(error.__context__, OSError) else OSError(str(error))
-            raise cause from error
+        workbook.use_zip64()
+        _comparison(workbook, data, step)
+        status = STATEMENT_HEADERS.index("Status")
+        _table(workbook, "Statements", STATEMENT_HEADERS, statement_rows(data), step,
+               widths=STATEMENT_WIDTHS, wrap=STATEMENT_WRAP, italic_when=lambda row: row[status] == "suggested")
+        _table(workbook, "Links", LINK_HEADERS, link_rows(data), step, widths=LINK_WIDTHS, wrap=LINK_WRAP)
+        _table(workbook, "Sources", SOURCE_HEADERS, source_rows(data), step, widths=SOURCE_WIDTHS,
+               wrap=SOURCE_WRAP, small=("SHA-256",))
+        check_cancel(cancelled)
+        workbook.close()
+    finally:
+        workbook.fileclosed = True  # whatever happened, nothing is left for later to write
+    with atomic_output(path) as out:
+        out.write(buffer.getbuffer())
 
 
 def _comparison(workbook, data, step) -> None:
@@ -112,7 +134,7 @@ def _comparison(workbook, data, step) -> None:
     empty = workbook.add_format({**base, "font_color": "#808080", "align": "center", "valign": "vcenter"})
     citation = workbook.add_format({"italic": True, "font_color": "#595959", "font_size": 9})
     quote = workbook.add_format({"font_size": 10})
-    suggested = workbook.add_format({"font_size": 10, "font_color": "#7F7F7F"})
+    suggested = workbook.add_format({"font_size": 10, "font_color": "#7F7F7F", "italic": True})
 
     sheet.set_column(0, 0, TOPIC_WIDTH)
     sheet.set_column(1, max(1, len(grid.columns)), PARTY_WIDTH)
@@ -164,6 +186,9 @@ def _comparison(workbook, data, step) -> None:
             lines = max(lines, _estimate_lines(cell_text, int(PARTY_WIDTH * 1.1)))
         sheet.set_row(r, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT * 0.9 + 6))
     step(len(data.statements), "Comparison")
+    # The legend: a note on the corner cell on screen, the page header on paper (cells
+    # below or beside the grid would be read as one more topic or party).
+    sheet.write_comment(0, 0, SUGGESTED_LEGEND, {"visible": False, "x_scale": 2, "y_scale": 1.2})
 
     sheet.freeze_panes(1, 1)
     sheet.set_landscape()
@@ -173,31 +198,61 @@ def _comparison(workbook, data, step) -> None:
     sheet.repeat_columns(0)
     sheet.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
     header_name = data.project_name.replace("&", "&&")
-    sheet.set_header(f"&L&B{header_name}&RExported {data.exported_at[:10]}")
+    sheet.set_header(f"&L&B{header_name}&C&I{SUGGESTED_NOTE}&RExported {data.exported_at[:10]}")
     sheet.set_footer("&LCounterclaim comparison sheet&RPage &P of &N")
     sheet.activate()
 
 
-def _table(workbook, name, headers, rows, step, widths=None, wrap=()) -> None:
+def _row_height(values, headers, widths, wrap, small) -> float:
+    """Points for a row whose wrapped cells need several lines (LibreOffice does not grow rows itself)."""
+    lines, small_lines = 1, 1
+    for header, value in zip(headers, values):
+        if header not in wrap or not isinstance(value, str) or not value:
+            continue
+        if header in small:
+            small_lines = max(small_lines, _estimate_lines(value, int(widths[header] * CHARS_SMALL)))
+        else:
+            lines = max(lines, _estimate_lines(value, int(widths[header] * CHARS_PER_WIDTH)))
+    return min(MAX_ROW_HEIGHT, max(lines * LINE_HEIGHT, small_lines * SMALL_LINE_HEIGHT) + 3)
+
+
+def _table(workbook, name, headers, rows, step, widths=None, wrap=(), small=(), italic_when=None) -> None:
+    """One record per row; wrapped columns get row heights, and the sheet prints landscape,
+    one page wide (as many pages down as it takes), the header row on every page."""
     sheet = workbook.add_worksheet(name)
-    head = workbook.add_format({"bold": True, "bg_color": "#404040", "font_color": "#FFFFFF", "valign": "top", "border": 1})
-    plain = workbook.add_format({"valign": "top"})
-    wrapped = workbook.add_format({"valign": "top", "text_wrap": True})
-    widths = widths or {}
-    formats = [wrapped if header in wrap else plain for header in headers]
+    head = workbook.add_format({"bold": True, "bg_color": "#404040", "font_color": "#FFFFFF", "valign": "top",
+                                "border": 1, "text_wrap": True})
+    looks = {}
+    for italic in (False, True):
+        extra = {"italic": True, "font_color": "#595959"} if italic else {}
+        looks[italic] = [
+            workbook.add_format({"valign": "top", **({"text_wrap": True} if header in wrap else {}),
+                                 **({"font_size": 8} if header in small else {}), **extra})
+            for header in headers
+        ]
+    widths = {header: (widths or {}).get(header, max(8, len(header) + 2)) for header in headers}
     for c, header in enumerate(headers):
         sheet.write_string(0, c, header, head)
-        sheet.set_column(c, c, widths.get(header, max(10, len(header) + 2)))
+        sheet.set_column(c, c, widths[header])
+    if any(len(header) + 1 > widths[header] for header in headers):
+        sheet.set_row(0, 2 * LINE_HEIGHT)
     r = 0
     for r, values in enumerate(rows, start=1):
+        formats = looks[bool(italic_when and italic_when(values))]
         for c, value in enumerate(values):
             _put(sheet, r, c, value, formats[c])
+        height = _row_height(values, headers, widths, wrap, small)
+        if height > LINE_HEIGHT + 3:
+            sheet.set_row(r, height)
         if r % 2000 == 0:
             step(2000, name)
     step(r % 2000, name)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(r, 1), len(headers) - 1)
+    sheet.hide_gridlines(0)  # a table reads better on paper with its lines
     sheet.set_landscape()
+    sheet.set_paper(9)  # A4; the width is scaled to one page, so Letter fits too
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0)
-    sheet.set_footer("&RPage &P of &N")
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_footer(f"&L{name}&RPage &P of &N")
