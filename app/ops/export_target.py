@@ -8,17 +8,12 @@ Standard output is checked the same way: ``>> project.counterclaim`` is refused 
 
 from __future__ import annotations
 
-import glob
 import os
 import stat
 from pathlib import Path
 
 from app.core.errors import CounterclaimError
-from app.store import backups
-from app.store.locking import ProjectLock
-
-JOURNALS = ("-wal", "-shm", "-journal")
-
+from app.store import sidefiles
 
 def _variants(project_path: Path) -> list[Path]:
     """The project's path as given and as resolved (SQLite keeps side files by the real name)."""
@@ -28,24 +23,10 @@ def _variants(project_path: Path) -> list[Path]:
 
 
 def own_files(project_path: str | os.PathLike) -> dict[Path, str]:
-    """Every file that belongs to the project, each with what it is (in words)."""
+    """Every file that belongs to the project, under its name as given and as resolved."""
     files: dict[Path, str] = {}
     for path in _variants(Path(project_path)):
-        files[path] = "the project itself"
-        for side in JOURNALS:
-            files[Path(f"{path}{side}")] = f"the project's journal ({path.name}{side})"
-        files[ProjectLock(path).path] = "the project's lock file"
-        files[path.with_name(path.name + ".restoring")] = "a backup being restored"
-        pattern = glob.escape(str(path))
-        for found in glob.glob(pattern + ".v*.bak"):
-            files[Path(found)] = "one of the project's backups"
-        stem = glob.escape(str(path.with_name(path.stem)))
-        for found in glob.glob(f"{stem}.replaced-*{glob.escape(path.suffix)}"):
-            files[Path(found)] = "an earlier version of the project kept aside"
-        folder = backups.backup_dir(path)
-        if folder.is_dir():
-            for found in folder.iterdir():
-                files[found] = "one of the project's backups"
+        files.update(sidefiles.own_files(path))
     return files
 
 
@@ -59,7 +40,7 @@ def _what_it_is(project_path: Path, target_real: Path, target_stat: os.stat_resu
         if Path(os.path.realpath(path)) == target_real:
             return what
     for path in _variants(project_path):
-        folder = Path(os.path.realpath(backups.backup_dir(path)))
+        folder = Path(os.path.realpath(sidefiles.backup_dir(path)))
         if folder in target_real.parents:
             return "inside the project's backup folder"
     if target_stat is not None and stat.S_ISREG(target_stat.st_mode):

@@ -77,3 +77,37 @@ def replaced_copy(project_path: Path, stamp: str) -> Path:
     path = Path(project_path)
     return path.with_name(fit_name(path.stem, "", f".replaced-{stamp}{path.suffix}", PROJECT_NAME_MAX))
 
+
+
+SQLITE_JOURNALS = ("-wal", "-shm", "-journal")
+
+
+def own_files(project_path: Path) -> dict[Path, str]:
+    """Every file beside the project that is part of it, each with what it is (in words).
+
+    One list, built from the names above, so whatever must never be overwritten (an export
+    target, say) is named by the same code that names the files."""
+    path = Path(project_path)
+    files = {path: "the project itself"}
+    for side in SQLITE_JOURNALS:
+        files[Path(f"{path}{side}")] = f"the project's journal ({path.name}{side})"
+    files[lock_path(path)] = "the project's lock file"
+    files[in_use_path(path)] = "the project's lock file"
+    files[restore_staged(path)] = "a backup being restored"
+    files[restore_marker(path)] = "the record of a restore under way"
+    folder = path.parent
+    if folder.is_dir():
+        migration = migration_backup(path, 0).name.rsplit(".v0.bak", 1)[0]
+        # A stamp as long as a real one ("20260101-120000"), so a shortened name is cut alike.
+        replaced = replaced_copy(path, "\0" * len("YYYYMMDD-HHMMSS")).name.split("\0", 1)[0]
+        for found in folder.iterdir():
+            name = found.name
+            if name.startswith(migration) and name.endswith(".bak") and name != path.name:
+                files[found] = "one of the project's backups"
+            elif name.startswith(replaced) and name != path.name:
+                files[found] = "an earlier version of the project kept aside"
+    backups = backup_dir(path)
+    if backups.is_dir():
+        for found in backups.iterdir():
+            files[found] = "one of the project's backups"
+    return files
