@@ -76,7 +76,12 @@ def read_bounded(path: Path, max_bytes: int, what: str) -> bytes:
     """Read a whole (already :func:`checked_stat`-ed) file, never more than ``max_bytes``."""
     name = quoted(path)
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: should the file have been swapped for a pipe since it was checked, the
+        # open does not wait for a writer, and fstat below refuses it (no effect on a file).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise refuse(f"{name} is not an ordinary file, so Counterclaim cannot import it.")
             data = handle.read(max_bytes + 1)
     except PermissionError:
         raise refuse(f"Counterclaim is not allowed to open {name}; check the file's permissions.") from None
