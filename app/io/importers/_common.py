@@ -7,6 +7,7 @@ while reading, so memory stays bounded even if a file grows after the check.
 from __future__ import annotations
 
 import codecs
+import logging
 import os
 import re
 import stat
@@ -34,6 +35,29 @@ def quoted(path: str | os.PathLike[str]) -> str:
 
 def refuse(message: str) -> ImportRefused:
     return ImportRefused(message)
+
+
+#: Where the format libraries' own messages go: the debug log, never the user's terminal.
+library_log = logging.getLogger("counterclaim.import.libraries")
+
+
+class _ToDebugLog(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            library_log.debug("%s %s: %s", record.name, record.levelname, record.getMessage())
+        except Exception:  # noqa: BLE001 - a library's badly formatted message is no crash
+            pass
+
+
+def quiet_libraries(*names: str) -> None:
+    """Only Counterclaim's own sentences reach the user: a format library's warnings
+    ("incorrect startxref pointer") are kept at debug level under :data:`library_log`
+    instead of Python's last-resort print to stderr."""
+    for name in names:
+        logger = logging.getLogger(name)
+        logger.propagate = False
+        if not any(isinstance(h, _ToDebugLog) for h in logger.handlers):
+            logger.addHandler(_ToDebugLog())
 
 
 def _megabytes(size: int) -> str:

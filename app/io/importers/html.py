@@ -28,6 +28,7 @@ from ._common import (
     checked_stat,
     looks_binary,
     mostly_utf8,
+    quiet_libraries,
     quoted,
     read_bounded,
     refuse,
@@ -37,6 +38,7 @@ from ._flatten import MAX_DEPTH, flatten
 from .text import finish, with_author_byline
 
 SUFFIXES = (".html", ".htm", ".xhtml")
+quiet_libraries("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "lxml")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
