@@ -11,6 +11,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -396,6 +397,24 @@ POOL_WORKERS = 2
 POOL_CHUNK = 32
 
 
+@contextmanager
+def _children_ignore_ctrl_c():
+    """Processes started inside ignore Ctrl-C from their first instruction (an ignored signal
+    stays ignored across exec): a Ctrl-C reaching the whole process group is the main
+    process's to handle — stop after the batch in hand — not a worker's traceback."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (the desk's imports run in a thread)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 class _Pipeline:
     """Files prepared ahead by worker processes, taken in order by the main process.
 
@@ -428,10 +447,11 @@ class _Pipeline:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            pipeline.executor = ProcessPoolExecutor(
-                POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
-            )
-            pipeline.warming = [pipeline.executor.submit(_warm_up) for _ in range(POOL_WORKERS)]
+            with _children_ignore_ctrl_c():
+                pipeline.executor = ProcessPoolExecutor(
+                    POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
+                )
+                pipeline.warming = [pipeline.executor.submit(_warm_up) for _ in range(POOL_WORKERS)]
         except Exception:  # noqa: BLE001 - no processes here (a sandbox, no semaphores): one process
             pipeline._give_up()
         return pipeline
