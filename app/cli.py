@@ -60,7 +60,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 print(f"{path}: {error}", file=sys.stderr)
                 failed = True
         others = [f for f in args.files if f not in exports]
-        with _ctrl_c_stops_the_import() as stop:
+        with _CtrlCStopsTheImport() as stop:
             report = import_files(project, others, outlet=args.outlet, cancelled=stop) if others else None
     if report is None:
         return 1 if failed else 0
@@ -88,7 +88,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 1 if report.refused or failed else 0
 
 
-class _ctrl_c_stops_the_import:
+class _CtrlCStopsTheImport:
     """Ctrl-C during an import stops it between files, after saving the batch in hand (the
     import's own ``cancelled`` check), so the summary can say what was saved. A second
     Ctrl-C stops at once, as ever (each batch is one transaction: nothing half-written)."""

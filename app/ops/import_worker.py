@@ -82,9 +82,9 @@ def _worker_started() -> None:
     """In a new worker: leave with the main process, and yield the processor to it.
 
     A worker whose main process is killed would otherwise wait for work forever; Ctrl-C is
-    the main process's to handle. The main
-    process writes, and that is the bottleneck (SQLite and its full-text index take one
-    process), so the workers run at a lower priority; the desk stays responsive too.
+    the main process's to handle. The main process writes, and that is the bottleneck
+    (SQLite and its full-text index take one process), so the workers run at a lower
+    priority; the desk stays responsive too.
     """
     import multiprocessing
     import signal

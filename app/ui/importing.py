@@ -54,12 +54,14 @@ def summary_text(report) -> tuple[str, str | None]:
         lines.append("New parties suggested: " + ", ".join(report.new_parties) + ".")
     if duplicates:
         lines.append(f"{len(duplicates)} already in the project (skipped).")
-    if refused:
-        lines.append(f"{len(refused)} could not be imported:")
-    if report.skipped:
-        lines.append(f"{len(report.skipped)} left out of the folders (links out of them, pipes, devices):")
     if report.cancelled:
         lines.append(f"The import was cancelled: {report.stopped_summary()} The articles saved are kept.")
+    if refused:
+        lines.append(f"{len(refused)} could not be imported.")
+    if report.skipped:
+        lines.append(f"{len(report.skipped)} left out of the folders unread (links out of them, pipes, devices).")
+    if report.warned:
+        lines.append(f"{len(report.warned)} imported with a note to read.")
     details = None
     notes = [f"• {Path(o.source).name}: {o.error}" for o in refused]
     notes += [f"• {o.skipped}" for o in report.skipped]
