@@ -84,20 +84,62 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 print(f"{path}: {error}", file=sys.stderr)
                 failed = True
         others = [f for f in args.files if f not in exports]
-        report = import_files(project, others, outlet=args.outlet) if others else None
+        with _CtrlCStopsTheImport() as stop:
+            report = import_files(project, others, outlet=args.outlet, cancelled=stop) if others else None
     if report is None:
         return 1 if failed else 0
     for outcome in report.outcomes:
         name = outcome.source
-        if outcome.error:
+        if outcome.skipped:
+            print(f"{name}: {outcome.skipped}", file=sys.stderr)
+        elif outcome.error:
             print(f"{name}: {outcome.error}", file=sys.stderr)
         elif outcome.duplicate_of is not None:
             print(f"{name}: already in the project as article {outcome.duplicate_of}; skipped")
         else:
             print(f"{name}: article {outcome.article_id}, {outcome.statements} statements")
+        for warning in outcome.warnings:
+            print(f"Note: {warning}", file=sys.stderr)
     if report.new_parties:
         print("Proposed parties: " + ", ".join(report.new_parties))
+    if report.cancelled:
+        print(
+            f"counterclaim: stopped. {report.stopped_summary()} Run the same import again to bring in "
+            "the rest (the saved ones are skipped as already in the project).",
+            file=sys.stderr,
+        )
+        return 130
     return 1 if report.refused or failed else 0
+
+
+class _CtrlCStopsTheImport:
+    """Ctrl-C during an import stops it between files, after saving the batch in hand (the
+    import's own ``cancelled`` check), so the summary can say what was saved. A second
+    Ctrl-C stops at once, as ever (each batch is one transaction: nothing half-written)."""
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self.pressed = False
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._pressed)
+        return lambda: self.pressed
+
+    def _pressed(self, signum, frame) -> None:
+        import signal
+
+        if self.pressed:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+            raise KeyboardInterrupt
+        self.pressed = True
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
 
 
 @command("statements")

@@ -21,6 +21,9 @@ class ParsedDocument:
     outlet: str | None = None
     published: str | None = None  # ISO 8601 date, YYYY-MM-DD
     language: str | None = None
+    #: Sentences the user should read although the file was imported (a stray byte
+    #: replaced, a page flattened to be read whole): never silence, never a refusal.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ Offsets count Unicode code points (Python string indexes), as everywhere in Coun
 from __future__ import annotations
 
 import json
+import math
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,29 +104,102 @@ def read(path: str | os.PathLike) -> Exchange:
     except OSError as error:
         raise ImportRefused(f"“{path.name}” cannot be read: {error.strerror or error}.") from error
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
+        document = json.loads(
+            raw.decode("utf-8-sig"), parse_int=_parse_int, parse_float=_parse_float, parse_constant=_NotANumber
+        )
     except UnicodeDecodeError as error:
         raise refuse("it is not UTF-8 text.") from error
     except json.JSONDecodeError as error:
         raise refuse(f"it is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}).") from error
-    if not _encodable(document):
-        raise refuse("it holds broken characters (a lone UTF-16 surrogate escape such as \\ud800).")
+    except RecursionError:
+        raise refuse(f"it is nested more deeply than any Counterclaim export (over {MAX_DEPTH} levels).") from None
+    problem = _value_problem(document)
+    if problem:
+        raise refuse(problem)
     return validate(document, path.name)
 
 
-def _encodable(value) -> bool:
+# --- values any JSON parser accepts and no export holds ----------------------------------------
+
+MAX_DEPTH = 16  # an export nests four levels ({"statements": [{"quotes": [[0, 1]]}]})
+_INT_RANGE = range(-(2**63), 2**63)  # what SQLite stores as an integer
+
+
+class _NotANumber:
+    """A number no export holds: NaN, Infinity, beyond a float, or longer than a SQLite integer."""
+
+    def __init__(self, literal: str):
+        self.literal = literal if len(literal) <= 24 else literal[:20] + "…"
+
+
+def _parse_int(literal: str):  # noqa: ANN202 - an int or a _NotANumber
+    # Python refuses to turn a 4,300-digit literal into an int (a ValueError, not a sentence).
+    return int(literal) if len(literal) <= 20 else _NotANumber(literal)
+
+
+def _parse_float(literal: str):  # noqa: ANN202
+    value = float(literal)
+    return value if math.isfinite(value) else _NotANumber(literal)
+
+
+def _where(path: tuple) -> str:
+    """("statements", 2, "start") -> 'entry 3 of “statements”, “start”'."""
+    words: list[str] = []
+    for i, step in enumerate(path):
+        if isinstance(step, int):
+            words[-1:] = [f"entry {step + 1} of {words[-1]}"] if words else [f"entry {step + 1}"]
+        else:
+            words.append(f"“{step}”" if i == 0 else f"its “{step}”")
+    return ", ".join(words) or "the top level"
+
+
+def _value_problem(document) -> str | None:
+    """The first value no export holds, said with where it is: a lone surrogate, a number
+    too large, nesting too deep. Iterative, so no depth of nesting can overflow the stack."""
+    stack: list[tuple[object, tuple]] = [(document, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            return f"it is nested more deeply than any Counterclaim export (over {MAX_DEPTH} levels, at {_where(path[:3])} …)."
+        if isinstance(value, list):
+            stack.extend((item, (*path, i)) for i, item in reversed(list(enumerate(value))))
+        elif isinstance(value, dict):
+            if not all(_encodable(key) for key in value):
+                return f"it holds broken characters (a lone UTF-16 surrogate escape such as \\ud800) in a name at {_where(path)}."
+            stack.extend((item, (*path, key)) for key, item in reversed(list(value.items())))
+        else:
+            problem = _leaf_problem(value)
+            if problem:
+                return f"it holds {problem} in {_where(path)}."
+    return None
+
+
+def _leaf_problem(value) -> str | None:
+    if isinstance(value, str) and not _encodable(value):
+        return "broken characters (a lone UTF-16 surrogate escape such as \\ud800)"
+    if isinstance(value, _NotANumber):
+        return f"the number {value.literal}, which is not one Counterclaim can store,"
+    if _is_int(value) and value not in _INT_RANGE:
+        shown = str(value) if len(str(value)) <= 24 else str(value)[:20] + "…"
+        return f"the number {shown}, larger than Counterclaim can store (2⁶³),"
+    return None
+
+
+def _encodable(value: str) -> bool:
     """JSON may escape lone surrogates, which no text file or SQLite string can hold."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return False
-        return True
-    if isinstance(value, list):
-        return all(_encodable(v) for v in value)
-    if isinstance(value, dict):
-        return all(_encodable(k) and _encodable(v) for k, v in value.items())
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
     return True
+
+
+# --- the checks, one small function each -------------------------------------------------------
+
+# Control characters (C0, DEL, C1: ESC, BEL, CSI…) are terminal codes, never a name. Notes may
+# hold line breaks and tabs, nothing else of the kind.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_NOTE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _is_int(value) -> bool:
@@ -133,6 +208,28 @@ def _is_int(value) -> bool:
 
 def _optional_str(value) -> bool:
     return value is None or isinstance(value, str)
+
+
+def _control_named(text: str, pattern: re.Pattern) -> str | None:
+    found = pattern.search(text)
+    if found is None:
+        return None
+    char = found.group(0)
+    label = {"\x1b": "ESC", "\x07": "BEL", "\x9b": "CSI", "\x9d": "OSC", "\x00": "NUL", "\x7f": "DEL"}.get(char)
+    code = f"U+{ord(char):04X}"
+    return f"{label}, {code}" if label else code
+
+
+def _check_plain(refuse, subject: str, key: str, value, *, note: bool = False) -> None:
+    """A name or a note holds no control character: refused with the field named."""
+    if not isinstance(value, str):
+        return
+    found = _control_named(value, _CONTROL_IN_NOTE if note else _CONTROL)
+    if found:
+        raise refuse(
+            f"{subject} has a control character ({found}) in its “{key}”; terminal codes and other "
+            "control characters are not allowed in a Counterclaim export (was it edited by hand?)."
+        )
 
 
 def _records(document: dict, key: str, keys: tuple[str, ...], refuse) -> list[dict]:
@@ -151,29 +248,13 @@ def _records(document: dict, key: str, keys: tuple[str, ...], refuse) -> list[di
         rows.append({k: item[k] for k in keys})
     ids = [r["id"] for r in rows]
     if len(set(ids)) != len(ids):
-        duplicate = next(i for i in ids if ids.count(i) > 1)
+        seen: set[int] = set()
+        duplicate = next(i for i in ids if i in seen or seen.add(i))
         raise refuse(f"two entries of “{key}” share the id {duplicate}.")
     return rows
 
 
-def _unique_names(rows: list[dict], what: str, refuse) -> None:
-    seen: set[str] = set()
-    for row in rows:
-        name = row["name"]
-        if not isinstance(name, str) or not name.strip():
-            raise refuse(f"{what} {row['id']} has no name.")
-        if name.casefold() in seen:
-            raise refuse(f"two {what}s are called “{name}”.")
-        seen.add(name.casefold())
-        if not isinstance(row["color"], str) or not row["color"].strip():
-            raise refuse(f"{what} “{name}” has no colour.")
-        if not _is_int(row["position"]):
-            raise refuse(f"{what} “{name}” has no position number.")
-
-
-def validate(document, name: str = "the file") -> Exchange:
-    """Check an exchange structure; raise ``ImportRefused`` naming the first problem."""
-    refuse = _Refuse(name)
+def _check_header(document, refuse) -> None:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise refuse("it is not a Counterclaim JSON export (its “format” is not “counterclaim-export”).")
     version = document.get("format_version")
@@ -186,88 +267,142 @@ def validate(document, name: str = "the file") -> Exchange:
         )
     if version < 1:
         raise refuse(f"its format version {version} is not one Counterclaim ever wrote.")
+    _check_plain(refuse, "the project", "project", document.get("project"))
 
-    articles = _records(document, "articles", ARTICLE_KEYS, refuse)
-    parties = _records(document, "parties", PARTY_KEYS, refuse)
-    topics = _records(document, "topics", TOPIC_KEYS, refuse)
-    statements = _records(document, "statements", STATEMENT_KEYS, refuse)
-    links = _records(document, "links", LINK_KEYS, refuse)
 
+_ARTICLE_TEXT_KEYS = ("title", "outlet", "byline", "published", "language", "source_path")
+
+
+def _check_article(a: dict, refuse) -> None:
+    if not isinstance(a["text"], str) or not a["text"]:
+        raise refuse(f"article {a['id']} has no text.")
+    if clean_text(a["text"], reflow_paragraphs=False) != a["text"]:
+        # Stored text is always clean (one paragraph per line, no \r, no controls): the
+        # desk's offsets rely on it.
+        raise refuse(f"article {a['id']} has text that was edited by hand (line breaks or control characters).")
+    for key in ("sha256", "format", "imported_at"):
+        if not isinstance(a[key], str) or not a[key]:
+            raise refuse(f"article {a['id']} has no “{key}”.")
+        _check_plain(refuse, f"article {a['id']}", key, a[key])
+    for key in _ARTICLE_TEXT_KEYS:
+        if not _optional_str(a[key]):
+            raise refuse(f"article {a['id']} has a “{key}” that is not text.")
+        _check_plain(refuse, f"article {a['id']}", key, a[key])
+
+
+def _check_articles(articles: list[dict], refuse) -> None:
     shas: set[str] = set()
     for a in articles:
-        if not isinstance(a["text"], str) or not a["text"]:
-            raise refuse(f"article {a['id']} has no text.")
-        if clean_text(a["text"], reflow_paragraphs=False) != a["text"]:
-            # Stored text is always clean (one paragraph per line, no \r, no controls): the
-            # desk's offsets rely on it.
-            raise refuse(f"article {a['id']} has text that was edited by hand (line breaks or control characters).")
-        for key in ("sha256", "format", "imported_at"):
-            if not isinstance(a[key], str) or not a[key]:
-                raise refuse(f"article {a['id']} has no “{key}”.")
-        for key in ("title", "outlet", "byline", "published", "language", "source_path"):
-            if not _optional_str(a[key]):
-                raise refuse(f"article {a['id']} has a “{key}” that is not text.")
+        _check_article(a, refuse)
         if a["sha256"] in shas:
             raise refuse(f"article {a['id']} is the same text as another article in the file.")
         shas.add(a["sha256"])
 
+
+def _unique_names(rows: list[dict], what: str, refuse) -> None:
+    seen: set[str] = set()
+    for row in rows:
+        name = row["name"]
+        if not isinstance(name, str) or not name.strip():
+            raise refuse(f"{what} {row['id']} has no name.")
+        _check_plain(refuse, f"{what} {row['id']}", "name", name)
+        if name.casefold() in seen:
+            raise refuse(f"two {what}s are called “{name}”.")
+        seen.add(name.casefold())
+        if not isinstance(row["color"], str) or not row["color"].strip():
+            raise refuse(f"{what} “{name}” has no colour.")
+        _check_plain(refuse, f"{what} “{name}”", "color", row["color"])
+        if not _is_int(row["position"]):
+            raise refuse(f"{what} “{name}” has no position number.")
+
+
+def _check_parties(parties: list[dict], refuse) -> None:
     _unique_names(parties, "party", refuse)
     shortcuts = set()
     for p in parties:
         if not isinstance(p["aliases"], list) or not all(isinstance(x, str) for x in p["aliases"]):
             raise refuse(f"party “{p['name']}” has aliases that are not a list of names.")
+        for alias in p["aliases"]:
+            _check_plain(refuse, f"party “{p['name']}”", "aliases", alias)
         if p["shortcut"] is not None:
             if not _is_int(p["shortcut"]) or not 1 <= p["shortcut"] <= 9 or p["shortcut"] in shortcuts:
                 raise refuse(f"party “{p['name']}” has a keyboard shortcut that is not a free number 1–9.")
             shortcuts.add(p["shortcut"])
-    _unique_names(topics, "topic", refuse)
 
+
+def _check_span(s: dict, text: str | None, last_end: dict, refuse) -> None:
+    """Where a statement is: inside its article, not overlapping the one before, the same words."""
+    sid = s["id"]
+    if text is None:
+        raise refuse(f"statement {sid} belongs to article {s['article_id']}, which is not in the file.")
+    start, end = s["start"], s["end"]
+    if not (_is_int(start) and _is_int(end)) or not 0 <= start < end <= len(text):
+        raise refuse(
+            f"statement {sid} points at characters {start}–{end}, outside article {s['article_id']} "
+            f"({len(text)} characters)."
+        )
+    previous_end, previous = last_end.get(s["article_id"], (0, None))
+    if start < previous_end:
+        raise refuse(f"statements {previous} and {sid} overlap in article {s['article_id']}.")
+    last_end[s["article_id"]] = (end, sid)
+    if s["text"] != text[start:end]:
+        raise refuse(
+            f"statement {sid} says its words are at {start}–{end} of article {s['article_id']}, "
+            "but the article's text there is different."
+        )
+
+
+def _check_statement_fields(s: dict, party_ids: set, statement_ids: set, refuse) -> None:
+    sid = s["id"]
+    if not _is_int(s["paragraph"]) or s["paragraph"] < 1:
+        raise refuse(f"statement {sid} has no paragraph number.")
+    if s["kind"] not in KINDS:
+        raise refuse(f"statement {sid} is of an unknown kind “{s['kind']}”.")
+    if s["status"] not in STATUSES:
+        raise refuse(f"statement {sid} has an unknown status “{s['status']}”.")
+    if s["party_id"] is not None and s["party_id"] not in party_ids:
+        raise refuse(f"statement {sid} is tagged with party {s['party_id']}, which is not in the file.")
+    if s["carried_from"] is not None and s["carried_from"] not in statement_ids:
+        raise refuse(f"statement {sid} continues statement {s['carried_from']}, which is not in the file.")
+    if s["confidence"] is not None and (isinstance(s["confidence"], bool) or not isinstance(s["confidence"], (int, float))):
+        raise refuse(f"statement {sid} has a confidence that is not a number.")
+    for key in ("speaker", "cue", "note", "reason"):
+        if not _optional_str(s[key]):
+            raise refuse(f"statement {sid} has a “{key}” that is not text.")
+        _check_plain(refuse, f"statement {sid}", key, s[key], note=key in ("note", "reason"))
+
+
+def _check_quotes(s: dict, text: str, refuse) -> None:
+    quotes = s["quotes"]
+    if not isinstance(quotes, list) or not all(
+        isinstance(q, list) and len(q) == 2 and all(_is_int(x) for x in q) and 0 <= q[0] <= q[1] <= len(text)
+        for q in quotes
+    ):
+        raise refuse(f"statement {s['id']} has quote spans that are not pairs of offsets inside its article.")
+
+
+def _check_statements(statements: list[dict], articles: list[dict], parties: list[dict], refuse) -> None:
     texts = {a["id"]: a["text"] for a in articles}
     party_ids = {p["id"] for p in parties}
     statement_ids = {s["id"] for s in statements}
     last_end: dict[int, tuple[int, int]] = {}  # article -> (end of the previous span, its id)
-    for s in sorted(statements, key=lambda r: (r["article_id"], r["start"] if _is_int(r["start"]) else 0)):
-        sid = s["id"]
-        text = texts.get(s["article_id"])
-        if text is None:
-            raise refuse(f"statement {sid} belongs to article {s['article_id']}, which is not in the file.")
-        start, end = s["start"], s["end"]
-        if not (_is_int(start) and _is_int(end)) or not 0 <= start < end <= len(text):
-            raise refuse(
-                f"statement {sid} points at characters {start}–{end}, outside article {s['article_id']} "
-                f"({len(text)} characters)."
-            )
-        previous_end, previous = last_end.get(s["article_id"], (0, None))
-        if start < previous_end:
-            raise refuse(f"statements {previous} and {sid} overlap in article {s['article_id']}.")
-        last_end[s["article_id"]] = (end, sid)
-        if s["text"] != text[start:end]:
-            raise refuse(
-                f"statement {sid} says its words are at {start}–{end} of article {s['article_id']}, "
-                "but the article's text there is different."
-            )
-        if not _is_int(s["paragraph"]) or s["paragraph"] < 1:
-            raise refuse(f"statement {sid} has no paragraph number.")
-        if s["kind"] not in KINDS:
-            raise refuse(f"statement {sid} is of an unknown kind “{s['kind']}”.")
-        if s["status"] not in STATUSES:
-            raise refuse(f"statement {sid} has an unknown status “{s['status']}”.")
-        if s["party_id"] is not None and s["party_id"] not in party_ids:
-            raise refuse(f"statement {sid} is tagged with party {s['party_id']}, which is not in the file.")
-        if s["carried_from"] is not None and s["carried_from"] not in statement_ids:
-            raise refuse(f"statement {sid} continues statement {s['carried_from']}, which is not in the file.")
-        if s["confidence"] is not None and (isinstance(s["confidence"], bool) or not isinstance(s["confidence"], (int, float))):
-            raise refuse(f"statement {sid} has a confidence that is not a number.")
-        for key in ("speaker", "cue", "note", "reason"):
-            if not _optional_str(s[key]):
-                raise refuse(f"statement {sid} has a “{key}” that is not text.")
-        quotes = s["quotes"]
-        if not isinstance(quotes, list) or not all(
-            isinstance(q, list) and len(q) == 2 and all(_is_int(x) for x in q) and 0 <= q[0] <= q[1] <= len(text)
-            for q in quotes
-        ):
-            raise refuse(f"statement {sid} has quote spans that are not pairs of offsets inside its article.")
+    for s in sorted(statements, key=_statement_order):
+        text = texts.get(s["article_id"]) if _hashable(s["article_id"]) else None
+        _check_span(s, text, last_end, refuse)
+        _check_statement_fields(s, party_ids, statement_ids, refuse)
+        _check_quotes(s, text, refuse)
 
+
+def _hashable(value) -> bool:
+    return not isinstance(value, (list, dict))
+
+
+def _statement_order(s: dict) -> tuple:
+    article = s["article_id"] if _is_int(s["article_id"]) else 0
+    return (article, s["start"] if _is_int(s["start"]) else 0)
+
+
+def _topic_pairs(document: dict, statement_ids: set, topics: list[dict], refuse) -> list[tuple[int, int]]:
     topic_ids = {t["id"] for t in topics}
     pairs_raw = document.get("statement_topics")
     if not isinstance(pairs_raw, list):
@@ -285,25 +420,50 @@ def validate(document, name: str = "the file") -> Exchange:
         if (sid, tid) not in seen_pairs:
             seen_pairs.add((sid, tid))
             pairs.append((sid, tid))
+    return pairs
 
+
+def _check_link(lk: dict, statement_ids: set, refuse) -> None:
+    for end_key in ("source_id", "target_id"):
+        if not _hashable(lk[end_key]) or lk[end_key] not in statement_ids:
+            raise refuse(f"link {lk['id']} joins statement {lk[end_key]}, which is not in the file.")
+    if lk["source_id"] == lk["target_id"]:
+        raise refuse(f"link {lk['id']} joins a statement to itself.")
+    if lk["relation"] not in RELATIONS:
+        raise refuse(f"link {lk['id']} has an unknown relation “{lk['relation']}”.")
+    if lk["status"] not in LINK_STATUSES:
+        raise refuse(f"link {lk['id']} has an unknown status “{lk['status']}”.")
+    if not _optional_str(lk["note"]):
+        raise refuse(f"link {lk['id']} has a note that is not text.")
+    _check_plain(refuse, f"link {lk['id']}", "note", lk["note"], note=True)
+
+
+def _check_links(links: list[dict], statement_ids: set, refuse) -> None:
     link_keys = set()
     for lk in links:
-        for end_key in ("source_id", "target_id"):
-            if lk[end_key] not in statement_ids:
-                raise refuse(f"link {lk['id']} joins statement {lk[end_key]}, which is not in the file.")
-        if lk["source_id"] == lk["target_id"]:
-            raise refuse(f"link {lk['id']} joins a statement to itself.")
-        if lk["relation"] not in RELATIONS:
-            raise refuse(f"link {lk['id']} has an unknown relation “{lk['relation']}”.")
-        if lk["status"] not in LINK_STATUSES:
-            raise refuse(f"link {lk['id']} has an unknown status “{lk['status']}”.")
-        if not _optional_str(lk["note"]):
-            raise refuse(f"link {lk['id']} has a note that is not text.")
+        _check_link(lk, statement_ids, refuse)
         key = (lk["source_id"], lk["target_id"], lk["relation"])
         if key in link_keys:
             raise refuse(f"link {lk['id']} repeats another link.")
         link_keys.add(key)
 
+
+def validate(document, name: str = "the file") -> Exchange:
+    """Check an exchange structure; raise ``ImportRefused`` naming the first problem."""
+    refuse = _Refuse(name)
+    _check_header(document, refuse)
+    articles = _records(document, "articles", ARTICLE_KEYS, refuse)
+    parties = _records(document, "parties", PARTY_KEYS, refuse)
+    topics = _records(document, "topics", TOPIC_KEYS, refuse)
+    statements = _records(document, "statements", STATEMENT_KEYS, refuse)
+    links = _records(document, "links", LINK_KEYS, refuse)
+    _check_articles(articles, refuse)
+    _check_parties(parties, refuse)
+    _unique_names(topics, "topic", refuse)
+    _check_statements(statements, articles, parties, refuse)
+    statement_ids = {s["id"] for s in statements}
+    pairs = _topic_pairs(document, statement_ids, topics, refuse)
+    _check_links(links, statement_ids, refuse)
     project = document.get("project")
     return Exchange(
         project=project if isinstance(project, str) else "",

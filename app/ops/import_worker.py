@@ -81,13 +81,18 @@ def _prepare_one(path: str, parties: Sequence[ProposedParty]) -> _Prepared | Non
 def _worker_started() -> None:
     """In a new worker: leave with the main process, and yield the processor to it.
 
-    A worker whose main process is killed would otherwise wait for work forever. The main
-    process writes, and that is the bottleneck (SQLite and its full-text index take one
-    process), so the workers run at a lower priority; the desk stays responsive too.
+    A worker whose main process is killed would otherwise wait for work forever; Ctrl-C is
+    the main process's to handle. The main process writes, and that is the bottleneck
+    (SQLite and its full-text index take one process), so the workers run at a lower
+    priority; the desk stays responsive too.
     """
     import multiprocessing
+    import signal
     import threading
 
+    # Ctrl-C in a terminal reaches the whole process group: the main process decides what
+    # it means (stop after the batch in hand), a worker does not die half-way through a chunk.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()

@@ -11,6 +11,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,6 +22,8 @@ from app.core.models import ParsedDocument, ProposedParty
 from app.core.segment import segment
 from app.core.text import fingerprint
 from app.io import importers
+from app.io.importers import folders
+from app.io.importers.text import one_line
 from app.ops.import_worker import (  # the worker side, importable alone
     _party_key,
     _prepare_chunk,
@@ -42,6 +45,10 @@ class FileOutcome:
     statements: int = 0
     duplicate_of: int | None = None
     error: str | None = None
+    #: Why a folder's entry was left out unread (a link out of the folder, a pipe…).
+    skipped: str | None = None
+    #: Sentences about an imported file the user should read (a stray byte replaced…).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def imported(self) -> bool:
@@ -53,6 +60,7 @@ class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     new_parties: list[str] = field(default_factory=list)
     cancelled: bool = False
+    files: int = 0  # the files to import, folders' contents counted
 
     @property
     def imported(self) -> list[FileOutcome]:
@@ -66,6 +74,29 @@ class ImportReport:
     def refused(self) -> list[FileOutcome]:
         return [o for o in self.outcomes if o.error is not None]
 
+    @property
+    def skipped(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.skipped is not None]
+
+    @property
+    def warned(self) -> list[FileOutcome]:
+        return [o for o in self.outcomes if o.warnings]
+
+    def last_saved(self) -> FileOutcome | None:
+        """The last file whose article is in the project (for "stopped after …")."""
+        return next((o for o in reversed(self.outcomes) if o.imported), None)
+
+    def stopped_summary(self) -> str:
+        """What a cancelled import leaves: "1,024 articles were saved, the last from “a.txt”;
+        1,976 of 3,000 files were not imported." """
+        saved = len(self.imported)
+        last = self.last_saved()
+        text = f"{saved:,} article{' was' if saved == 1 else 's were'} saved"
+        if last is not None:
+            text += f", the last from “{Path(last.source).name}”"
+        left = self.files - len([o for o in self.outcomes if o.skipped is None])
+        return text + f"; {left:,} of {self.files:,} file{'' if self.files == 1 else 's'} {'was' if left == 1 else 'were'} not imported."
+
 
 Progress = Callable[[int, int, str], None]
 BATCH_SECONDS = 0.5
@@ -73,19 +104,22 @@ BATCH_SECONDS = 0.5
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """Files as given, and the importable files inside any folder (sorted, recursive)."""
+    return _expand(paths)[0]
+
+
+def _expand(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileOutcome]]:
+    """``expand_paths``, and what was left out of the folders, unread, with the reason."""
     result: list[Path] = []
+    skipped: list[FileOutcome] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            result.extend(
-                sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in importers.SUPPORTED_SUFFIXES
-                )
-            )
+            found, left_out = folders.walk(path, importers.SUPPORTED_SUFFIXES)
+            result.extend(found)
+            skipped.extend(FileOutcome(source=str(p), skipped=why) for p, why in left_out)
         else:
             result.append(path)
-    return result
+    return result, skipped
 
 
 def import_files(
@@ -110,7 +144,10 @@ def import_files(
     as with one process, only sooner (see ``_Pipeline``).
     """
     report = ImportReport()
-    files = expand_paths(paths)
+    files, skipped = _expand(paths)
+    report.outcomes.extend(skipped)
+    report.files = len(files)
+    outlet = one_line(outlet) if isinstance(outlet, str) else outlet
     index = 0
     with _Pipeline.start(files) as pipeline:
         while index < len(files) and not report.cancelled:
@@ -251,7 +288,7 @@ def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas,
             context.reload(project)
             return FileOutcome(source=source, error=str(error))
         report.new_parties.extend(p.name for p in prepared.proposed)
-    return FileOutcome(source=source, article_id=next_id, statements=prepared.count)
+    return FileOutcome(source=source, article_id=next_id, statements=prepared.count, warnings=list(doc.warnings))
 
 
 def _write_planned(project: Project, planned, outlet, context: "_PartyContext") -> None:
@@ -279,8 +316,8 @@ def import_text(
     try:
         doc = importers.parse_pasted(text, title=title)
         given = {"published": published, "language": language}
-        doc = replace(doc, **{k: v.strip() for k, v in given.items() if isinstance(v, str) and v.strip()})
-        outcome = store_document(project, doc, outlet, report)
+        doc = replace(doc, **{k: one_line(v) for k, v in given.items() if isinstance(v, str) and v.strip()})
+        outcome = store_document(project, doc, one_line(outlet) if isinstance(outlet, str) else outlet, report)
     except CounterclaimError as error:
         outcome = FileOutcome(source="pasted text", error=str(error))
     report.outcomes.append(outcome)
@@ -368,7 +405,7 @@ def _store(
             report.new_parties.append(party.name)
         article_id = articles.insert(project, doc, sha, outlet)
         ids = statements.insert_rows(project, [(article_id, rows)], context.ids)[0]
-    return FileOutcome(source=source, article_id=article_id, statements=len(ids))
+    return FileOutcome(source=source, article_id=article_id, statements=len(ids), warnings=list(doc.warnings))
 
 
 # --- the pipeline: workers prepare, this process stores ---------------------------------------
@@ -380,6 +417,24 @@ POOL_WORKERS = 2
 #: Files per task sent to a worker: enough to make the round trip cheap, few enough that the
 #: first results come back soon.
 POOL_CHUNK = 32
+
+
+@contextmanager
+def _children_ignore_ctrl_c():
+    """Processes started inside ignore Ctrl-C from their first instruction (an ignored signal
+    stays ignored across exec): a Ctrl-C reaching the whole process group is the main
+    process's to handle — stop after the batch in hand — not a worker's traceback."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers (the desk's imports run in a thread)
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _Pipeline:
@@ -414,10 +469,11 @@ class _Pipeline:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            pipeline.executor = ProcessPoolExecutor(
-                POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
-            )
-            pipeline.warming = [pipeline.executor.submit(_warm_up) for _ in range(POOL_WORKERS)]
+            with _children_ignore_ctrl_c():
+                pipeline.executor = ProcessPoolExecutor(
+                    POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
+                )
+                pipeline.warming = [pipeline.executor.submit(_warm_up) for _ in range(POOL_WORKERS)]
         except Exception:  # noqa: BLE001 - no processes here (a sandbox, no semaphores): one process
             pipeline._give_up()
         return pipeline

@@ -58,13 +58,20 @@ def summary_text(report) -> tuple[str, str | None]:
         lines.append("New parties suggested: " + ", ".join(report.new_parties) + ".")
     if duplicates:
         lines.append(f"{len(duplicates)} already in the project (skipped).")
-    if refused:
-        lines.append(f"{len(refused)} could not be imported:")
     if report.cancelled:
-        lines.append("The import was cancelled; the articles before it are kept.")
-    details = None
+        lines.append(f"The import was cancelled: {report.stopped_summary()} The articles saved are kept.")
     if refused:
-        details = "\n".join(f"• {Path(o.source).name}: {o.error}" for o in refused)
+        lines.append(f"{len(refused)} could not be imported.")
+    if report.skipped:
+        lines.append(f"{len(report.skipped)} left out of the folders unread (links out of them, pipes, devices).")
+    if report.warned:
+        lines.append(f"{len(report.warned)} imported with a note to read.")
+    details = None
+    notes = [f"• {Path(o.source).name}: {o.error}" for o in refused]
+    notes += [f"• {o.skipped}" for o in report.skipped]
+    notes += [f"• {warning}" for o in report.warned for warning in o.warnings]
+    if notes:
+        details = "\n".join(notes)
         lines.append(details)
     return "\n".join(lines), details
 
@@ -185,7 +192,7 @@ class ImportController(QObject):
         text, details = summary_text(result)
         self.last_summary = text
         self.window_.statusBar().showMessage(text.splitlines()[0], 8000)
-        if result.refused or result.duplicates or result.cancelled or not result.imported:
+        if result.refused or result.duplicates or result.cancelled or result.skipped or result.warned or not result.imported:
             ask.info(self.window_, "Import finished", text, details)
         self.finished.emit(result)
 

@@ -7,6 +7,7 @@ while reading, so memory stays bounded even if a file grows after the check.
 from __future__ import annotations
 
 import codecs
+import logging
 import os
 import re
 import stat
@@ -34,6 +35,29 @@ def quoted(path: str | os.PathLike[str]) -> str:
 
 def refuse(message: str) -> ImportRefused:
     return ImportRefused(message)
+
+
+#: Where the format libraries' own messages go: the debug log, never the user's terminal.
+library_log = logging.getLogger("counterclaim.import.libraries")
+
+
+class _ToDebugLog(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            library_log.debug("%s %s: %s", record.name, record.levelname, record.getMessage())
+        except Exception:  # noqa: BLE001 - a library's badly formatted message is no crash
+            pass
+
+
+def quiet_libraries(*names: str) -> None:
+    """Only Counterclaim's own sentences reach the user: a format library's warnings
+    ("incorrect startxref pointer") are kept at debug level under :data:`library_log`
+    instead of Python's last-resort print to stderr."""
+    for name in names:
+        logger = logging.getLogger(name)
+        logger.propagate = False
+        if not any(isinstance(h, _ToDebugLog) for h in logger.handlers):
+            logger.addHandler(_ToDebugLog())
 
 
 def _megabytes(size: int) -> str:
@@ -76,7 +100,12 @@ def read_bounded(path: Path, max_bytes: int, what: str) -> bytes:
     """Read a whole (already :func:`checked_stat`-ed) file, never more than ``max_bytes``."""
     name = quoted(path)
     try:
-        with open(path, "rb") as handle:
+        # O_NONBLOCK: should the file have been swapped for a pipe since it was checked, the
+        # open does not wait for a writer, and fstat below refuses it (no effect on a file).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise refuse(f"{name} is not an ordinary file, so Counterclaim cannot import it.")
             data = handle.read(max_bytes + 1)
     except PermissionError:
         raise refuse(f"Counterclaim is not allowed to open {name}; check the file's permissions.") from None
@@ -160,17 +189,53 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
         return None
 
 
+def mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 but for a few stray bytes: the text with each replaced by U+FFFD, and how many.
+
+    "A few" is at most three, or one in a thousand bytes, and no more than the valid
+    non-ASCII UTF-8 characters around them: those say the file was written as UTF-8 (a
+    Windows-1252 file almost never holds one). Text without them (a lone 0x92 apostrophe in
+    ASCII) is Windows-1252's to read. None when the bytes are not that.
+    """
+    text = data.decode("utf-8", "replace")
+    strays = text.count("\ufffd") - data.count("\ufffd".encode())
+    if strays <= 0 or strays > max(3, len(data) // 1000):
+        return None
+    ascii_chars = len(data) - len(data.translate(None, bytes(range(128))))
+    valid_non_ascii = len(text) - ascii_chars - text.count("\ufffd")
+    if valid_non_ascii < strays:
+        return None
+    return text, strays
+
+
+def stray_bytes_note(path: Path, strays: int) -> str:
+    """The one warning for :func:`mostly_utf8` text."""
+    what = "1 byte that is not" if strays == 1 else f"{strays} bytes that are not"
+    shown = "it was" if strays == 1 else "each was"
+    return (
+        f"{quoted(path)} is UTF-8 text with {what}; {shown} replaced by “\ufffd” — check the "
+        "article against the original there."
+    )
+
+
 def decode_text(data: bytes, path: Path) -> str:
-    """Decode the bytes of a plain-text file, or refuse it as not text.
+    """:func:`decode_text_noting` without its warnings."""
+    return decode_text_noting(data, path)[0]
+
+
+def decode_text_noting(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
+    """Decode the bytes of a plain-text file, or refuse it as not text; and the warnings.
 
     The ladder, most reliable first: a BOM (UTF-8, UTF-16 LE/BE, UTF-32) → strict UTF-8 →
-    BOM-less UTF-16 (NUL pattern) → Windows-1252 (which covers Latin-1 and gives curly quotes
-    for 0x93/0x94 and € for 0x80). charset-normalizer is asked only when Windows-1252 cannot
-    decode the bytes or the result looks like another script read as Latin (e.g. Arabic
-    Windows-1256 shown as "ÇáÚÑÈíÉ").
+    BOM-less UTF-16 (NUL pattern) → UTF-8 with a few stray bytes replaced (see
+    :func:`mostly_utf8`; the one warning says so) → Windows-1252 (which covers Latin-1 and
+    gives curly quotes for 0x93/0x94 and € for 0x80). charset-normalizer is asked only when
+    Windows-1252 cannot decode the bytes or the result looks like another script read as
+    Latin (e.g. Arabic Windows-1256 shown as "ÇáÚÑÈíÉ").
     """
     name = quoted(path)
     text: str | None = None
+    warnings: tuple[str, ...] = ()
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -197,6 +262,13 @@ def decode_text(data: bytes, path: Path) -> str:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = None
+    checked = text
+    if text is None:
+        stray = mostly_utf8(data)
+        if stray is not None:
+            text, count = stray
+            checked = text.replace("\ufffd", "")  # the replaced bytes are not binary data
+            warnings = (stray_bytes_note(path, count),)
     if text is None:
         try:
             text = data.decode("cp1252")
@@ -204,11 +276,12 @@ def decode_text(data: bytes, path: Path) -> str:
                 text = _charset_normalizer_guess(data) or text
         except UnicodeDecodeError:
             text = _charset_normalizer_guess(data)
+        checked = text
     if text is None:
         raise refuse(f"{name} is not in a text encoding Counterclaim recognises; save it as UTF-8 and import it again.")
-    if looks_binary(text):
+    if looks_binary(checked):
         raise refuse(f"{name} does not contain text; it looks like a binary file that was renamed.")
-    return text
+    return text, warnings
 
 
 def looks_binary(text: str) -> bool:

@@ -17,11 +17,12 @@ from docx.text.paragraph import Paragraph
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
 
-from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, refuse
+from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, quiet_libraries, refuse
 from ._zipguard import open_checked_zip
 from .text import finish, with_author_byline
 
 SUFFIXES = (".docx",)
+quiet_libraries("docx")
 _KIND = "a Word document (.docx)"
 _HINT = "open it in Word or LibreOffice, save it as .docx and import that."
 

@@ -16,16 +16,29 @@ import re
 from pathlib import Path
 
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 
 from app.core.errors import ImportRefused
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
 
-from ._common import MAX_TEXT_FILE_BYTES, checked_stat, looks_binary, quoted, read_bounded, refuse
+from ._common import (
+    MAX_TEXT_FILE_BYTES,
+    checked_stat,
+    looks_binary,
+    mostly_utf8,
+    quiet_libraries,
+    quoted,
+    read_bounded,
+    refuse,
+    stray_bytes_note,
+)
+from ._flatten import MAX_DEPTH, flatten
 from .text import finish, with_author_byline
 
 SUFFIXES = (".html", ".htm", ".xhtml")
+quiet_libraries("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "lxml")
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -36,26 +49,27 @@ def read(path: Path) -> ParsedDocument:
     checked_stat(path, max_bytes=MAX_TEXT_FILE_BYTES, what="web pages")
     data = read_bounded(path, MAX_TEXT_FILE_BYTES, "web pages")
     name = quoted(path)
-    markup = decode_html(data)
-    if looks_binary(markup):
+    markup, warnings = decode_html(data, path)
+    if looks_binary(markup.replace("\ufffd", "") if warnings else markup):
         raise refuse(f"{name} is not a web page; it looks like a binary file that was renamed.")
     try:
-        return _extract(markup, path)
+        return _extract(markup, path, warnings)
     except ImportRefused:
         raise
     except Exception as exc:  # noqa: BLE001 - every library failure becomes a sentence
         raise refuse(f"{name} could not be read as a web page; it may be damaged.") from exc
 
 
-def decode_html(data: bytes) -> str:
-    """BOM, then ``<meta charset>``, then strict UTF-8, then Windows-1252 (what browsers do)."""
+def decode_html(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
+    """BOM, then ``<meta charset>``, then strict UTF-8, then UTF-8 but for a few stray bytes
+    (replaced, with a warning), then Windows-1252 (what browsers do); and the warnings."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, "replace")
+            return data[len(bom) :].decode(encoding, "replace"), ()
     declared = _META_CHARSET.search(data[:4096])
     if declared:
         encoding = declared.group(1).decode("ascii", "ignore").lower()
@@ -67,37 +81,68 @@ def decode_html(data: bytes) -> str:
             encoding = ""
         if encoding and not encoding.startswith(("utf-16", "utf-32")):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), ()
             except UnicodeDecodeError:
                 pass
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), ()
     except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+        pass
+    stray = mostly_utf8(data)
+    if stray is not None:
+        return stray[0], (stray_bytes_note(path, stray[1]),)
+    return data.decode("cp1252", "replace"), ()
 
 
-def _parse(markup: str):  # noqa: ANN202 - lxml element
+def _parse(markup: str):  # noqa: ANN202 - lxml element and whether the parser gave up early
+    """The page's tree (None if there is none) and whether libxml2 stopped before its end."""
     parser = lxml_html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
         no_network=True,
         recover=True,
         default_doctype=False,
-        huge_tree=False,
+        # Lifts libxml2's limits on a text node's size (10 MB) and on depth (to 2,048): the
+        # file is at most 20 MB anyway, and an HTML parser expands no entities of its own.
+        huge_tree=True,
     )
+    try:
+        tree = lxml_html.document_fromstring(markup, parser=parser)
+    except Exception:  # noqa: BLE001 - "Document is empty" and friends
+        return None, False
+    return tree, any(e.level_name == "FATAL" for e in parser.error_log)
+
+
+_TOO_DEEP = etree.XPath("boolean(/" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")")
+
+
+def _read_tree(markup: str, path: Path):  # noqa: ANN202 - lxml element, the warnings
+    """The page's whole tree, flattened first if it nests too deeply to be read whole."""
     markup = _XML_DECL.sub("", markup, count=1)  # lxml refuses str input with an encoding decl
     markup = markup.replace("\x00", "")
     if not markup.strip():
-        return None
-    try:
-        return lxml_html.document_fromstring(markup, parser=parser)
-    except Exception:  # noqa: BLE001 - "Document is empty" and friends
-        return None
+        return None, ()
+    tree, cut = _parse(markup)
+    if tree is None or not (cut or _TOO_DEEP(tree)):
+        return tree, ()
+    warnings = [
+        f"{quoted(path)} nests its markup more than {MAX_DEPTH} levels deep; Counterclaim flattened "
+        "it to read all of its text — check the article's paragraphs against the page."
+    ]
+    flat_tree, cut = _parse(flatten(markup))
+    if flat_tree is not None:
+        tree = flat_tree
+    if cut or flat_tree is None:
+        warnings = [
+            f"{quoted(path)} could not be read whole (its markup is damaged or nested too deeply); "
+            "some of its text may be missing — compare the article with the page."
+        ]
+    return tree, tuple(warnings)
 
 
-def _extract(markup: str, path: Path) -> ParsedDocument:
+def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedDocument:
     name = quoted(path)
-    tree = _parse(markup)
+    tree, read_warnings = _read_tree(markup, path)
     if tree is None:
         raise refuse(f"{name} has no text to import.")
     language = _language(tree)
@@ -127,7 +172,9 @@ def _extract(markup: str, path: Path) -> ParsedDocument:
         meta_author = getattr(result, "author", None)
         meta_site = getattr(result, "sitename", None)
         meta_date = getattr(result, "date", None)
-    text = clean_text(body, reflow_paragraphs=False)
+    # A flattened page is read by the plain walk, which keeps every piece of text: trafilatura
+    # takes what was nested deep for clutter.
+    text = "" if read_warnings else clean_text(body, reflow_paragraphs=False)
     if not text:
         text = clean_text(fallback_text(tree), reflow_paragraphs=False)
         if meta_title is None:
@@ -143,6 +190,7 @@ def _extract(markup: str, path: Path) -> ParsedDocument:
         outlet=meta_site,
         published=published,
         language=language,
+        warnings=warnings + read_warnings,
     )
     return with_author_byline(parsed, meta_author)
 

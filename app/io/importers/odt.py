@@ -20,11 +20,12 @@ from odf.opendocument import load
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
 
-from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, refuse
+from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, quiet_libraries, refuse
 from ._zipguard import open_checked_zip
 from .text import finish, with_author_byline
 
 SUFFIXES = (".odt",)
+quiet_libraries("odf")
 _KIND = "an OpenDocument text file (.odt)"
 _HINT = "open it in LibreOffice, save it as .odt and import that."
 

@@ -17,10 +17,11 @@ from app.core.errors import ImportRefused
 from app.core.models import ParsedDocument
 from app.core.text import clean_text, join_wrapped
 
-from ._common import MAX_CONTAINER_FILE_BYTES, MAX_TEXT_CHARS, checked_stat, quoted, refuse
+from ._common import MAX_CONTAINER_FILE_BYTES, MAX_TEXT_CHARS, checked_stat, quoted, quiet_libraries, refuse
 from .text import finish, with_author_byline
 
 SUFFIXES = (".pdf",)
+quiet_libraries("pypdf")
 MAX_PAGES = 2000
 
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?(?:\s*[-–—])?$", re.IGNORECASE)

@@ -20,7 +20,7 @@ from ._common import (
     MAX_TEXT_FILE_BYTES,
     check_text_size,
     checked_stat,
-    decode_text,
+    decode_text_noting,
     prettify_stem,
     quoted,
     read_bounded,
@@ -33,7 +33,7 @@ SUFFIXES = (".txt", ".text", ".md", ".markdown")
 def read(path: Path) -> ParsedDocument:
     checked_stat(path, max_bytes=MAX_TEXT_FILE_BYTES, what="text files")
     data = read_bounded(path, MAX_TEXT_FILE_BYTES, "text files")
-    raw = decode_text(data, path)
+    raw, warnings = decode_text_noting(data, path)
     markdown = path.suffix.lower() in (".md", ".markdown")
     meta: dict[str, str] = {}
     if markdown:
@@ -50,6 +50,7 @@ def read(path: Path) -> ParsedDocument:
         published=meta.get("date"),
         language=meta.get("lang"),
         outlet=meta.get("outlet"),
+        warnings=warnings,
     )
 
 
@@ -63,8 +64,12 @@ def finish(
     outlet: str | None = None,
     published: str | None = None,
     language: str | None = None,
+    warnings: tuple[str, ...] = (),
 ) -> ParsedDocument:
-    """Common ending for text-like sources: byline off, title chosen, emptiness refused."""
+    """Common ending for text-like sources: byline off, title chosen, emptiness refused.
+
+    Every piece of metadata becomes one clean line: no control character (a terminal
+    escape in a title or an author property) reaches the project."""
     check_text_size(text, path)
     found_byline, text = split_byline(text)
     byline = byline or found_byline
@@ -81,11 +86,12 @@ def finish(
         text=text,
         format=fmt,
         source_path=str(path) if path is not None else None,
-        title=_one_line(title),
-        byline=_one_line(byline),
-        outlet=_one_line(outlet),
-        published=published,
-        language=language,
+        title=one_line(title),
+        byline=one_line(byline),
+        outlet=one_line(outlet),
+        published=one_line(published),
+        language=one_line(language),
+        warnings=tuple(warnings),
     )
 
 
@@ -94,10 +100,11 @@ def with_author_byline(parsed: ParsedDocument, author) -> ParsedDocument:
     is the article's own word, the property is often whoever saved the file."""
     if parsed.byline is not None or not author:
         return parsed
-    return replace(parsed, byline=" ".join(str(author).split()) or None)
+    return replace(parsed, byline=one_line(str(author)))
 
 
-def _one_line(value: str | None) -> str | None:
+def one_line(value: str | None) -> str | None:
+    """Metadata as one clean line (no control character, no line break), or None if empty."""
     if not value:
         return None
     value = clean_text(value, reflow_paragraphs=False).replace("\n", " ").strip()
