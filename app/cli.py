@@ -241,8 +241,15 @@ def _whole_number(what: str) -> Callable[[str], int]:
 _ID = _whole_number("an id")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what its refusals quote from the command line shown escaped."""
+
+    def error(self, message: str):
+        super().error(shown(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="counterclaim",
         description="Compare the competing narratives inside news coverage. "
         "With no command, opens the desk.",

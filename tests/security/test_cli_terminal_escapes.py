@@ -124,3 +124,11 @@ def _strings(value):
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
+
+
+def test_the_parsers_own_refusals_show_what_they_quote_escaped(hostile_project):
+    """argparse repeats an unrecognised argument as it was typed: it goes out escaped too."""
+    done = cli("statements", hostile_project, f"--{TYPED}")
+    assert done.returncode == 2
+    assert_shown_not_acted_on(done)
+    assert "\\x1b" in done.stderr
