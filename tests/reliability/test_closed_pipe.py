@@ -65,6 +65,7 @@ def test_head_dash_1_on_many_statements_ends_quietly(big_project):
         ["link", "{p}", "1", "2"],
         ["suggest", "{p}", "--article", "1"],
         ["export", "{p}", "-f", "csv", "-o", "{out}"],
+        ["import", "{p}", "{txt}"],
         ["--help"],
         ["statements", "--help"],
         ["--version"],
@@ -74,7 +75,9 @@ def test_head_dash_1_on_many_statements_ends_quietly(big_project):
 def test_every_command_ends_quietly_on_a_closed_pipe(big_project, tmp_path, args):
     """Standard output is a pipe nobody reads any more before the command writes a byte."""
     out = tmp_path / "sheet.csv"
-    argv = [a.format(p=big_project, out=out) for a in args]
+    txt = tmp_path / "story.txt"
+    txt.write_text('"The bridge is closed," the minister said on Monday.\n', encoding="utf-8")
+    argv = [a.format(p=big_project, out=out, txt=txt) for a in args]
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
