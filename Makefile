@@ -11,7 +11,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
+# The libraries Qt's window needs are checked first: all the missing ones named in one install line.
 run: $(STAMP)
+	$(PY) scripts/check_qt_libs.py
 	$(PY) -m app
 
 lint: $(STAMP)

@@ -1,12 +1,16 @@
 """The command line: the same verbs as the desk, for newsroom scripts.
 
 Refusals are one sentence on stderr and a non-zero exit; a traceback only ever
-appears with COUNTERCLAIM_DEBUG=1.
+appears with COUNTERCLAIM_DEBUG=1. Every line goes out through :func:`_say`, which shows the
+control characters in names and paths as escapes (``\\x1b``, ``\\n``), so user data can
+neither act on the terminal nor split a line; ``--json`` escapes them as JSON does. A reader
+that goes away (``| head -1``) ends the command quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -14,6 +18,7 @@ from collections.abc import Callable
 
 from app import __version__
 from app.core.errors import CounterclaimError, DamagedProject
+from app.core.terminal import json_shown, shown
 from app.store.database import Project
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -33,7 +38,7 @@ def _open(path: str, create: bool = False) -> Project:
     project = backups.open_checked(path, create=create)
     note = backups.interrupted_restore(project.path)
     if note:
-        print(f"counterclaim: {note}", file=sys.stderr)
+        _say(f"counterclaim: {note}", err=True)
     return project
 
 
@@ -55,13 +60,17 @@ def _damage_sentence(error: BaseException, args: argparse.Namespace) -> str | No
     return sentence
 
 
+def _say(line: str, err: bool = False) -> None:
+    """Print one line to stdout (or stderr), every control character in it shown escaped."""
+    print(shown(line), file=sys.stderr if err else sys.stdout)
+
+
 def _print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_shown(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _short(text: str, width: int = 100) -> str:
-    text = " ".join(text.split())
+    text = shown(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -79,9 +88,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for path in exports:
             try:
                 done = import_json(project, path)
-                print(f"{path}: {done.articles} article(s), {done.statements} statements, {done.links} links")
+                _say(f"{path}: {done.articles} article(s), {done.statements} statements, {done.links} links")
             except CounterclaimError as error:
-                print(f"{path}: {error}", file=sys.stderr)
+                _say(f"{path}: {error}", err=True)
                 failed = True
         others = [f for f in args.files if f not in exports]
         with _CtrlCStopsTheImport() as stop:
@@ -91,22 +100,22 @@ def _cmd_import(args: argparse.Namespace) -> int:
     for outcome in report.outcomes:
         name = outcome.source
         if outcome.skipped:
-            print(f"{name}: {outcome.skipped}", file=sys.stderr)
+            _say(f"{name}: {outcome.skipped}", err=True)
         elif outcome.error:
-            print(f"{name}: {outcome.error}", file=sys.stderr)
+            _say(f"{name}: {outcome.error}", err=True)
         elif outcome.duplicate_of is not None:
-            print(f"{name}: already in the project as article {outcome.duplicate_of}; skipped")
+            _say(f"{name}: already in the project as article {outcome.duplicate_of}; skipped")
         else:
-            print(f"{name}: article {outcome.article_id}, {outcome.statements} statements")
+            _say(f"{name}: article {outcome.article_id}, {outcome.statements} statements")
         for warning in outcome.warnings:
-            print(f"Note: {warning}", file=sys.stderr)
+            _say(f"Note: {warning}", err=True)
     if report.new_parties:
-        print("Proposed parties: " + ", ".join(report.new_parties))
+        _say("Proposed parties: " + ", ".join(report.new_parties))
     if report.cancelled:
-        print(
+        _say(
             f"counterclaim: stopped. {report.stopped_summary()} Run the same import again to bring in "
             "the rest (the saved ones are skipped as already in the project).",
-            file=sys.stderr,
+            err=True,
         )
         return 130
     return 1 if report.refused or failed else 0
@@ -153,9 +162,9 @@ def _cmd_statements(args: argparse.Namespace) -> int:
         _print_json(rows)
         return 0
     for row in rows:
-        who = row["party"] or ("narration" if row["status"] else "—")
+        who = shown(row["party"] or ("narration" if row["status"] else "—"))
         mark = "" if row["status"] == "confirmed" else "?" if row["status"] else ""
-        print(f"{row['id']:>6}  {who + mark:<24.24}  {_short(row['text'])}")
+        _say(f"{row['id']:>6}  {who + mark:<24.24}  {_short(row['text'])}")
     return 0
 
 
@@ -170,9 +179,9 @@ def _cmd_search(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         where = row["outlet"] or row["title"] or f"article {row['article_id']}"
-        print(f"{row['id']:>6}  {_short(where, 24):<24}  {_short(row['highlighted'])}")
+        _say(f"{row['id']:>6}  {_short(where, 24):<24}  {_short(row['highlighted'])}")
     if not rows:
-        print("No statement matches.", file=sys.stderr)
+        _say("No statement matches.", err=True)
     return 0
 
 
@@ -199,7 +208,7 @@ def _cmd_parties(args: argparse.Namespace) -> int:
     for row in rows:
         key = row["shortcut"] or " "
         aliases = ", ".join(row["aliases"])
-        print(f"[{key}] {row['name']} ({row['statements']} statements){'  — ' + aliases if aliases else ''}")
+        _say(f"[{key}] {row['name']} ({row['statements']} statements){'  — ' + aliases if aliases else ''}")
     return 0
 
 
@@ -210,13 +219,13 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     with _open(args.project) as project:
         if args.clear:
             tagging.clear(project, args.statement_ids)
-            print(f"Cleared {len(args.statement_ids)} statement(s).")
+            _say(f"Cleared {len(args.statement_ids)} statement(s).")
         elif args.narration:
             tagging.tag(project, args.statement_ids, None)
-            print(f"Marked {len(args.statement_ids)} statement(s) as narration.")
+            _say(f"Marked {len(args.statement_ids)} statement(s) as narration.")
         elif args.party:
             tagging.tag_by_name(project, args.statement_ids, args.party)
-            print(f"Tagged {len(args.statement_ids)} statement(s) as {args.party}.")
+            _say(f"Tagged {len(args.statement_ids)} statement(s) as {args.party}.")
         else:
             raise CounterclaimError("Say which party (a name), or --narration, or --clear.")
     return 0
@@ -228,9 +237,9 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 
     with _open(args.project) as project:
         report = suggest(project, args.article)
-    print(f"Refreshed suggestions for {report.statements} statements in {report.articles} article(s).")
+    _say(f"Refreshed suggestions for {report.statements} statements in {report.articles} article(s).")
     if report.new_parties:
-        print("Proposed parties: " + ", ".join(report.new_parties))
+        _say("Proposed parties: " + ", ".join(report.new_parties))
     return 0
 
 
@@ -240,7 +249,7 @@ def _cmd_topic(args: argparse.Namespace) -> int:
 
     with _open(args.project) as project:
         added = topics_ops.assign_by_name(project, args.statement_ids, args.name).added
-    print(f"Put {len(added)} statement(s) under “{args.name.strip()}” ({len(args.statement_ids) - len(added)} already there).")
+    _say(f"Put {len(added)} statement(s) under “{args.name.strip()}” ({len(args.statement_ids) - len(added)} already there).")
     return 0
 
 
@@ -250,7 +259,7 @@ def _cmd_link(args: argparse.Namespace) -> int:
 
     with _open(args.project) as project:
         (link_id,) = links_ops.create(project, args.from_id, args.to_id, args.relation, args.note).link_ids
-    print(f"Link {link_id}: statement {args.from_id} {args.relation} statement {args.to_id}.")
+    _say(f"Link {link_id}: statement {args.from_id} {args.relation} statement {args.to_id}.")
     return 0
 
 
@@ -288,17 +297,46 @@ def _cmd_export(args: argparse.Namespace) -> int:
         options["include_suggested"] = True
     with _open(args.project) as project:
         summary = export(project, args.format, target, filters, **options)
-    print(summary.sentence(), file=sys.stderr if to_stdout else sys.stdout)
+    _say(summary.sentence(), err=to_stdout)
     for warning in summary.warnings:
-        print(f"Note: {warning}", file=sys.stderr)
+        _say(f"Note: {warning}", err=True)
     return 0
 
 
 # -- parsing ------------------------------------------------------------------------------
 
+_LARGEST = 2**63 - 1  # the largest integer SQLite stores: every id and count fits below it
+
+
+def _whole_number(what: str) -> Callable[[str], int]:
+    """An argparse type: a whole number from 1 to 2**63 - 1, else a sentence argparse prefixes
+    with the argument's name (exit 2), instead of an OverflowError from SQLite later."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:  # not a number, or thousands of digits
+            value = 0
+        if not 1 <= value <= _LARGEST:
+            quoted = shown(text if len(text) <= 30 else text[:29] + "…")
+            raise argparse.ArgumentTypeError(f"{what} is a whole number from 1 to {_LARGEST}, not “{quoted}”")
+        return value
+
+    return parse
+
+
+_ID = _whole_number("an id")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what its refusals quote from the command line shown escaped."""
+
+    def error(self, message: str):
+        super().error(shown(message))
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="counterclaim",
         description="Compare the competing narratives inside news coverage. "
         "With no command, opens the desk.",
@@ -313,14 +351,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("statements", help="list statements")
     p.add_argument("project")
-    p.add_argument("--article", type=int, help="only this article id")
+    p.add_argument("--article", type=_ID, help="only this article id")
     p.add_argument("--party", help="only this party (name or alias)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("search", help="full-text search over statements (FTS5 syntax)")
     p.add_argument("project")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=500)
+    p.add_argument("--limit", type=_whole_number("the number of results"), default=500)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("parties", help="list parties")
@@ -329,7 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tag", help="confirm which party a statement speaks for")
     p.add_argument("project")
-    p.add_argument("statement_ids", type=int, nargs="+", metavar="STATEMENT_ID")
+    p.add_argument("statement_ids", type=_ID, nargs="+", metavar="STATEMENT_ID")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--party", "-p", help="the party (name or alias)")
     group.add_argument("--narration", action="store_true", help="the outlet's own voice")
@@ -337,17 +375,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("suggest", help="re-run attribution suggestions (confirmed tags are kept)")
     p.add_argument("project")
-    p.add_argument("--article", type=int)
+    p.add_argument("--article", type=_ID)
 
     p = sub.add_parser("topic", help="put statements under a topic (created if new)")
     p.add_argument("project")
     p.add_argument("name", help="the topic's name")
-    p.add_argument("statement_ids", type=int, nargs="+", metavar="STATEMENT_ID")
+    p.add_argument("statement_ids", type=_ID, nargs="+", metavar="STATEMENT_ID")
 
     p = sub.add_parser("link", help="link two statements: one contradicts, supports or responds to the other")
     p.add_argument("project")
-    p.add_argument("from_id", type=int, metavar="FROM_ID")
-    p.add_argument("to_id", type=int, metavar="TO_ID")
+    p.add_argument("from_id", type=_ID, metavar="FROM_ID")
+    p.add_argument("to_id", type=_ID, metavar="TO_ID")
     p.add_argument("--relation", "-r", default="contradicts", choices=("contradicts", "supports", "responds-to"))
     p.add_argument("--note", "-n", help="why they are linked")
 
@@ -357,7 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="xlsx, csv, html, pdf, md, json or qdpx")
     p.add_argument("--output", "-o", required=True, metavar="OUT",
                    help="the file to write (- or /dev/stdout: standard output)")
-    p.add_argument("--article", type=int, action="append", metavar="ID", help="only this article (repeatable)")
+    p.add_argument("--article", type=_ID, action="append", metavar="ID", help="only this article (repeatable)")
     p.add_argument("--party", action="append", metavar="NAME", help="only this party, in this column order (repeatable)")
     p.add_argument("--topic", action="append", metavar="NAME", help="only this topic, in this row order (repeatable)")
     p.add_argument("--confirmed-only", action="store_true", help="leave out suggested (unconfirmed) tags")
@@ -376,6 +414,30 @@ def _normalise_tag_args(args: list[str]) -> list[str]:
     return args
 
 
+def _quiet_on_closed_pipe(main_func: Callable[..., int]) -> Callable[..., int]:
+    """A reader that goes away (``counterclaim statements P | head -1``) ends the command
+    quietly, as it ends ``cat``: no message, exit 141 (128 + SIGPIPE)."""
+
+    @functools.wraps(main_func)
+    def run(argv: list[str] | None = None) -> int:
+        try:
+            try:
+                return main_func(argv)
+            finally:
+                sys.stdout.flush()  # a closed pipe shows here, not in Python's own last flush
+        except BrokenPipeError:
+            try:  # what is still buffered for the pipe goes to /dev/null, so exit says nothing
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+                os.close(devnull)
+            except (OSError, ValueError, AttributeError):  # stdout is no file (a test's capture)
+                pass
+            return 141
+
+    return run
+
+
+@_quiet_on_closed_pipe
 def main(argv: list[str] | None = None) -> int:
     args_list = _normalise_tag_args(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
@@ -386,22 +448,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except CounterclaimError as error:
-        print(f"counterclaim: {_damage_sentence(error, args) or error}", file=sys.stderr)
+        _say(f"counterclaim: {_damage_sentence(error, args) or error}", err=True)
         return 1
     except KeyboardInterrupt:
-        print("counterclaim: stopped.", file=sys.stderr)
+        _say("counterclaim: stopped.", err=True)
         return 130
+    except BrokenPipeError:
+        raise
     except Exception as error:  # a bug: say so plainly, keep the traceback for debugging
         damaged = _damage_sentence(error, args)
         if damaged:
-            print(f"counterclaim: {damaged}", file=sys.stderr)
+            _say(f"counterclaim: {damaged}", err=True)
             return 1
         if os.environ.get("COUNTERCLAIM_DEBUG"):
             raise
-        print(
+        _say(
             f"counterclaim: something went wrong inside Counterclaim ({type(error).__name__}: {error}). "
             "Nothing half-done was saved. Set COUNTERCLAIM_DEBUG=1 to see details for a bug report.",
-            file=sys.stderr,
+            err=True,
         )
         return 3
 
