@@ -214,6 +214,7 @@ class Figures:
     parties: int = 0
     fragments: int = 0
     spurious: int = 0
+    bad_aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (party, alias, what it names)
     party_sides: dict[str, str | None] = field(default_factory=dict)  # party -> side (None: nobody)
     spurious_kinds: dict[str, str] = field(default_factory=dict)  # party -> listed | bystander | other
     answers: list[Answer] = field(default_factory=list)
@@ -227,6 +228,7 @@ class Figures:
                   "fragments", "spurious"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
         self.answers.extend(other.answers)
+        self.bad_aliases.extend(other.bad_aliases)
 
 
 def side_of(name: str, aliases: list[str], sides: dict[str, set[str]]) -> str | None:
@@ -259,6 +261,15 @@ def score(run: Run) -> Figures:
                                         else "other")
         else:
             seen[side] = seen.get(side, 0) + 1
+        for alias in aliases:  # an alias that names another side, or a never-party, misleads
+            key = fold(alias)
+            if side is not None and key in sides[side]:
+                continue
+            other = next((t for t, cues in sides.items() if t != side and key in cues), None)
+            if other is not None:
+                fig.bad_aliases.append((name, alias, other))
+            elif key in listed:
+                fig.bad_aliases.append((name, alias, "a never-party"))
     fig.parties = len(run.parties)
     fig.fragments = sum(n - 1 for n in seen.values())
     for imported in run.articles:
@@ -293,7 +304,8 @@ def evaluate(conflicts: list[Conflict]) -> tuple[list[Figures], Figures]:
 
 # --- reporting -------------------------------------------------------------------------------
 
-_HEAD = ("conflict", "arts", "stmts", "right", "acc", "wrong", "missed", "false", "parties", "frag", "spur")
+_HEAD = ("conflict", "arts", "stmts", "right", "acc", "wrong", "missed", "false", "parties", "frag", "spur",
+         "badal")
 
 
 def table(title: str, per: list[Figures], total: Figures) -> str:
@@ -304,14 +316,17 @@ def table(title: str, per: list[Figures], total: Figures) -> str:
         return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths)))
 
     rule = "-" * len(line(rows[0]))
-    out = [f"{title}: right = right side or narration (also_ok counts); false = a side on narration",
+    out = [f"{title}: right = right side or narration (also_ok counts); false = a side on narration;\n"
+           "frag = parties beyond one per side; spur = parties for no side; badal = aliases naming another side"
+           " or a never-party",
            line(rows[0]), rule, *(line(r) for r in rows[1:-1]), rule, line(rows[-1])]
     return "\n".join(out)
 
 
 def _row(f: Figures) -> tuple[str, ...]:
     return (f.conflict, str(f.articles), str(f.statements), str(f.right), f"{100 * f.accuracy:.1f}%",
-            str(f.wrong), str(f.missed), str(f.false_side), str(f.parties), str(f.fragments), str(f.spurious))
+            str(f.wrong), str(f.missed), str(f.false_side), str(f.parties), str(f.fragments), str(f.spurious),
+            str(len(f.bad_aliases)))
 
 
 def spurious_line(per: list[Figures]) -> str:
@@ -330,6 +345,8 @@ def party_report(per: list[Figures]) -> str:
             else:
                 bits.append(name if fold(name) == fold(side) else f"{name} [→ {side}]")
         out.append(f"{f.conflict}: " + "; ".join(bits))
+        for party, alias, what in f.bad_aliases:
+            out.append(f"    misleading alias: {party} ← “{alias}” (names {what})")
     return "\n".join(out)
 
 
