@@ -76,3 +76,24 @@ def test_wrong_sides_do_not_grow(name, results):
     per, total = results[name]
     assert total.wrong <= MAX_WRONG[name], harness.misses(per)
     assert total.false_side <= MAX_FALSE_SIDE[name], harness.misses(per)
+
+
+def test_a_party_stands_for_the_side_its_name_or_most_aliases_name():
+    sides = {"India": {"india", "new delhi", "rao"}, "China": {"china", "beijing", "lin hao"}}
+    assert harness.side_of("India", ["Beijing"], sides) == "India"  # the name decides first
+    assert harness.side_of("Tan", ["Beijing", "Lin Hao", "Rao"], sides) == "China"
+    assert harness.side_of("Analysts", [], sides) is None
+    assert harness.fold("The Kremlin’s") == "kremlin"
+
+
+def test_labels_that_do_not_line_up_are_refused(tmp_path):
+    txt = tmp_path / "a.txt"
+    txt.write_text("x", encoding="utf-8")
+    article = harness.Article(txt, {"statements": [{"starts_with": "Iran said", "party": None, "also_ok": []}]})
+    said = harness.Stated(0, 9, 1, "Iran said so.", None, None, None)
+    assert len(harness.pair_labels(harness.Imported(article, "", [said], []))) == 1
+    other = harness.Stated(0, 9, 1, "Pakistan said so.", None, None, None)
+    with pytest.raises(harness.LabelError, match="statement 1"):
+        harness.pair_labels(harness.Imported(article, "", [other], []))
+    with pytest.raises(harness.LabelError, match="made 2 statements"):
+        harness.pair_labels(harness.Imported(article, "", [said, said], []))
