@@ -1,0 +1,1 @@
+"""Evaluation sets for attribution and parties on real-style reporting (issue 14)."""

@@ -1,0 +1,39 @@
+"""``python -m tests.core.eval [dev|heldout|seed|all] [--misses] [--parties]``: the figures table."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tests.core.eval import harness
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.core.eval", description=__doc__)
+    parser.add_argument("set", nargs="?", default="all", choices=["dev", "heldout", "seed", "all"])
+    parser.add_argument("--misses", action="store_true", help="list every answer that is not right, with its sentence")
+    parser.add_argument("--parties", action="store_true", help="list each conflict's parties and the side each stands for")
+    args = parser.parse_args(argv)
+    names = ["dev", "heldout", "seed"] if args.set == "all" else [args.set]
+    for name in names:
+        if name == "seed":
+            seed = harness.seed_conflict()
+            if seed is None:
+                print("seed: the shared corpus is not beside this checkout\n")
+                continue
+            conflicts = [seed]
+        else:
+            conflicts = harness.load_set(name)
+        per, total = harness.evaluate(conflicts)
+        print(harness.table(name, per, total))
+        print(harness.spurious_line(per))
+        if args.parties:
+            print(harness.party_report(per))
+        if args.misses:
+            print(harness.misses(per))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
