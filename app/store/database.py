@@ -110,6 +110,24 @@ class Project:
         return conn
 
     def _prepare(self) -> None:
+        version = self._checked_version()
+        name = _quoted(self.path)
+        if not self.read_only:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a tag the journalist saw saved survives a power cut, not just a crash.
+            self.conn.execute("PRAGMA synchronous = FULL")
+        if version < schema.SCHEMA_VERSION:
+            if self.read_only:
+                raise ProjectError(
+                    f"{name} is from an older Counterclaim and must be upgraded; "
+                    "open it normally (not read-only) to upgrade it."
+                )
+            if version > 0:
+                self.backup_copy(self.path.with_name(f"{self.path.name}.v{version}.bak"))
+            self._migrate()
+
+    def _checked_version(self) -> int:
+        """The file's schema version, once it is known to be a project this version can read."""
         version = self.schema_version
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
         has_tables = self.conn.execute(
@@ -125,22 +143,15 @@ class Project:
                 f"{name} was saved by a newer version of Counterclaim (file version {version}; "
                 f"this one reads up to {schema.SCHEMA_VERSION}). Update Counterclaim to open it."
             )
-        if not self.read_only:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a tag the journalist saw saved survives a power cut, not just a crash.
-            self.conn.execute("PRAGMA synchronous = FULL")
-        if version < schema.SCHEMA_VERSION:
-            if self.read_only:
-                raise ProjectError(
-                    f"{name} is from an older Counterclaim and must be upgraded; "
-                    "open it normally (not read-only) to upgrade it."
-                )
-            if version > 0:
-                self.backup_copy(self.path.with_name(f"{self.path.name}.v{version}.bak"))
-            self._migrate(version)
+        return version
 
-    def _migrate(self, version: int) -> None:
+    def _migrate(self) -> None:
+        # BEGIN IMMEDIATE first, then read the version again: several processes creating (or
+        # upgrading) one file at once take turns, and the later ones find the work done.
         with self.transaction():
+            version = self._checked_version()
+            if version == schema.SCHEMA_VERSION:
+                return
             for step in schema.MIGRATIONS[version:]:
                 step(self.db)
             self.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
