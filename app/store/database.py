@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,24 +33,75 @@ def _quoted(path: Path) -> str:
     return f"“{path.name}”"
 
 
+# Less room than this left on the disk: a failed write there is the disk being full.
+_NO_ROOM_BYTES = 1 << 20
+
+
+def _kind(error: sqlite3.Error) -> str | None:
+    """What went wrong, by SQLite's own error code (its wording may change, its codes do not)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    if code == sqlite3.SQLITE_IOERR_SHMSIZE:  # the WAL index could not grow: no room for it
+        return "full"
+    return {
+        sqlite3.SQLITE_FULL: "full",
+        sqlite3.SQLITE_BUSY: "busy",
+        sqlite3.SQLITE_LOCKED: "busy",
+        sqlite3.SQLITE_READONLY: "read-only",
+        sqlite3.SQLITE_CORRUPT: "damaged",
+        sqlite3.SQLITE_NOTADB: "damaged",
+        sqlite3.SQLITE_CANTOPEN: "cannot open",
+        sqlite3.SQLITE_IOERR: "disk",
+    }.get(code & 0xFF)  # the low byte is the primary code of an extended one
+
+
+def _kind_from_text(text: str) -> str | None:
+    """The same, from the message alone, for an error that carries no code."""
+    text = text.lower()
+    for words, kind in (
+        (("locked", "busy"), "busy"),
+        (("disk is full",), "full"),
+        (("readonly", "read-only"), "read-only"),
+        (("not a database", "malformed", "corrupt"), "damaged"),
+        (("unable to open",), "cannot open"),
+        (("disk i/o",), "disk"),
+    ):
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
+def _no_room_left(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _NO_ROOM_BYTES
+    except OSError:
+        return False
+
+
 def explain(error: sqlite3.Error, path: Path) -> ProjectError:
     """Turn a known SQLite failure into a sentence; unknown ones keep their text."""
-    text = str(error).lower()
+    kind = _kind(error) or _kind_from_text(str(error))
+    if kind == "disk" and _no_room_left(path):  # a write error on a disk with no room: full
+        kind = "full"
     name = _quoted(path)
-    if "locked" in text or "busy" in text:
+    if kind == "busy":
         return ProjectError(
             f"{name} is busy: another Counterclaim window or script is writing to it. "
             "Try again in a moment."
         )
-    if "disk is full" in text or "database or disk is full" in text:
-        return ProjectError(f"The disk holding {name} is full; the last change was not saved.")
-    if "readonly" in text or "read-only" in text:
+    if kind == "full":
+        return ProjectError(
+            f"The disk holding {name} is full, so Counterclaim could not use the project; "
+            "nothing was changed. Make room on the disk and try again."
+        )
+    if kind == "read-only":
         return ProjectError(f"{name} is open read-only; changes cannot be saved to it.")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if kind == "damaged":
         return DamagedProject(f"{name} is damaged or is not a Counterclaim project.")
-    if "unable to open" in text:
+    if kind == "cannot open":
         return ProjectError(f"{name} cannot be opened: check that the folder exists and is writable.")
-    if "disk i/o" in text:
+    if kind == "disk":
         return ProjectError(f"{name} could not be read or written (a disk error); nothing was changed.")
     return ProjectError(f"{name} could not be changed: {error}.")
 
@@ -214,12 +266,21 @@ class Project:
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("BEGIN")
+        except sqlite3.Error as error:
+            raise explain(error, self.path) from error
         try:
             yield
+        except sqlite3.Error as error:  # a read the disk failed: a sentence, not a traceback
+            raise explain(error, self.path) from error
         finally:
             if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.Error:  # nothing was written; never leave the read open
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         try:
