@@ -12,6 +12,7 @@ import datetime as _dt
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,12 +22,15 @@ if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launc
     import sqlite_utils
 
 from app import __version__
-from app.core.errors import DamagedProject, ProjectError
+from app.core.errors import DamagedProject, ForeignProject, ProjectError
 from app.store import schema
 
 SUFFIX = ".counterclaim"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+# No query made while a file is being checked on open may take longer than this: a hostile
+# file (an endless view, say) is stopped with a sentence instead of hanging the desk or CLI.
+OPEN_SECONDS = 10.0
 
 
 def _quoted(path: Path) -> str:
@@ -162,7 +166,8 @@ class Project:
         return conn
 
     def _prepare(self) -> None:
-        version = self._checked_version()
+        with self._bounded():
+            version = self._checked_version()
         name = _quoted(self.path)
         if not self.read_only:
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -195,13 +200,39 @@ class Project:
                 f"{name} was saved by a newer version of Counterclaim (file version {version}; "
                 f"this one reads up to {schema.SCHEMA_VERSION}). Update Counterclaim to open it."
             )
+        foreign = schema.foreign_parts(self.conn, version)
+        if foreign:
+            more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+            raise ForeignProject(
+                f"{name} is not a project as Counterclaim writes one (it has {', '.join(foreign[:3])}{more}), "
+                "so it was not opened: parts Counterclaim did not write could change or hide your work. "
+                "Open a copy you saved yourself, or ask the sender for a JSON export."
+            )
         return version
+
+    @contextlib.contextmanager
+    def _bounded(self) -> Iterator[None]:
+        """Stop any query that runs past OPEN_SECONDS (lifted again once the file is checked)."""
+        deadline = time.monotonic() + OPEN_SECONDS
+        self.conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_INTERRUPT:
+                raise
+            raise ProjectError(
+                f"{_quoted(self.path)} took too long to open (over {OPEN_SECONDS:g} seconds), so "
+                "Counterclaim stopped: it may be damaged, or not a Counterclaim project."
+            ) from error
+        finally:
+            self.conn.set_progress_handler(None, 0)
 
     def _migrate(self) -> None:
         # BEGIN IMMEDIATE first, then read the version again: several processes creating (or
         # upgrading) one file at once take turns, and the later ones find the work done.
         with self.transaction():
-            version = self._checked_version()
+            with self._bounded():
+                version = self._checked_version()
             if version == schema.SCHEMA_VERSION:
                 return
             for step in schema.MIGRATIONS[version:]:
