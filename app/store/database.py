@@ -12,6 +12,7 @@ import datetime as _dt
 import os
 import shutil
 import sqlite3
+import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,6 +111,39 @@ def explain(error: sqlite3.Error, path: Path) -> ProjectError:
     return ProjectError(f"{name} could not be changed: {error}.")
 
 
+def _write_refusal(path: Path) -> str | None:
+    """Why ``path`` cannot be written, in words, or None. Honest for every user, root too:
+    no write permission for anyone (chmod a-w) means marked read-only, which Counterclaim
+    honours though root's writes would pass; os.access catches the rest even for root
+    (another owner, chattr +i), and statvfs a read-only disk."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        on_read_only_disk = hasattr(os, "statvfs") and bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return None
+    what = "folder" if path.is_dir() else "file"
+    if on_read_only_disk:
+        return "it is on a read-only disk"
+    if mode & 0o222 == 0:
+        return f"its {what} is marked read-only"
+    if not os.access(path, os.W_OK):
+        return f"its {what} is read-only to this user"
+    return None
+
+
+def _has_wal(path: Path) -> bool:
+    try:
+        return os.path.getsize(f"{path}-wal") > 0
+    except OSError:
+        return False
+
+
+def _why_read_only(path: Path) -> str | None:
+    if not path.is_file():
+        return None  # a new project: creating it says whether the folder can take it
+    return _write_refusal(path) or _write_refusal(path.parent)
+
+
 class Project:
     """An open project file. One per thread: background work opens its own."""
 
@@ -117,6 +151,10 @@ class Project:
         self.path = Path(path).expanduser().absolute()
         self.read_only = read_only
         self._check_file(create)
+        # Why the file can only be read (None: it can be written), whatever was asked for.
+        self.read_only_reason = _why_read_only(self.path)
+        if self.read_only_reason:
+            self.read_only = True
         try:
             self.conn = self._connect()
             import sqlite_utils
@@ -157,6 +195,10 @@ class Project:
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             uri = self.path.as_uri() + "?mode=ro"
+            if self.read_only_reason and not _has_wal(self.path):
+                # Nobody may change it and no WAL holds changes: the file alone is the project,
+                # read without creating (or needing) the side files a read would leave behind.
+                uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
@@ -174,6 +216,11 @@ class Project:
             # FULL: a tag the journalist saw saved survives a power cut, not just a crash.
             self.conn.execute("PRAGMA synchronous = FULL")
         if version < schema.SCHEMA_VERSION:
+            if self.read_only_reason:
+                raise ProjectError(
+                    f"{name} is from an older Counterclaim and must be upgraded, but it is "
+                    f"read-only ({self.read_only_reason}): make it writable to upgrade it."
+                )
             if self.read_only:
                 raise ProjectError(
                     f"{name} is from an older Counterclaim and must be upgraded; "
@@ -264,7 +311,7 @@ class Project:
         the outer transaction as a savepoint: if the inner part fails, only it is undone.
         """
         if self.read_only:
-            raise ProjectError(f"{_quoted(self.path)} is open read-only; changes cannot be saved.")
+            raise self.read_only_refusal()
         if self.conn.in_transaction:
             with self.db.atomic():  # a SAVEPOINT inside the open transaction
                 yield self.db
@@ -289,6 +336,13 @@ class Project:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise explain(error, self.path) from error
+
+    def read_only_refusal(self) -> ProjectError:
+        """The sentence for a change asked of a read-only project."""
+        name = _quoted(self.path)
+        if self.read_only_reason:
+            return ProjectError(f"{name} is read-only ({self.read_only_reason}); changes cannot be saved to it.")
+        return ProjectError(f"{name} is open read-only; changes cannot be saved.")
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:

@@ -33,6 +33,14 @@ def open_for_window(window, path: str | Path, create: bool) -> tuple[Project, Pr
         project = Project(path, create=create)
     except DamagedProject as error:
         project = _offer_backup(window, path, error)
+    if project.read_only:  # the file (or its folder) is read-only: say so now, not at the first edit
+        ask.info(
+            window,
+            "Opened read-only",
+            f"“{path.name}” is read-only ({project.read_only_reason}), so it is open read-only here: "
+            "you can read, search and export, but not change it.",
+        )
+        return project, None
     lock = ProjectLock(project.path)
     if lock.acquire():
         if not create:
