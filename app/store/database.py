@@ -131,11 +131,9 @@ def _write_refusal(path: Path) -> str | None:
     return None
 
 
-def _has_wal(path: Path) -> bool:
-    try:
-        return os.path.getsize(f"{path}-wal") > 0
-    except OSError:
-        return False
+def _in_use(path: Path) -> bool:
+    """A WAL or its index beside the file: someone may have it open, or it holds changes."""
+    return any(os.path.exists(f"{path}{side}") for side in ("-wal", "-shm"))
 
 
 def _why_read_only(path: Path) -> str | None:
@@ -195,9 +193,10 @@ class Project:
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             uri = self.path.as_uri() + "?mode=ro"
-            if self.read_only_reason and not _has_wal(self.path):
-                # Nobody may change it and no WAL holds changes: the file alone is the project,
-                # read without creating (or needing) the side files a read would leave behind.
+            if self.read_only_reason and not _in_use(self.path):
+                # It cannot be changed here, nobody has it open and no WAL holds changes: the
+                # file alone is the project, read without creating (or needing) the side files
+                # a read would leave behind. (A file in use is read the ordinary way.)
                 uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
@@ -357,8 +356,10 @@ class Project:
             raise explain(error, self.path) from error
         try:
             yield
-        except sqlite3.Error as error:  # a read the disk failed: a sentence, not a traceback
-            raise explain(error, self.path) from error
+        except sqlite3.Error as error:
+            if not (_kind(error) or _kind_from_text(str(error))):
+                raise  # not the disk or the file: a bug, shown as one
+            raise explain(error, self.path) from error  # a full disk, say: a sentence
         finally:
             if self.conn.in_transaction:
                 try:

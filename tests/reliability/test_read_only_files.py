@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import stat
 
 import pytest
@@ -124,3 +125,19 @@ def test_the_clis_reading_verbs_still_work_on_a_read_only_project(seeded, capsys
     with _without_write_bits(seeded):
         assert main(["statements", str(seeded)]) == 0
     assert "Officials said" in capsys.readouterr().out
+
+
+def test_a_read_only_file_someone_has_open_is_read_the_ordinary_way(seeded):
+    """Only a file nobody has open is read as a fixed file: one in use (another account's desk,
+    say) is read through its WAL, so its latest saved changes show."""
+    writer = sqlite3.connect(seeded, isolation_level=None)
+    try:
+        writer.execute("UPDATE meta SET value = 'first' WHERE key = 'written_by'")
+        with _without_write_bits(seeded):
+            with Project(seeded) as project:
+                assert project.read_only
+                assert project.get_meta("written_by") == "first"
+                writer.execute("UPDATE meta SET value = 'second' WHERE key = 'written_by'")
+                assert project.get_meta("written_by") == "second"
+    finally:
+        writer.close()
