@@ -157,3 +157,25 @@ def test_a_project_this_version_wrote_opens_with_its_statistics(project_path):
         project.conn.execute("ANALYZE")
     with Project(project_path) as project:
         assert project.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        f"CREATE VIEW articles AS {ENDLESS}",
+        "CREATE TABLE t (x); CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN DELETE FROM t; END",
+    ],
+    ids=["a view", "a table with a trigger"],
+)
+def test_a_file_without_a_version_is_never_built_on(sql, tmp_path, capsys):
+    """A SQLite file with no Counterclaim version is only ever made a project when it is empty."""
+    path = tmp_path / "new.counterclaim"
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        conn.executescript(sql)
+    before = _bytes_of(path)
+    article = tmp_path / "a.txt"
+    article.write_text("Officials said the bridge reopened. Residents disputed it.\n", encoding="utf-8")
+    assert main(["import", str(path), str(article)]) == 1
+    err = capsys.readouterr().err
+    assert "not a Counterclaim project" in err or "did not write" in err
+    assert _bytes_of(path) == before
