@@ -32,10 +32,13 @@ def command(name: str):
     return register
 
 
-def _open(path: str, create: bool = False) -> Project:
+def _open(path: str, create: bool = False, writes: bool = False) -> Project:
     from app.store import backups
 
     project = backups.open_checked(path, create=create)
+    if writes and project.read_only:  # one sentence up front, not one per file or id
+        project.close()
+        raise project.read_only_refusal()
     note = backups.interrupted_restore(project.path)
     if note:
         _say(f"counterclaim: {note}", err=True)
@@ -84,7 +87,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     exports = [f for f in args.files if is_export_file(f)]  # a JSON export: the whole project back
     failed = False
-    with _open(args.project, create=True) as project:
+    with _open(args.project, create=True, writes=True) as project:
         for path in exports:
             try:
                 done = import_json(project, path)
@@ -216,7 +219,7 @@ def _cmd_parties(args: argparse.Namespace) -> int:
 def _cmd_tag(args: argparse.Namespace) -> int:
     from app.ops import tagging
 
-    with _open(args.project) as project:
+    with _open(args.project, writes=True) as project:
         if args.clear:
             tagging.clear(project, args.statement_ids)
             _say(f"Cleared {len(args.statement_ids)} statement(s).")
@@ -235,7 +238,7 @@ def _cmd_tag(args: argparse.Namespace) -> int:
 def _cmd_suggest(args: argparse.Namespace) -> int:
     from app.ops.suggesting import suggest
 
-    with _open(args.project) as project:
+    with _open(args.project, writes=True) as project:
         report = suggest(project, args.article)
     _say(f"Refreshed suggestions for {report.statements} statements in {report.articles} article(s).")
     if report.new_parties:
@@ -247,7 +250,7 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 def _cmd_topic(args: argparse.Namespace) -> int:
     from app.ops import topics_ops
 
-    with _open(args.project) as project:
+    with _open(args.project, writes=True) as project:
         added = topics_ops.assign_by_name(project, args.statement_ids, args.name).added
     _say(f"Put {len(added)} statement(s) under “{args.name.strip()}” ({len(args.statement_ids) - len(added)} already there).")
     return 0
@@ -257,7 +260,7 @@ def _cmd_topic(args: argparse.Namespace) -> int:
 def _cmd_link(args: argparse.Namespace) -> int:
     from app.ops import links_ops
 
-    with _open(args.project) as project:
+    with _open(args.project, writes=True) as project:
         (link_id,) = links_ops.create(project, args.from_id, args.to_id, args.relation, args.note).link_ids
     _say(f"Link {link_id}: statement {args.from_id} {args.relation} statement {args.to_id}.")
     return 0

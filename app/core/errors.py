@@ -19,3 +19,7 @@ class ProjectError(CounterclaimError):
 
 class DamagedProject(ProjectError):
     """The file is not a readable Counterclaim project: damaged, truncated or something else."""
+
+
+class ForeignProject(ProjectError):
+    """The file carries parts (triggers, views, tables, indexes) Counterclaim did not write."""

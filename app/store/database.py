@@ -10,7 +10,10 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import os
+import shutil
 import sqlite3
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,39 +23,124 @@ if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launc
     import sqlite_utils
 
 from app import __version__
-from app.core.errors import DamagedProject, ProjectError
+from app.core.errors import DamagedProject, ForeignProject, ProjectError
 from app.store import schema, sidefiles
 from app.store.locking import InUse
 
 SUFFIX = ".counterclaim"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
+# No query made while a file is being checked on open may take longer than this: a hostile
+# file (an endless view, say) is stopped with a sentence instead of hanging the desk or CLI.
+OPEN_SECONDS = 10.0
 
 
 def _quoted(path: Path) -> str:
     return f"“{path.name}”"
 
 
+# Less room than this left on the disk: a failed write there is the disk being full.
+_NO_ROOM_BYTES = 1 << 20
+
+
+def _kind(error: sqlite3.Error) -> str | None:
+    """What went wrong, by SQLite's own error code (its wording may change, its codes do not)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    if code == sqlite3.SQLITE_IOERR_SHMSIZE:  # the WAL index could not grow: no room for it
+        return "full"
+    return {
+        sqlite3.SQLITE_FULL: "full",
+        sqlite3.SQLITE_BUSY: "busy",
+        sqlite3.SQLITE_LOCKED: "busy",
+        sqlite3.SQLITE_READONLY: "read-only",
+        sqlite3.SQLITE_CORRUPT: "damaged",
+        sqlite3.SQLITE_NOTADB: "damaged",
+        sqlite3.SQLITE_CANTOPEN: "cannot open",
+        sqlite3.SQLITE_IOERR: "disk",
+    }.get(code & 0xFF)  # the low byte is the primary code of an extended one
+
+
+def _kind_from_text(text: str) -> str | None:
+    """The same, from the message alone, for an error that carries no code."""
+    text = text.lower()
+    for words, kind in (
+        (("locked", "busy"), "busy"),
+        (("disk is full",), "full"),
+        (("readonly", "read-only"), "read-only"),
+        (("not a database", "malformed", "corrupt"), "damaged"),
+        (("unable to open",), "cannot open"),
+        (("disk i/o",), "disk"),
+    ):
+        if any(word in text for word in words):
+            return kind
+    return None
+
+
+def _no_room_left(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < _NO_ROOM_BYTES
+    except OSError:
+        return False
+
+
 def explain(error: sqlite3.Error, path: Path) -> ProjectError:
     """Turn a known SQLite failure into a sentence; unknown ones keep their text."""
-    text = str(error).lower()
+    kind = _kind(error) or _kind_from_text(str(error))
+    if kind == "disk" and _no_room_left(path):  # a write error on a disk with no room: full
+        kind = "full"
     name = _quoted(path)
-    if "locked" in text or "busy" in text:
+    if kind == "busy":
         return ProjectError(
             f"{name} is busy: another Counterclaim window or script is writing to it. "
             "Try again in a moment."
         )
-    if "disk is full" in text or "database or disk is full" in text:
-        return ProjectError(f"The disk holding {name} is full; the last change was not saved.")
-    if "readonly" in text or "read-only" in text:
+    if kind == "full":
+        return ProjectError(
+            f"The disk holding {name} is full, so Counterclaim could not use the project; "
+            "nothing was changed. Make room on the disk and try again."
+        )
+    if kind == "read-only":
         return ProjectError(f"{name} is open read-only; changes cannot be saved to it.")
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if kind == "damaged":
         return DamagedProject(f"{name} is damaged or is not a Counterclaim project.")
-    if "unable to open" in text:
+    if kind == "cannot open":
         return ProjectError(f"{name} cannot be opened: check that the folder exists and is writable.")
-    if "disk i/o" in text:
+    if kind == "disk":
         return ProjectError(f"{name} could not be read or written (a disk error); nothing was changed.")
     return ProjectError(f"{name} could not be changed: {error}.")
+
+
+def _write_refusal(path: Path) -> str | None:
+    """Why ``path`` cannot be written, in words, or None. Honest for every user, root too:
+    no write permission for anyone (chmod a-w) means marked read-only, which Counterclaim
+    honours though root's writes would pass; os.access catches the rest even for root
+    (another owner, chattr +i), and statvfs a read-only disk."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        on_read_only_disk = hasattr(os, "statvfs") and bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return None
+    what = "folder" if path.is_dir() else "file"
+    if on_read_only_disk:
+        return "it is on a read-only disk"
+    if mode & 0o222 == 0:
+        return f"its {what} is marked read-only"
+    if not os.access(path, os.W_OK):
+        return f"its {what} is read-only to this user"
+    return None
+
+
+def _in_use(path: Path) -> bool:
+    """A WAL or its index beside the file: someone may have it open, or it holds changes."""
+    return any(os.path.exists(f"{path}{side}") for side in ("-wal", "-shm"))
+
+
+def _why_read_only(path: Path) -> str | None:
+    if not path.is_file():
+        return None  # a new project: creating it says whether the folder can take it
+    return _write_refusal(path) or _write_refusal(path.parent)
 
 
 class Project:
@@ -63,8 +151,14 @@ class Project:
         self.read_only = read_only
         sidefiles.check_project_name(self.path)
         self._check_file(create)
-        self._in_use = InUse(self.path)  # taken before connecting: a restore never swaps the file under us
-        if not self._in_use.share(BUSY_TIMEOUT_MS / 1000):
+        # Why the file can only be read (None: it can be written), whatever was asked for.
+        self.read_only_reason = _why_read_only(self.path)
+        if self.read_only_reason:
+            self.read_only = True
+        # Taken before connecting: a restore never swaps the file under us. A file that cannot
+        # be written here gets no side file (nothing is left beside a read-only project).
+        self._in_use = InUse(self.path)
+        if not self.read_only_reason and not self._in_use.share(BUSY_TIMEOUT_MS / 1000):
             raise ProjectError(f"{_quoted(self.path)} is being restored from a backup; try again in a moment.")
         try:
             self.conn = self._connect()
@@ -108,6 +202,11 @@ class Project:
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             uri = self.path.as_uri() + "?mode=ro"
+            if self.read_only_reason and not _in_use(self.path):
+                # It cannot be changed here, nobody has it open and no WAL holds changes: the
+                # file alone is the project, read without creating (or needing) the side files
+                # a read would leave behind. (A file in use is read the ordinary way.)
+                uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
@@ -117,6 +216,30 @@ class Project:
         return conn
 
     def _prepare(self) -> None:
+        with self._bounded():
+            version = self._checked_version()
+        name = _quoted(self.path)
+        if not self.read_only:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a tag the journalist saw saved survives a power cut, not just a crash.
+            self.conn.execute("PRAGMA synchronous = FULL")
+        if version < schema.SCHEMA_VERSION:
+            if self.read_only_reason:
+                raise ProjectError(
+                    f"{name} is from an older Counterclaim and must be upgraded, but it is "
+                    f"read-only ({self.read_only_reason}): make it writable to upgrade it."
+                )
+            if self.read_only:
+                raise ProjectError(
+                    f"{name} is from an older Counterclaim and must be upgraded; "
+                    "open it normally (not read-only) to upgrade it."
+                )
+            if version > 0:
+                self.backup_copy(sidefiles.migration_backup(self.path, version))
+            self._migrate()
+
+    def _checked_version(self) -> int:
+        """The file's schema version, once it is known to be a project this version can read."""
         version = self.schema_version
         app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
         has_tables = self.conn.execute(
@@ -132,22 +255,41 @@ class Project:
                 f"{name} was saved by a newer version of Counterclaim (file version {version}; "
                 f"this one reads up to {schema.SCHEMA_VERSION}). Update Counterclaim to open it."
             )
-        if not self.read_only:
-            self.conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a tag the journalist saw saved survives a power cut, not just a crash.
-            self.conn.execute("PRAGMA synchronous = FULL")
-        if version < schema.SCHEMA_VERSION:
-            if self.read_only:
-                raise ProjectError(
-                    f"{name} is from an older Counterclaim and must be upgraded; "
-                    "open it normally (not read-only) to upgrade it."
-                )
-            if version > 0:
-                self.backup_copy(sidefiles.migration_backup(self.path, version))
-            self._migrate(version)
+        foreign = schema.foreign_parts(self.conn, version)
+        if foreign:
+            more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+            raise ForeignProject(
+                f"{name} is not a project as Counterclaim writes one (it has {', '.join(foreign[:3])}{more}), "
+                "so it was not opened: parts Counterclaim did not write could change or hide your work. "
+                "Open a copy you saved yourself, or ask the sender for a JSON export."
+            )
+        return version
 
-    def _migrate(self, version: int) -> None:
+    @contextlib.contextmanager
+    def _bounded(self) -> Iterator[None]:
+        """Stop any query that runs past OPEN_SECONDS (lifted again once the file is checked)."""
+        deadline = time.monotonic() + OPEN_SECONDS
+        self.conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+        try:
+            yield
+        except sqlite3.OperationalError as error:
+            if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_INTERRUPT:
+                raise
+            raise ProjectError(
+                f"{_quoted(self.path)} took too long to open (over {OPEN_SECONDS:g} seconds), so "
+                "Counterclaim stopped: it may be damaged, or not a Counterclaim project."
+            ) from error
+        finally:
+            self.conn.set_progress_handler(None, 0)
+
+    def _migrate(self) -> None:
+        # BEGIN IMMEDIATE first, then read the version again: several processes creating (or
+        # upgrading) one file at once take turns, and the later ones find the work done.
         with self.transaction():
+            with self._bounded():
+                version = self._checked_version()
+            if version == schema.SCHEMA_VERSION:
+                return
             for step in schema.MIGRATIONS[version:]:
                 step(self.db)
             self.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
@@ -177,7 +319,7 @@ class Project:
         the outer transaction as a savepoint: if the inner part fails, only it is undone.
         """
         if self.read_only:
-            raise ProjectError(f"{_quoted(self.path)} is open read-only; changes cannot be saved.")
+            raise self.read_only_refusal()
         if self.conn.in_transaction:
             with self.db.atomic():  # a SAVEPOINT inside the open transaction
                 yield self.db
@@ -203,6 +345,13 @@ class Project:
                 self.conn.execute("ROLLBACK")
             raise explain(error, self.path) from error
 
+    def read_only_refusal(self) -> ProjectError:
+        """The sentence for a change asked of a read-only project."""
+        name = _quoted(self.path)
+        if self.read_only_reason:
+            return ProjectError(f"{name} is read-only ({self.read_only_reason}); changes cannot be saved to it.")
+        return ProjectError(f"{name} is open read-only; changes cannot be saved.")
+
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
         """Several reads that see one state of the file, even while another program writes
@@ -210,12 +359,23 @@ class Project:
         if self.conn.in_transaction:
             yield
             return
-        self.conn.execute("BEGIN")
+        try:
+            self.conn.execute("BEGIN")
+        except sqlite3.Error as error:
+            raise explain(error, self.path) from error
         try:
             yield
+        except sqlite3.Error as error:
+            if not (_kind(error) or _kind_from_text(str(error))):
+                raise  # not the disk or the file: a bug, shown as one
+            raise explain(error, self.path) from error  # a full disk, say: a sentence
         finally:
             if self.conn.in_transaction:
-                self.conn.execute("COMMIT")
+                try:
+                    self.conn.execute("COMMIT")
+                except sqlite3.Error:  # nothing was written; never leave the read open
+                    with contextlib.suppress(sqlite3.Error):
+                        self.conn.execute("ROLLBACK")
 
     def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
         try:

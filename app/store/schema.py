@@ -7,6 +7,9 @@ Counterclaim and is never touched.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import sqlite3
 from collections.abc import Callable
 
 from typing import TYPE_CHECKING
@@ -147,3 +150,66 @@ def _split_script(script: str) -> list[str]:
 # Index i holds the step from version i to version i+1.
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# -- what a file of each version must carry ------------------------------------------------
+# A project is data, never code: a trigger or view someone added to the file would run inside
+# Counterclaim. So a file must carry exactly the schema this version's ladder writes for its
+# version, by name and by SQL, and nothing else but SQLite's own statistics (PRAGMA optimize).
+
+SchemaObject = tuple[str, str, str, str | None]  # type, name, table, SQL
+
+_OBJECTS = "SELECT type, name, tbl_name, sql FROM sqlite_master"
+
+
+def objects_in(conn: sqlite3.Connection) -> set[SchemaObject]:
+    return {tuple(row) for row in conn.execute(_OBJECTS)}
+
+
+@functools.lru_cache(maxsize=None)
+def written_by_ladder(version: int) -> frozenset[SchemaObject]:
+    """Every object the migration ladder writes to take a new file to ``version``."""
+    import sqlite_utils
+
+    with contextlib.closing(sqlite3.connect(":memory:", isolation_level=None)) as conn:
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        for step in MIGRATIONS[:version]:
+            step(db)
+        return frozenset(objects_in(conn))
+
+
+@functools.lru_cache(maxsize=1)
+def _sqlite_statistics() -> frozenset[SchemaObject]:
+    """The tables ANALYZE (and so PRAGMA optimize) adds, as this SQLite writes them."""
+    with contextlib.closing(sqlite3.connect(":memory:", isolation_level=None)) as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("CREATE INDEX t_x ON t(x)")
+        conn.execute("INSERT INTO t VALUES (1)")
+        conn.execute("ANALYZE")
+        return frozenset(o for o in objects_in(conn) if o[1].startswith("sqlite_stat"))
+
+
+def _shown(name: str) -> str:
+    """A name from the file, safe to print: control characters escaped, kept short."""
+    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name)
+    return f"“{text[:60]}{'…' if len(text) > 60 else ''}”"
+
+
+def foreign_parts(conn: sqlite3.Connection, version: int) -> list[str]:
+    """What the file carries that this version does not write at ``version`` (or lacks), in words."""
+    expected = written_by_ladder(version)
+    found = objects_in(conn)
+    extra = sorted(found - expected - _sqlite_statistics())
+    missing = sorted(expected - found)
+    ours = {name: kind for kind, name, _table, _sql in expected}
+    parts = []
+    for kind, name, _table, _sql in extra:
+        if name not in ours:
+            parts.append(f"a {kind} {_shown(name)} of its own")
+        elif ours[name] != kind:
+            parts.append(f"a {kind} {_shown(name)} in place of the {ours[name]}")
+        else:
+            parts.append(f"a changed {kind} {_shown(name)}")
+    changed = {name for _kind, name, _table, _sql in extra}
+    parts += [f"no {kind} {_shown(name)}" for kind, name, _t, _s in missing if name not in changed]
+    return parts

@@ -128,6 +128,8 @@ class ImportController(QObject):
         context = self.window_.context
         if context is None:
             raise CounterclaimError("Open or create a project first (File › New or File › Open).")
+        if context.project.read_only_reason:  # the file itself is read-only
+            raise context.project.read_only_refusal()
         if context.project.read_only:
             raise CounterclaimError(
                 f"“{context.path.name}” is open read-only here because another Counterclaim window is "

@@ -41,6 +41,14 @@ def open_for_window(window, path: str | Path, create: bool) -> tuple[Project, Pr
     note = backups.interrupted_restore(project.path)
     if note:
         ask.info(window, "A restore was interrupted", note)
+    if project.read_only:  # the file (or its folder) is read-only: say so now, not at the first edit
+        ask.info(
+            window,
+            "Opened read-only",
+            f"“{path.name}” is read-only ({project.read_only_reason}), so it is open read-only here: "
+            "you can read, search and export, but not change it.",
+        )
+        return project, None
     lock = ProjectLock(project.path)
     if lock.acquire():
         if not create:
