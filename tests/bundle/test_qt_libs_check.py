@@ -139,3 +139,10 @@ def test_the_built_bundle_carries_its_readme():
     if not (bundle / "Counterclaim").exists():
         pytest.skip("no bundle: run `make bundle` first (CI does)")
     assert (bundle / "README.txt").read_text(encoding="utf-8") == BUNDLE_README.read_text(encoding="utf-8")
+
+
+def test_the_readme_gives_the_same_install_commands(checker):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for line in checker.install_lines([soname for soname, _, _ in checker.LIBRARIES]):
+        command = line.split(":", 1)[1].strip()
+        assert command in readme, f"README.md lacks: {command}"
