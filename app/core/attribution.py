@@ -156,7 +156,7 @@ def _updated(a: Attribution, **changes) -> Attribution:
     if type(a) is StatementAttribution:
         return _made(
             a.kind, a.speaker, a.cue, changes.get("party", a.party), changes.get("confidence", a.confidence),
-            a.quotes, a.carried_from, changes.get("reason", a.reason), a.span, a.speaker_at,
+            a.quotes, a.carried_from, changes.get("reason", a.reason), a.span, a.speaker_at, a.speaker_class,
         )
     return replace(a, **changes)
 

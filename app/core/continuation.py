@@ -23,6 +23,7 @@ from typing import Sequence
 
 from app.core.models import Attribution, Span
 from app.core.quotes import QuoteIndex
+from app.core.vague import vague
 from app.core.speakers import (
     PRONOUNS,
     Speech,
@@ -33,7 +34,11 @@ from app.core.speakers import (
     singular,
 )
 
-__all__ = ["StatementAttribution", "analyse", "NARRATION_SURE", "NARRATION_UNSURE"]
+__all__ = ["StatementAttribution", "analyse", "NARRATION_SURE", "NARRATION_UNSURE", "VAGUE"]
+
+# ``speaker_class`` of a statement whose speaker speaks for no side (``app.core.vague``).
+VAGUE = "vague"
+
 
 @dataclass(frozen=True)
 class StatementAttribution(Attribution):
@@ -42,16 +47,22 @@ class StatementAttribution(Attribution):
     ``span`` and ``speaker_at`` (article offset of the speaker words) let party assignment
     read the article around the speaker ("the army" -> the army the article named last).
     Plain ``Attribution`` objects work too, with ties resolved article-wide.
+
+    ``speaker_class`` is ``VAGUE`` ("vague") when the speaker is a source of no side
+    ("analysts", "witnesses", "a person familiar with …"), or continues one: such a statement is
+    the outlet's narration (kind "narration", no party), and its speaker words are never a party.
     """
 
     span: Span | None = None
     speaker_at: int | None = None
+    speaker_class: str | None = None
 
 
 _new = object.__new__
 
 
-def _made(kind, speaker, cue, party, confidence, quotes, carried_from, reason, span, speaker_at):
+def _made(kind, speaker, cue, party, confidence, quotes, carried_from, reason, span, speaker_at,
+          speaker_class=None):
     """``StatementAttribution(...)`` with the same fields, made without the frozen dataclass's
     ``__init__`` (one guarded ``object.__setattr__`` per field): a third of the cost, and
     analyse and assign make one per statement each."""
@@ -67,6 +78,7 @@ def _made(kind, speaker, cue, party, confidence, quotes, carried_from, reason, s
     d["reason"] = reason
     d["span"] = span
     d["speaker_at"] = speaker_at
+    d["speaker_class"] = speaker_class
     return a
 
 
@@ -114,6 +126,7 @@ class _Said:
     klass: str  # person | plural | thing | org | any
     head: str  # head noun of the root speaker ("ministry"), "" for names
     root_words: str
+    vague: bool = False  # a source of no side: what continues it is narration too
 
 
 def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
@@ -178,6 +191,11 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
         words = sp.speaker
         at = f.span.start + sp.start
         ref = _reference(words)
+        if ref != "pronoun" and ref != "continuation" and vague(words):
+            info = _Said(i, f.span.paragraph, i, _class_of(words), _head_of(words), words, True)
+            reason = f"speaker “{words}”, cue “{sp.cue}”: a source of no side, so the outlet’s narration"
+            return _made("narration", words, sp.cue, None, NARRATION_UNSURE, quotes_t, None, reason,
+                         f.span, at, VAGUE), info
         if ref == "named":
             info = _Said(i, f.span.paragraph, i, _class_of(words), _head_of(words), words)
             reason = f"speaker “{words}”, cue “{sp.cue}”"
@@ -195,6 +213,9 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
                                         f.span, at), None
         info = _continue(i, f, j.root, said, j)
         reason = f"continues the speaker of statement {j.index + 1} (“{words} {sp.cue}”)"
+        if j.vague:
+            return _made("narration", words, sp.cue, None, NARRATION_UNSURE, quotes_t, j.index,
+                         f"{reason}: a source of no side", f.span, at, VAGUE), info
         return _made(kind, words, sp.cue, None, 0.0, quotes_t, j.index, reason,
                                     f.span, at), info
     if f.quote_led and not f.cue_outside:
@@ -211,7 +232,7 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
 
 
 def _continue(i, f: _Found, root: int, said: list[_Said], parent: _Said) -> _Said:
-    return _Said(i, f.span.paragraph, root, parent.klass, parent.head, parent.root_words)
+    return _Said(i, f.span.paragraph, root, parent.klass, parent.head, parent.root_words, parent.vague)
 
 
 def _quotation(i, f: _Found, found, said: list[_Said], quotes: QuoteIndex):
@@ -231,6 +252,11 @@ def _quotation(i, f: _Found, found, said: list[_Said], quotes: QuoteIndex):
             if g.speech is not None and g.span.start + g.speech.cue_start >= first[1] \
                     and _reference(g.speech.speaker) == "named":
                 words = g.speech.speaker
+                if vague(words):
+                    info = _Said(i, f.span.paragraph, k, _class_of(words), _head_of(words), words, True)
+                    reason = f"the quotation closes in statement {k + 1}, where “{words}”, a source of no side, speaks"
+                    return _made("narration", words, g.speech.cue, None, NARRATION_UNSURE, quotes_t, None,
+                                 reason, f.span, g.span.start + g.speech.start, VAGUE), info
                 info = _Said(i, f.span.paragraph, k, _class_of(words), _head_of(words), words)
                 reason = f"the quotation is attributed where it closes, in statement {k + 1} (“{words}”)"
                 return _made("quote", words, g.speech.cue, None, 0.0, quotes_t, k, reason,
@@ -244,6 +270,9 @@ def _quotation(i, f: _Found, found, said: list[_Said], quotes: QuoteIndex):
 
 
 def _carried(i, f: _Found, j: _Said, reason: str, quotes_t) -> StatementAttribution:
+    if j.vague:
+        return _made("narration", j.root_words, None, None, NARRATION_UNSURE, quotes_t, j.index,
+                     f"{reason}: a source of no side", f.span, None, VAGUE)
     return _made("quote", j.root_words, None, None, 0.0, quotes_t, j.index, reason, f.span, None)
 
 
@@ -320,11 +349,15 @@ def _class_of(words: str) -> str:
     head_phrase = _HEAD_CUT.sub("", words).strip()
     if _PLURAL_START.search(head_phrase):
         return "plural"
+    if " " not in head_phrase and head_phrase[:1].isupper() and head_phrase.lower() != singular(head_phrase):
+        return _class_of(head_phrase.lower())  # "Observers said …": a plural noun, capitalised first
+    if _TITLED.search(head_phrase):
+        return "person"  # "China's navy spokesman Li Wei", "Venezuela's vice-president"
     head = _head_of(words)
     if head:
-        if head in _PERSON_NOUNS:
-            return "person"
         last = head_phrase.split()[-1].lower()
+        if head in _PERSON_NOUNS:
+            return "person" if last.removesuffix("’s").removesuffix("'s") == head else "plural"
         if last != head or last in ("police", "people", "authorities"):
             return "plural"
         return "thing"
@@ -336,6 +369,10 @@ def _class_of(words: str) -> str:
     return "org" if _ORGISH.search(head_phrase) else "thing"
 
 
+# A person noun (the last part of a hyphenated one too) then, at the end, nothing or a name.
+_TITLED = re.compile(
+    r"(?:^|[\s\-])(?:" + "|".join(sorted(_PERSON_NOUNS, key=len, reverse=True)) + r")(?:\s+(?:[A-Z][\w.’'\-]*\s*)+)?$"
+)
 _ORGISH = re.compile(r"\b(?:Army|Front|Party|Movement|Organi[sz]ation|Council|Watch|International|Nations|"
                      r"Agency|Committee|Commission|Union|Brigades?|Forces?|Guards?|Corps|Group|Ministry|"
                      r"Department|Office|Authority|Government|[A-Z]{2,})\b")

@@ -68,3 +68,62 @@ def test_weak_and_after_quote_verbs_speak_right_after_a_quotation():
     sentence = "“We have the footage,” Novak posted on Telegram."
     sp = find_speech(sentence, [(1, sentence.index("”"))])
     assert sp is not None and (sp.speaker, sp.cue) == ("Novak", "posted")
+
+
+# --- vague sources -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Observers", "Eyewitnesses", "Two economists", "A person familiar with the negotiations",
+     "One European diplomat", "Residents of the valley", "a man who sells fuel by the roadside",
+     "Passers-by", "Moldovan analysts", "A residents' association", "Some experts"],
+)
+def test_vague_sources_of_no_side(words):
+    from app.core.vague import vague
+
+    assert vague(words)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Sources at the interior ministry", "A source close to the Kremlin", "Georgian military sources",
+     "Diplomats from Moldova", "Analysts at the defence ministry", "Tamar Beridze", "Officials in the capital",
+     "The teachers' union"],
+)
+def test_sources_that_name_a_side_or_are_named_are_not_vague(words):
+    from app.core.vague import vague
+
+    assert not vague(words)
+
+
+def test_a_vague_source_stays_narration_and_is_never_a_party():
+    text = (
+        "Georgia’s interior ministry said the checkpoint had reopened.\n"
+        "Observers said the reopening was a gesture before the summit. They said more was needed.\n"
+        "“The queues were gone by noon,” a driver who crosses daily said.\n"
+        "Sources in the interior ministry said a second crossing would open next week."
+    )
+    parties, a, sents = run(text)
+    georgia = party_of(parties, "Georgia")
+    assert [p.name for p in parties] == [georgia]
+    assert [x.party for x in a] == [georgia, None, None, None, georgia]
+    assert a[1].kind == "narration" and a[1].speaker == "Observers" and a[1].speaker_class == "vague"
+    assert a[2].speaker_class == "vague" and a[3].speaker_class == "vague"
+    assert a[4].speaker_class is None
+
+
+# --- continuations -------------------------------------------------------------------------
+
+
+def test_he_and_she_continue_an_office_holder_named_with_a_country():
+    text = (
+        "Moldova’s energy ministry said gas deliveries had resumed.\n"
+        "Romania’s deputy prime minister, Ilinca Dobre, told parliament the pipeline was safe. "
+        "She said repairs would take a week.\n"
+        "Chisinau port director Andrei Lupu said two tankers were waiting. He said the delay cost millions."
+    )
+    parties, a, _ = run(text)
+    romania, moldova = party_of(parties, "Romania"), party_of(parties, "Moldova")
+    assert a[2].carried_from == 1 and a[2].party == romania
+    assert a[4].carried_from == 3
