@@ -25,6 +25,7 @@ from app.core.models import Attribution, Span
 from app.core.quotes import QuoteIndex
 from app.core.vague import vague
 from app.core.speakers import (
+    OBJECT_PRONOUNS,
     PRONOUNS,
     Speech,
     _Cue,
@@ -279,7 +280,7 @@ def _carried(i, f: _Found, j: _Said, reason: str, quotes_t) -> StatementAttribut
 def _reference(words: str) -> str:
     """How speaker words refer: named, pronoun, continuation ("The statement"), definite ("the ministry")."""
     low = words.lower()
-    if low in PRONOUNS:
+    if low in PRONOUNS or low in OBJECT_PRONOUNS:
         return "pronoun"
     m = _DEFINITE.match(words)
     if m and not any(ch.isupper() for ch in words[1:]):
@@ -302,7 +303,8 @@ def _antecedent(ref: str, words: str, paragraph: int, said: list[_Said]) -> _Sai
     if ref == "continuation":
         return _last_in_reach(paragraph, said)
     if ref == "pronoun":
-        want = PRONOUNS[words.lower()]
+        low = words.lower()
+        want = PRONOUNS[OBJECT_PRONOUNS.get(low, low)]
         accept = {"it": ("thing", "org", "any"), "they": ("plural",), "person": ("person", "any")}[want]
         hit = _last_in_reach(paragraph, said, accept)
         if hit is None and want == "they":
@@ -344,6 +346,7 @@ def _head_of(words: str) -> str:
 def _class_of(words: str) -> str:
     """person | plural | thing | org | any — what a pronoun may later refer to."""
     low = words.lower()
+    low = OBJECT_PRONOUNS.get(low, low)
     if low in PRONOUNS:
         return {"it": "thing", "they": "plural", "person": "person"}[PRONOUNS[low]]
     head_phrase = _HEAD_CUT.sub("", words).strip()

@@ -26,6 +26,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from app.core.lexicon import lexicon, trie_pattern
+from app.core.openers import dateline_end
 
 # --- reporting cues ------------------------------------------------------------------------
 
@@ -41,9 +42,18 @@ def _cue_re() -> re.Pattern:
     forms = {f for f in lex.words if not (f.endswith("ing") and lex.lemma_of.get(f) != f)}
     phrases = [p for p in lex.phrases if not p.split()[0].endswith("ing")]
     return re.compile(
-        r"\b(?:(?P<multi>quoted as saying|" + trie_pattern(phrases) + r")|(?P<verb>"
+        r"\b(?:(?P<multi>quoted as saying|" + trie_pattern(phrases) + r"|" + _STANCE + r")|(?P<verb>"
         + trie_pattern(sorted(forms, key=len, reverse=True)) + r"))\b"
     )
+
+
+# "In his view, …", "…, in her words, …", "Lithuania, in his telling, was …", "By their own
+# account, …": the stance of the last person (or body) named, the pronoun its speaker.
+_STANCE = (r"[IiBb][ny] (?:his|her|their|its) (?:own )?(?:view|views|words|telling|account|opinion|"
+           r"assessment|judgement|judgment|reading|estimation|version|mind)")
+_STANCE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Object pronouns after "according to": "According to him, …".
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
@@ -212,13 +222,29 @@ def find_speech(s: str, quotes: list[tuple[int, int]], cues=None) -> Speech | No
                 speech = _according(s, m)
                 if speech:
                     return speech
+    lead = dateline_end(s) if s[:1].isupper() or s[:1] == "(" else 0
+    stance = None
     for m in _cue_re().finditer(s) if cues is None else cues:
-        if quoted(m.start()) or not _is_verb(s, m, quotes):
+        if m.start() < lead or quoted(m.start()):
             continue
-        speech = _subject_speech(s, m, quotes)
+        words = m.group()
+        if words[:3].lower() in ("in ", "by ") and words[3:].split(" ", 1)[0] in _STANCE_PRONOUN:
+            stance = stance or m
+            continue
+        if not _is_verb(s, m, quotes):
+            continue
+        speech = _subject_speech(s, m, quotes, lead)
         if speech:
             return speech
-    return _medium_speech(s) if s.startswith(("In ", "in ")) else None
+    if s.startswith(("In ", "in "), lead):
+        speech = _medium_speech(s, lead)
+        if speech:
+            return speech
+    if stance is not None:
+        words = stance.group()
+        pronoun = _STANCE_PRONOUN[words[3:].split(" ", 1)[0]]
+        return _speech(pronoun, stance.start(), stance.end(), words.lower(), stance.start(), "stance")
+    return None
 
 
 def _is_verb(s: str, m: re.Match, quotes=()) -> bool:
@@ -280,7 +306,7 @@ def _according(s: str, m: re.Match) -> Speech | None:
     end = _np_end(s, start)
     end = _extend_appositive(s, end)
     words = s[start:end].rstrip(" ,")
-    if not words or not plausible(words.split(",")[0]):
+    if not words or not (plausible(words.split(",")[0]) or words.lower() in OBJECT_PRONOUNS):
         return None
     return Speech(words, start, start + len(words), "according to", m.start(), "according")
 
@@ -307,12 +333,12 @@ def _extend_appositive(s: str, end: int) -> int:
 _APPOSITIVE = re.compile(r",\s+(?P<app>(?:a|an|the|[A-Z][\w’']*’s|[A-Z][\w’']*'s)\s[^,;:.!?“”\"]{1,80}?)(?=\s*(?:[,;:.!?]|$))")
 
 
-def _subject_speech(s: str, m: re.Match, quotes) -> Speech | None:
+def _subject_speech(s: str, m: re.Match, quotes, lead: int = 0) -> Speech | None:
     cue_start, cue_end = m.start(), m.end()
     cue = m.group()
     if not s[cue_end:].strip() and cue_start > 0:
         return None  # "Casualties disputed": a subheading, not a sentence
-    clause_start = 0
+    clause_start = lead  # after a dateline ("MANILA, March 5 – ")
     for a, b in quotes:
         if b <= cue_start:
             clause_start = b + 1  # just after the closing mark
@@ -368,9 +394,9 @@ def _inverted(s: str, cue: str, cue_start: int, cue_end: int) -> Speech | None:
     return Speech(words, start, start + len(words), cue, cue_start, "inverted")
 
 
-def _medium_speech(s: str) -> Speech | None:
+def _medium_speech(s: str, lead: int = 0) -> Speech | None:
     """'In a statement, the army called the strikes …' — the medium is the cue."""
-    m = _MEDIUM.match(s)
+    m = _MEDIUM.match(s, lead)
     if not m:
         return None
     start = m.end()
@@ -481,7 +507,15 @@ def _kept(core: str, out: list[tuple[int, int]], offset: int) -> list[tuple[int,
 
 def _is_intro(piece: str) -> bool:
     first = _first_word(piece)
-    return first in _INTRO_FIRST or first.endswith("ly") or first in _DAYS
+    return first in _INTRO_FIRST or first.endswith("ly") or first in _DAYS or bool(_PARTICIPIAL.match(piece))
+
+
+# A participle clause before the speaker: "Pressed on whether …, she said", "Questioned by
+# reporters, …", "Speaking at a rally, …", "Conceding that …, …".
+_PARTICIPIAL = re.compile(
+    r"[A-Z][a-z]+(?:ed|ing)\s+(?:on|by|about|whether|if|to|at|in|after|for|over|during|that|with|"
+    r"from|outside|before|the|a|an|his|her|their|its)\b"
+)
 
 
 def _first_word(piece: str) -> str:
@@ -493,7 +527,7 @@ def _drop_intro_words(head: str) -> str:
     """'But the ministry' -> 'the ministry'; 'However Iran' -> 'Iran'."""
     while True:
         parts = head.split(None, 1)
-        if len(parts) == 2 and parts[0].lower() in ("but", "and", "however", "meanwhile", "yet", "still", "so", "now"):
+        if len(parts) == 2 and parts[0].lower() in ("but", "and", "however", "meanwhile", "yet", "still", "so", "now", "as"):
             head = parts[1]
         else:
             return head

@@ -127,3 +127,68 @@ def test_he_and_she_continue_an_office_holder_named_with_a_country():
     romania, moldova = party_of(parties, "Romania"), party_of(parties, "Moldova")
     assert a[2].carried_from == 1 and a[2].party == romania
     assert a[4].carried_from == 3
+
+
+# --- datelines, credits and clauses before the speaker -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("TBILISI, Georgia (Caucasus Wire) — The interior ministry said the road had reopened.", "The interior ministry"),
+        ("CHISINAU, Feb 11 – Moldova's energy regulator said tariffs would rise.", "Moldova's energy regulator"),
+        ("SKOPJE, Sept 2 (Balkan Desk) - Police said two people were detained.", "Police"),
+        ("RIGA, Nov 30 (Baltic Desk): Latvia's border guard said it had turned back 40 people.", "Latvia's border guard"),
+        ("(Yerevan) Local authorities said the school would stay shut.", "Local authorities"),
+        ("KYODO: Japan's coast guard said a patrol boat was rammed.", "Japan's coast guard"),
+        ("Danube Wire (DW): Serbia denied sending troops.", "Serbia"),
+        ("LA PAZ — Bolivia's foreign ministry rejected the note.", "Bolivia's foreign ministry"),
+    ],
+)
+def test_a_leading_dateline_or_credit_is_skipped(sentence, speaker):
+    sp = speech(sentence)
+    assert sp is not None and sp.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("As the regulator pointed out, the tariff had not changed since 2019.", "the regulator"),
+        ("While admitting that the convoy was late, the coast guard said no law was broken.", "the coast guard"),
+        ("Pressed on whether the talks would resume, the envoy said no date was set.", "the envoy"),
+        ("Although it regretted the loss of life, the army insisted the strike was lawful.", "the army"),
+        ("Questioned by reporters in Brussels, she said the offer still stood.", "she"),
+    ],
+)
+def test_a_clause_before_the_speaker_is_read_past(sentence, speaker):
+    sp = speech(sentence)
+    assert sp is not None and sp.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Tuesday's vote neared, the streets emptied.",
+        "Pressed by creditors, Latvia's largest bank cut its dividend.",
+        "While the rain fell, Riga slept.",
+    ],
+)
+def test_a_clause_first_word_is_never_a_speaker(text):
+    parties, a, _ = run(text)
+    assert not parties and all(x.party is None for x in a)
+
+
+# --- stance phrases ---------------------------------------------------------------------
+
+
+def test_according_to_him_and_in_her_words_continue_the_last_person():
+    text = (
+        "Serbia’s interior minister, Dragan Ilić, said the crossing was closed for repairs. "
+        "According to him, it would reopen on Monday.\n"
+        "Kosovo’s deputy prime minister Arta Krasniqi disputed that. In her words, the closure was “a blockade”. "
+        "Kosovo, in her telling, had been given no notice."
+    )
+    parties, a, _ = run(text)
+    serbia, kosovo = party_of(parties, "Serbia"), party_of(parties, "Kosovo")
+    assert [x.party for x in a] == [serbia, serbia, kosovo, kosovo, kosovo]
+    assert a[1].carried_from == 0 and a[3].carried_from == 2 and a[4].cue == "in her telling"
