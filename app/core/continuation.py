@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from app.core.models import Attribution, Span
+from app.core.mentions import subject_person
 from app.core.quotes import QuoteIndex
 from app.core.vague import vague
 from app.core.speakers import (
@@ -99,7 +100,17 @@ _PERSON_NOUNS = frozenset(
     negotiator mediator man woman governor mayor senator lawmaker legislator king queen prince emir
     sheikh cleric ayatollah inspector investigator""".split()
 )
-_ORG_GENERIC = frozenset("group organisation organization movement outfit faction militia coalition alliance".split())
+_ORG_GENERIC = frozenset(
+    "group organisation organization movement outfit faction militia coalition alliance union federation "
+    "association league bloc front network body".split()
+)
+# "Spokesman Arvind Rao", "A spokeswoman", "Its spokesman, Colonel Li": a spokesperson of no
+# body named speaks for the body that spoke just before.
+_BARE_SPOKES = re.compile(r"^(?:(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+)?(?:(?:chief|senior|deputy)\s+)?[Ss]pokes(?:man|woman|person)"
+                          r"(?:\s*,?\s+(?:[A-Z][\w.’'\-]*\s*)+)?$")
+# "A department spokesman", "an army official", "a ministry source": someone of a body that spoke.
+_OF_BODY = re.compile(r"^(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|other\s+)?(?P<body>[a-z]+)\s+"
+                      r"(?:spokes(?:man|woman|person)|official|officer|representative|statement)$")
 _DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w\-’']*\s+){0,3}(?P<head>[a-z][\w\-]*)$")
 _PLURAL_START = re.compile(r"^(?:[Bb]oth|[Tt]hey)\b|\b(?:and|&)\b")
 _HEAD_CUT = re.compile(r"\s*(?:,|\(|\b(?:of|for|from|at|to|in|with|on|who|which)\b).*$")
@@ -115,6 +126,7 @@ class _Found:
     quotes: list[tuple[int, int]]  # article offsets, clipped to the statement
     quote_led: bool  # starts with, or inside, a quotation
     cue_outside: bool = False  # a cue word outside the quotations (even if no speaker was found)
+    para: int = 0  # the paragraph as a reader counts them: page lines between do not count
 
 
 @dataclass(slots=True)
@@ -128,6 +140,7 @@ class _Said:
     head: str  # head noun of the root speaker ("ministry"), "" for names
     root_words: str
     vague: bool = False  # a source of no side: what continues it is narration too
+    mention_at: int | None = None  # a person named in a narration sentence (article offset)
 
 
 def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
@@ -136,14 +149,67 @@ def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
     hits = _hits(text, cues)
     cue_starts = [c[0] for c in cues]
     found = [_find(text, span, quotes, hits, cues, cue_starts) for span in spans]
+    _reader_paragraphs(text, found)
     said: list[_Said] = []  # statements with a speaker, in order
     out: list[Attribution] = []
     for i, f in enumerate(found):
         attribution, info = _attribute(i, f, found, said, out, quotes)
         out.append(attribution)
+        if info is None and attribution.kind == "narration" and f.speech is None and not f.quote_led:
+            info = _mention(i, f, text, said)
         if info is not None:
             said.append(info)
     return out
+
+
+def _reader_paragraphs(text: str, found: list[_Found]) -> None:
+    """Number paragraphs as a reader carries a speaker over them: a line that is not prose (a
+    link, a heading, a "Read more: …" or "Share this story" line, with no sentence end and no
+    speaker) sits between two paragraphs without separating them."""
+    n, last, prose = 0, None, True
+    for k, f in enumerate(found):
+        p = f.span.paragraph
+        if p != last:
+            if last is not None and prose:
+                n += 1
+            last, prose = p, _prose(text, found, k)
+        f.para = n
+
+
+def _prose(text: str, found: list[_Found], k: int) -> bool:
+    p = found[k].span.paragraph
+    group = []
+    while k < len(found) and found[k].span.paragraph == p:
+        group.append(found[k])
+        k += 1
+    if len(group) > 2 or any(g.speech is not None or g.quotes for g in group):
+        return True
+    return text[group[-1].span.start : group[-1].span.end].rstrip()[-1:] in ".!?”\"’)…"
+
+
+def _mention(i: int, f: _Found, text: str, said: list[_Said]) -> _Said | None:
+    """A person named as the subject of a narration sentence ("Kumar was more specific."):
+    the next "he said" or quotation is theirs. A name an earlier speaker had continues that
+    speaker; a new one is read as speaker words where the pronoun is."""
+    span = subject_person(text[f.span.start : f.span.end])
+    if span is None:
+        return None
+    words = text[f.span.start + span[0] : f.span.start + span[1]]
+    names = {w for w in words.replace("’s", " ").replace("'s", " ").split() if w[:1].isupper()}
+    for s in reversed(said):
+        if s.paragraph < f.para - 1:
+            break  # named long before: read by name where it is
+        if s.klass in ("person", "any") and s.mention_at is None and names & set(s.root_words.split()):
+            return _Said(s.index, f.para, s.root, "person", s.head, s.root_words, s.vague)
+    return _Said(i, f.para, i, "person", _head_of(words), words, False, f.span.start + span[0])
+
+
+def _named_by_mention(i, f: _Found, j: _Said, kind: str, cue, quotes_t, pronoun: str):
+    """The statement after a narration sentence that named a person: theirs, by name."""
+    words = j.root_words
+    reason = f"“{pronoun}” is {words}, named in statement {j.index + 1}"
+    info = _Said(i, f.para, i, "person", j.head, words)
+    return _made(kind, words, cue, None, 0.0, quotes_t, None, reason, f.span, j.mention_at), info
 
 
 def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int], cues=None, cue_starts=None) -> _Found:
@@ -193,18 +259,18 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
         at = f.span.start + sp.start
         ref = _reference(words)
         if ref != "pronoun" and ref != "continuation" and vague(words):
-            info = _Said(i, f.span.paragraph, i, _class_of(words), _head_of(words), words, True)
+            info = _Said(i, f.para, i, _class_of(words), _head_of(words), words, True)
             reason = f"speaker “{words}”, cue “{sp.cue}”: a source of no side, so the outlet’s narration"
             return _made("narration", words, sp.cue, None, NARRATION_UNSURE, quotes_t, None, reason,
                          f.span, at, VAGUE), info
         if ref == "named":
-            info = _Said(i, f.span.paragraph, i, _class_of(words), _head_of(words), words)
+            info = _Said(i, f.para, i, _class_of(words), _head_of(words), words)
             reason = f"speaker “{words}”, cue “{sp.cue}”"
             return _made(kind, words, sp.cue, None, 0.0, quotes_t, None, reason,
                                         f.span, at), info
-        j = _antecedent(ref, words, f.span.paragraph, said)
-        if j is None and ref == "definite":  # "the army" with no earlier army: a speaker of its own
-            info = _Said(i, f.span.paragraph, i, _class_of(words), _head_of(words), words)
+        j = _antecedent(ref, words, f.para, said, i)
+        if j is None and ref in ("definite", "of-body", "spokesperson"):  # "the army" with no earlier army: a speaker of its own
+            info = _Said(i, f.para, i, _class_of(words), _head_of(words), words)
             reason = f"speaker “{words}”, cue “{sp.cue}”"
             return _made(kind, words, sp.cue, None, 0.0, quotes_t, None, reason,
                                         f.span, at), info
@@ -212,6 +278,8 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
             reason = f"“{words} {sp.cue}”, but no earlier speaker in reach"
             return _made(kind, words, sp.cue, None, 0.0, quotes_t, None, reason,
                                         f.span, at), None
+        if j.mention_at is not None:
+            return _named_by_mention(i, f, j, kind, sp.cue, quotes_t, f"{words} {sp.cue}")
         info = _continue(i, f, j.root, said, j)
         reason = f"continues the speaker of statement {j.index + 1} (“{words} {sp.cue}”)"
         if j.vague:
@@ -233,7 +301,7 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
 
 
 def _continue(i, f: _Found, root: int, said: list[_Said], parent: _Said) -> _Said:
-    return _Said(i, f.span.paragraph, root, parent.klass, parent.head, parent.root_words, parent.vague)
+    return _Said(i, f.para, root, parent.klass, parent.head, parent.root_words, parent.vague)
 
 
 def _quotation(i, f: _Found, found, said: list[_Said], quotes: QuoteIndex):
@@ -254,15 +322,17 @@ def _quotation(i, f: _Found, found, said: list[_Said], quotes: QuoteIndex):
                     and _reference(g.speech.speaker) == "named":
                 words = g.speech.speaker
                 if vague(words):
-                    info = _Said(i, f.span.paragraph, k, _class_of(words), _head_of(words), words, True)
+                    info = _Said(i, f.para, k, _class_of(words), _head_of(words), words, True)
                     reason = f"the quotation closes in statement {k + 1}, where “{words}”, a source of no side, speaks"
                     return _made("narration", words, g.speech.cue, None, NARRATION_UNSURE, quotes_t, None,
                                  reason, f.span, g.span.start + g.speech.start, VAGUE), info
-                info = _Said(i, f.span.paragraph, k, _class_of(words), _head_of(words), words)
+                info = _Said(i, f.para, k, _class_of(words), _head_of(words), words)
                 reason = f"the quotation is attributed where it closes, in statement {k + 1} (“{words}”)"
                 return _made("quote", words, g.speech.cue, None, 0.0, quotes_t, k, reason,
                                             f.span, g.span.start + g.speech.start), info
-    j = _last_in_reach(f.span.paragraph, said)
+    j = _last_in_reach(f.para, said)
+    if j is not None and j.mention_at is not None:
+        return _named_by_mention(i, f, j, "quote", None, quotes_t, "the quotation")
     if j is None:
         return _made("quote", None, None, None, 0.0, quotes_t, None,
                                     "a quotation with no speaker in reach", f.span, None), None
@@ -282,6 +352,11 @@ def _reference(words: str) -> str:
     low = words.lower()
     if low in PRONOUNS or low in OBJECT_PRONOUNS:
         return "pronoun"
+    m = _OF_BODY.match(words)
+    if m and _is_body(m.group("body")):
+        return "of-body"
+    if _BARE_SPOKES.match(words):
+        return "spokesperson"
     m = _DEFINITE.match(words)
     if m and not any(ch.isupper() for ch in words[1:]):
         head = singular(m.group("head"))
@@ -296,12 +371,12 @@ def _is_body(head: str) -> bool:
     return head in {"ministry", "government", "army", "military", "navy", "police", "authority",
                     "administration", "cabinet", "embassy", "office", "department", "agency",
                     "force", "regime", "junta", "wing", "parliament", "presidency", "council",
-                    "commission", "committee", "court"}
+                    "commission", "committee", "court", "guard", "service"}
 
 
-def _antecedent(ref: str, words: str, paragraph: int, said: list[_Said]) -> _Said | None:
+def _antecedent(ref: str, words: str, paragraph: int, said: list[_Said], index: int = -1) -> _Said | None:
     if ref == "continuation":
-        return _last_in_reach(paragraph, said)
+        return _last_in_reach(paragraph, said, mentions=False)
     if ref == "pronoun":
         low = words.lower()
         want = PRONOUNS[OBJECT_PRONOUNS.get(low, low)]
@@ -310,6 +385,13 @@ def _antecedent(ref: str, words: str, paragraph: int, said: list[_Said]) -> _Sai
         if hit is None and want == "they":
             hit = _last_in_reach(paragraph, said, ("org",))  # "The BLA said … They said"
         return hit
+    if ref == "spokesperson":  # the body that spoke in the statement just before, if one did
+        last = said[-1] if said else None
+        ok = last is not None and last.index == index - 1 and last.mention_at is None and not last.vague
+        return last if ok and last.klass in ("org", "thing", "plural") else None
+    if ref == "of-body":  # the body must have spoken: otherwise a speaker of its own
+        body = _OF_BODY.match(words).group("body")
+        return next((s for s in reversed(said) if s.mention_at is None and body in _nouns_in(s.root_words)), None)
     head = singular(_DEFINITE.match(words).group("head"))
     for s in reversed(said):  # "the ministry" -> the last ministry that spoke, however far back
         if s.head == head or head in _nouns_in(s.root_words):
@@ -325,12 +407,12 @@ def _nouns_in(words: str) -> frozenset[str]:
     return frozenset(singular(w.strip(",.;:()").removesuffix("’s").removesuffix("'s")) for w in words.lower().split())
 
 
-def _last_in_reach(paragraph: int, said: list[_Said], accept=None) -> _Said | None:
+def _last_in_reach(paragraph: int, said: list[_Said], accept=None, mentions: bool = True) -> _Said | None:
     """The latest speaker in this paragraph or the one before, of a class in ``accept``."""
     for s in reversed(said):
         if s.paragraph < paragraph - 1:
             return None
-        if accept is None or s.klass in accept:
+        if (accept is None or s.klass in accept) and (mentions or s.mention_at is None):
             return s
     return None
 

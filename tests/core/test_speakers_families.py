@@ -192,3 +192,56 @@ def test_according_to_him_and_in_her_words_continue_the_last_person():
     serbia, kosovo = party_of(parties, "Serbia"), party_of(parties, "Kosovo")
     assert [x.party for x in a] == [serbia, serbia, kosovo, kosovo, kosovo]
     assert a[1].carried_from == 0 and a[3].carried_from == 2 and a[4].cue == "in her telling"
+
+
+def test_a_person_named_in_a_narration_sentence_is_the_next_he():
+    text = (
+        "Estonia’s defence minister, Kaarel Tamm, said the exercise would go ahead.\n"
+        "Tamm was blunter a day later. Addressing cadets in Tartu, he said the border “will be held”.\n"
+        "Latvia’s deputy foreign minister Ilze Berzina, for her part, sounded a softer note. "
+        "“We want no escalation,” she told a radio station."
+    )
+    parties, a, _ = run(text)
+    estonia, latvia = party_of(parties, "Estonia"), party_of(parties, "Latvia")
+    assert a[1].party is None and a[1].kind == "narration"
+    assert a[2].party == estonia and a[2].carried_from == 0
+    assert a[3].party is None
+    assert a[4].party == latvia and a[4].speaker.endswith("Ilze Berzina")
+
+
+def test_a_body_named_again_continues_it_across_a_page_line():
+    text = (
+        "The Latvian border guard said 40 people had been turned back overnight.\n"
+        "Read more: Why the Baltic border matters\n"
+        "According to the statement, most had tried to cross near Daugavpils.\n"
+        "The Latvian Farmers' Federation said the fence had cut its members off from their fields. "
+        "The federation also said it would go to court.\n"
+        "A guard spokesman said the fence would stay."
+    )
+    parties, a, _ = run(text)
+    latvia = party_of(parties, "Latvia")
+    assert a[0].party == latvia and a[2].carried_from == 0 and a[2].party == latvia
+    assert a[4].carried_from == 3
+    assert a[5].carried_from in (0, 2) and a[5].party == latvia
+
+
+def test_a_spokesman_of_no_body_speaks_for_the_body_just_before_only():
+    text = (
+        "The Georgian foreign ministry rejected the report. Spokeswoman Nino Kapanadze said it was “fiction”.\n"
+        "Abkhazia’s de facto leader said the report was accurate.\n"
+        "The talks in Geneva were postponed. A spokesman said no new date had been set."
+    )
+    parties, a, _ = run(text)
+    assert a[1].carried_from == 0 and a[1].party == party_of(parties, "Georgia")
+    assert a[4].carried_from is None
+
+
+def test_an_attributed_denial_is_the_deniers_statement():
+    text = (
+        "Drone debris fell on a village near the border overnight, local media reported.\n"
+        "The Moldovan army denied any involvement in the flight.\n"
+        "Romania’s defence ministry dismissed the claim as baseless and denied its jets had been scrambled."
+    )
+    parties, a, _ = run(text)
+    assert a[1].party == party_of(parties, "Moldova") and a[1].cue == "denied"
+    assert a[2].party == party_of(parties, "Romania")
