@@ -311,10 +311,47 @@ def _subject_speech(s: str, m: re.Match, quotes, lead: int = 0) -> Speech | None
         trimmed = _drop_intro_words(head)
         head_start += len(head) - len(trimmed)
         if _np_ok(trimmed):
+            end = _without_aside(s, head_start, end)
             return _speech(s[head_start:end], head_start, end, cue, cue_start, how)
     if had_comma:
         return _inverted(s, cue, cue_start, cue_end)
+    if core.endswith((" and", " but", " but also", " and also")):
+        return _coordinated(s, pieces, cue, cue_start)
     return None
+
+
+# An aside after the speaker's name, not part of it: "Menon, asked about the talks, said",
+# "The navy, speaking through a spokesman, said", "Roe, on a visit to Oslo, said".
+_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|ing)|on|in|at|during|after|before|while|when|for|from|like|as|"
+                    r"speaking|answering|asked|pressed|quoted|writing)\b")
+
+
+def _without_aside(s: str, start: int, end: int) -> int:
+    m = _ASIDE.search(s, start, end)
+    if m is None or not _np_ok(s[start : m.start()]):
+        return end
+    return m.start()
+
+
+def _coordinated(s: str, pieces, cue: str, cue_start: int) -> Speech | None:
+    """'Kuppet, a smaller union, has not joined the strike but said …': the subject of the
+    first verb is the subject of the second. Its noun phrase is the clause's first words."""
+    k = 0
+    while k < len(pieces) - 1 and _is_intro(pieces[k][2]):
+        k += 1
+    start = pieces[k][0]
+    end = start
+    for w in _WORD.finditer(s, start, pieces[k][1]):
+        word = w.group().lower()
+        if word in _CLAUSE_WORDS or word in _COORDINATORS or word.endswith("ed") and word not in _ED_OK:
+            break  # the first verb: "boarded", "has"
+        end = w.end()
+    if s.startswith(")", end):
+        end += 1
+    words = s[start:end]
+    if not words or len(words.split()) > 12 or not _np_ok(_drop_intro_words(words)):
+        return None
+    return _speech(words, start, end, cue, cue_start, "coordinated")
 
 
 def _subject_candidates(pieces, had_comma: bool, final: str):

@@ -245,3 +245,31 @@ def test_an_attributed_denial_is_the_deniers_statement():
     parties, a, _ = run(text)
     assert a[1].party == party_of(parties, "Moldova") and a[1].cue == "denied"
     assert a[2].party == party_of(parties, "Romania")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The Tanzanian Fishers' Federation (TAFF), a smaller body, has stayed out of the talks but said it backs the boycott.",
+         "The Tanzanian Fishers' Federation (TAFF)"),
+        ("The coast guard boarded the trawler and said its crew had been detained.", "The coast guard"),
+    ],
+)
+def test_the_subject_of_a_first_verb_speaks_in_the_second(sentence, speaker):
+    sp = speech(sentence)
+    assert sp is not None and sp.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Fisheries Minister Asha Mwinyi, questioned about the quota at a forum in Dodoma, said it would stand.",
+         "Fisheries Minister Asha Mwinyi"),
+        ("The harbour director, speaking by telephone, said the port was open.", "The harbour director"),
+        ("Jonas Petraitis, a spokesman for the port authority, said the port was open.",
+         "Jonas Petraitis, a spokesman for the port authority"),
+    ],
+)
+def test_an_aside_after_the_name_is_not_the_speaker(sentence, speaker):
+    sp = speech(sentence)
+    assert sp is not None and sp.speaker == speaker
