@@ -155,7 +155,8 @@ def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
     for i, f in enumerate(found):
         attribution, info = _attribute(i, f, found, said, out, quotes)
         out.append(attribution)
-        if info is None and attribution.kind == "narration" and f.speech is None and not f.quote_led:
+        if info is None and f.speech is None and not f.quote_led and attribution.kind == "narration" \
+                and _person_follows(found, i):
             info = _mention(i, f, text, said)
         if info is not None:
             said.append(info)
@@ -185,6 +186,18 @@ def _prose(text: str, found: list[_Found], k: int) -> bool:
     if len(group) > 2 or any(g.speech is not None or g.quotes for g in group):
         return True
     return text[group[-1].span.start : group[-1].span.end].rstrip()[-1:] in ".!?”\"’)…"
+
+
+def _person_follows(found: list[_Found], i: int) -> bool:
+    """Does one of the next two statements speak as "he"/"she" or open with a quotation? Only
+    then is a narration sentence read for the person it names."""
+    for g in found[i + 1 : i + 3]:
+        if g.quote_led or g.speech is not None and g.speech.speaker.lower() in _PERSONAL:
+            return True
+    return False
+
+
+_PERSONAL = frozenset("he she him her".split())
 
 
 def _mention(i: int, f: _Found, text: str, said: list[_Said]) -> _Said | None:
