@@ -188,7 +188,7 @@ def find_speech(s: str, quotes: list[tuple[int, int]], cues=None) -> Speech | No
             continue
         speech = _subject_speech(s, m, quotes, lead)
         if speech:
-            return speech
+            return None if ";" in s[speech.cue_start :] and _two_voices(s, speech, quotes) else speech
     if s.startswith(("In ", "in "), lead):
         speech = _medium_speech(s, lead)
         if speech:
@@ -198,6 +198,20 @@ def find_speech(s: str, quotes: list[tuple[int, int]], cues=None) -> Speech | No
         pronoun = _STANCE_PRONOUN[words[3:].split(" ", 1)[0]]
         return _speech(pronoun, stance.start(), stance.end(), words.lower(), stance.start(), "stance")
     return None
+
+
+def _two_voices(s: str, speech: Speech, quotes) -> bool:
+    """'India says the talks were useful; Beijing calls for sincerity': two speakers, each in
+    its own clause, in one statement (a headline, mostly). It speaks for neither."""
+    at = s.find(";", speech.cue_start)
+    while at >= 0 and any(a <= at < b for a, b in quotes):
+        at = s.find(";", at + 1)
+    if at < 0:
+        return False
+    rest = s[at + 1 :]
+    offset = at + 1 + len(rest) - len(rest.lstrip())
+    other = find_speech(rest.lstrip(), [(a - offset, b - offset) for a, b in quotes if a >= offset])
+    return other is not None and other.speaker.lower() not in PRONOUNS and other.speaker != speech.speaker
 
 
 def _is_verb(s: str, m: re.Match, quotes=()) -> bool:

@@ -273,3 +273,10 @@ def test_the_subject_of_a_first_verb_speaks_in_the_second(sentence, speaker):
 def test_an_aside_after_the_name_is_not_the_speaker(sentence, speaker):
     sp = speech(sentence)
     assert sp is not None and sp.speaker == speaker
+
+
+def test_two_speakers_in_one_statement_speak_for_neither():
+    sentence = "Chile says the fishing ban is lawful; Lima calls for talks"
+    assert speech(sentence) is None
+    sp = speech("Chile says the ban is lawful; it will enforce it from May.")
+    assert sp is not None and sp.speaker == "Chile"
