@@ -48,6 +48,9 @@ _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 @lru_cache(maxsize=8192)
 def vague(words: str) -> bool:
     """Do these speaker words name a source of no side?"""
+    name, comma, aside = words.partition(", ")
+    if comma and name[:1].isupper() and " " in name and _bystander(aside):
+        return True  # "Jane Roe, a shopkeeper in the town", "Jo Doe, who runs a bakery"
     head_phrase = _HEAD_END.sub("", words).strip()
     parts = head_phrase.split()
     if not parts:
@@ -67,6 +70,22 @@ def vague(words: str) -> bool:
     if head in INSIDERS:
         return not (_BODIES.search(words) or _country_in(words))
     return False
+
+
+# "chair of a parents' association", "a spokeswoman for the residents": the role goes, the body stays.
+_ROLE_OF = re.compile(r"^(?:(?:the|a|an)\s+)?(?:chair|chairman|chairwoman|head|member|leader|founder|secretary|"
+                      r"president|spokesman|spokeswoman|spokesperson|organiser|organizer)\s+(?:of|for)\s+")
+# "who runs a grocery", "who fled the town": what a bystander does.
+_BYSTANDER_DOES = re.compile(r"^who\s+(?:runs|owns|sells|works|lives|drives|farms|fled|lost|keeps|teaches|"
+                             r"studies|trades|survived|witnessed|saw)\b")
+
+
+def _bystander(aside: str) -> bool:
+    if _BODIES.search(aside):
+        return False
+    if _BYSTANDER_DOES.match(aside):
+        return True
+    return vague(_ROLE_OF.sub("", aside))
 
 
 def _modifier(word: str, i: int) -> bool:

@@ -280,3 +280,19 @@ def test_two_speakers_in_one_statement_speak_for_neither():
     assert speech(sentence) is None
     sp = speech("Chile says the ban is lawful; it will enforce it from May.")
     assert sp is not None and sp.speaker == "Chile"
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("Ana Petrova, who sells bread near the checkpoint", True),
+        ("Ion Rusu, head of a farmers' cooperative network", True),
+        ("Elena Marin, a pensioner in Cahul", True),
+        ("Elena Marin, a spokeswoman for the border police", False),
+        ("Ion Rusu, who chairs the defence committee", False),
+    ],
+)
+def test_a_named_bystander_speaks_for_no_side(words, expected):
+    from app.core.vague import vague
+
+    assert vague(words) is expected
