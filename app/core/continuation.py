@@ -343,6 +343,11 @@ def _quotation(i, f: _Found, found, said: list[_Said], quotes: QuoteIndex):
                 reason = f"the quotation is attributed where it closes, in statement {k + 1} (“{words}”)"
                 return _made("quote", words, g.speech.cue, None, 0.0, quotes_t, k, reason,
                                             f.span, g.span.start + g.speech.start), info
+            if g.speech is None and g.cue_outside and g.span.start < first[1] <= g.span.end:
+                # '“…,” a voice on the radio said': attributed where it closes, to someone unknown
+                return _made("quote", None, None, None, NARRATION_UNSURE, quotes_t, None,
+                             f"the quotation closes in statement {k + 1}, attributed to a speaker not recognised",
+                             f.span, None), None
     j = _last_in_reach(f.para, said)
     if j is not None and j.mention_at is not None:
         return _named_by_mention(i, f, j, "quote", None, quotes_t, "the quotation")

@@ -245,7 +245,8 @@ def _is_verb(s: str, m: re.Match, quotes=()) -> bool:
 # verb within a few words, and no preposition first ("finds since 2015 have raised" is a noun).
 _CLAUSE_NEXT = re.compile(
     r"\s+(?!(?:since|in|on|at|of|for|from|by|with|to|into|over|after|before|during|near|across|"
-    r"under|about|against|between|through|and|or|but)\b)(?:[\w’'\-,]+\s+){1,6}?" + _FINITE.pattern)
+    r"under|about|against|between|through|and|or|but)\b)(?:(?!(?:that|which|who|where|when|in|at|on|near)\b)"
+    r"[\w’'\-,]+\s+){1,6}?" + _FINITE.pattern)
 
 
 def _after_quote(s: str, cue_start: int, quotes) -> bool:
@@ -254,7 +255,7 @@ def _after_quote(s: str, cue_start: int, quotes) -> bool:
         if b <= cue_start:
             gap = s[b:cue_start]
             return (s[b - 1 : b] in ",?!…" or gap[:2].strip()[:1] in (",", "?", "!")) \
-                and len(gap.split()) <= 5 and not any(ch in gap for ch in ".;:")
+                and len(gap.split()) <= 12 and not any(ch in gap for ch in ";:")
     return False
 
 

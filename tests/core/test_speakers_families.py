@@ -296,3 +296,15 @@ def test_a_named_bystander_speaks_for_no_side(words, expected):
     from app.core.vague import vague
 
     assert vague(words) is expected
+
+
+def test_a_quotation_is_the_speaker_where_it_closes_not_the_last_one():
+    text = (
+        "Russia’s defence ministry said its air defences shot down six drones.\n"
+        "“Enough. Lies. Everyone has seen the footage,” Hanna Melnyk, a Ukrainian presidential adviser, posted on X.\n"
+        "“Run. Now. They are coming,” a voice on the loudspeakers said."
+    )
+    parties, a, _ = run(text)
+    ukraine = party_of(parties, "Ukraine")
+    assert [x.party for x in a[1:4]] == [ukraine, ukraine, ukraine]
+    assert all(x.party is None for x in a[4:])
