@@ -51,21 +51,30 @@ from app.core.speech_words import (  # noqa: F401  (PRONOUNS is read from here b
 
 @lru_cache(maxsize=1)
 def _cue_re() -> re.Pattern:
-    """One pattern for every cue of an article, built on first use: multiword cues first, so
-    "pointed out" is one cue and "quoted as saying" wins over "saying"."""
+    """One pattern for every cue of an article, built on first use: one trie of every verb
+    form, multiword cue ("pointed out", "quoted as saying") and stance phrase ("in his view"),
+    the longest first where they share a start. A match with a space is a multiword cue."""
     lex = lexicon()
     forms = {f for f in lex.words if not (f.endswith("ing") and lex.lemma_of.get(f) != f)}
     phrases = [p for p in lex.phrases if not p.split()[0].endswith("ing")]
-    return re.compile(
-        r"\b(?:(?P<multi>quoted as saying|" + trie_pattern(phrases) + r"|" + _STANCE + r")|(?P<verb>"
-        + trie_pattern(sorted(forms, key=len, reverse=True)) + r"))\b"
-    )
+    words = forms | set(phrases) | {"quoted as saying"} | set(_stance_phrases())
+    return re.compile(r"\b(?P<verb>" + trie_pattern(sorted(words)) + r")\b")
 
 
 # "In his view, …", "…, in her words, …", "Lithuania, in his telling, was …", "By their own
 # account, …": the stance of the last person (or body) named, the pronoun its speaker.
-_STANCE = (r"[IiBb][ny] (?:his|her|their|its) (?:own )?(?:view|views|words|telling|account|opinion|"
-           r"assessment|judgement|judgment|reading|estimation|version|mind)")
+_STANCE_NOUNS = ("view views words telling account opinion assessment judgement judgment reading "
+                 "estimation version mind").split()
+
+
+def _stance_phrases():
+    for prep in ("In", "in", "By", "by"):
+        for pronoun in ("his", "her", "their", "its"):
+            for own in ("", "own "):
+                for noun in _STANCE_NOUNS:
+                    yield f"{prep} {pronoun} {own}{noun}"
+
+
 _STANCE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Object pronouns after "according to": "According to him, …".
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
@@ -134,11 +143,13 @@ def cue_matches(text: str) -> list[tuple[int, int, str, str | None]]:
     out = []
     for m in _cue_re().finditer(text):
         start = m.start()
-        if start > 1 and text[start - 1] == " " and m.group("verb"):
+        words = m.group()
+        multi = " " in words
+        if start > 1 and not multi and text[start - 1] == " ":
             prev = text[max(0, start - 8) : start - 1].rpartition(" ")[2]
             if prev in _NOT_SPEECH_BEFORE or prev in _PASSIVE:
                 continue
-        out.append((start, m.end(), m.group(), m.group("verb")))
+        out.append((start, m.end(), words, None if multi else words))
     return out
 
 
@@ -175,7 +186,7 @@ def find_speech(s: str, quotes: list[tuple[int, int]], cues=None) -> Speech | No
                 speech = _according(s, m)
                 if speech:
                     return speech
-    lead = dateline_end(s) if s[:1].isupper() or s[:1] == "(" else 0
+    lead = dateline_end(s) if s[:2].isupper() or s[:1] == "(" or ":" in s[:60] else 0
     stance = None
     for m in _cue_re().finditer(s) if cues is None else cues:
         if m.start() < lead or quoted(m.start()):
@@ -227,7 +238,7 @@ def _is_verb(s: str, m: re.Match, quotes=()) -> bool:
     if cue.endswith("s") and before and before[-1].endswith(("’s", "'s")):
         return False  # "Iran's claims": a noun
     verb = m.group("verb")
-    if verb is None or verb in (lex := lexicon()).speech:
+    if verb is None or " " in verb or verb in (lex := lexicon()).speech:
         return True
     if verb in lex.naming:
         return _names_something(s[m.end() :]) or _after_quote(s, m.start(), quotes)
@@ -342,6 +353,8 @@ _ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|ing)|on|in|at|during|after|before|while
 
 
 def _without_aside(s: str, start: int, end: int) -> int:
+    if s.find(",", start, end) < 0:
+        return end
     m = _ASIDE.search(s, start, end)
     if m is None or not _np_ok(s[start : m.start()]):
         return end
