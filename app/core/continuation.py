@@ -89,8 +89,11 @@ NARRATION_SURE, NARRATION_UNSURE = 0.8, 0.5
 
 # Words that continue whoever spoke last, whatever their number: "The statement added…".
 _CONTINUATION_NOUNS = frozenset(
-    "statement report communique communiqué release letter post message tweet video document".split()
+    "statement report communique communiqué release letter post message tweet video document reply response "
+    "note readout transcript remarks comments account submission filing notice".split()
 )
+# "Its statement", "Their reply": the speaker's own words, whoever spoke last.
+_POSSESSIVE_TEXT = re.compile(r"^(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[a-z][\w\-]*\s+){0,2}(?P<head>[a-z][\w\-]*)$")
 # Generic heads that continue an earlier speaker with the same head: "The ministry also said…".
 _PERSON_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson official officer minister president premier chancellor
@@ -113,6 +116,7 @@ _OF_BODY = re.compile(r"^(?:[Aa]n?|[Oo]ne)\s+(?:senior\s+|other\s+)?(?P<body>[a-
                       r"(?:spokes(?:man|woman|person)|official|officer|representative|statement)$")
 _DEFINITE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z][\w\-’']*\s+){0,3}(?P<head>[a-z][\w\-]*)$")
 _PLURAL_START = re.compile(r"^(?:[Bb]oth|[Tt]hey)\b|\b(?:and|&)\b")
+_OWNER = re.compile(r"^[Tt]he\s+(?:[a-z]+\s+)?(?P<owner>[a-z]+)[’']s\s")
 _HEAD_CUT = re.compile(r"\s*(?:,|\(|\b(?:of|for|from|at|to|in|with|on|who|which)\b).*$")
 
 
@@ -127,6 +131,7 @@ class _Found:
     quote_led: bool  # starts with, or inside, a quotation
     cue_outside: bool = False  # a cue word outside the quotations (even if no speaker was found)
     para: int = 0  # the paragraph as a reader counts them: page lines between do not count
+    sentence: str = ""  # the statement's text, kept when it was read for a speaker
 
 
 @dataclass(slots=True)
@@ -251,7 +256,7 @@ def _find(text: str, span: Span, quotes: QuoteIndex, hits: list[int], cues=None,
         if mine and mine[-1].end() > len(sentence):
             mine = None
     speech = find_speech(sentence, relative, mine)
-    return _Found(span, speech, inside, quote_led, cue_outside)
+    return _Found(span, speech, inside, quote_led, cue_outside, 0, sentence)
 
 
 def _apart(text: str, span: Span) -> bool:
@@ -281,7 +286,7 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
             reason = f"speaker “{words}”, cue “{sp.cue}”"
             return _made(kind, words, sp.cue, None, 0.0, quotes_t, None, reason,
                                         f.span, at), info
-        j = _antecedent(ref, words, f.para, said, i)
+        j = None if ref == "definite" and _placed(f, found, sp) else _antecedent(ref, words, f.para, said, i)
         if j is None and ref in ("definite", "of-body", "spokesperson"):  # "the army" with no earlier army: a speaker of its own
             info = _Said(i, f.para, i, _class_of(words), _head_of(words), words)
             reason = f"speaker “{words}”, cue “{sp.cue}”"
@@ -311,6 +316,16 @@ def _attribute(i, f: _Found, found, said: list[_Said], out, quotes: QuoteIndex):
         reason, confidence = "no reporting cue: the outlet’s narration", NARRATION_SURE
     return _made("narration", None, None, None, confidence, quotes_t, None, reason, f.span,
                                 None), None
+
+
+def _placed(f: _Found, found, sp: Speech) -> bool:
+    """'In Baku, the defence ministry said …': a country, capital or demonym before the
+    definite speaker places it there; it is not the ministry that spoke before."""
+    if sp.start < 4:
+        return False
+    from app.core.gazetteer import load
+
+    return bool(load().find(f.sentence[: sp.start]))
 
 
 def _continue(i, f: _Found, root: int, said: list[_Said], parent: _Said) -> _Said:
@@ -375,6 +390,9 @@ def _reference(words: str) -> str:
         return "of-body"
     if _BARE_SPOKES.match(words):
         return "spokesperson"
+    m = _POSSESSIVE_TEXT.match(words)
+    if m and singular(m.group("head")) in _CONTINUATION_NOUNS:
+        return "continuation"
     m = _DEFINITE.match(words)
     if m and not any(ch.isupper() for ch in words[1:]):
         head = singular(m.group("head"))
@@ -393,7 +411,13 @@ def _is_body(head: str) -> bool:
 
 
 def _antecedent(ref: str, words: str, paragraph: int, said: list[_Said], index: int = -1) -> _Said | None:
-    if ref == "continuation":
+    if ref == "continuation":  # "the embassy's statement": the embassy, if it spoke
+        owner = _OWNER.match(words)
+        if owner:
+            body = singular(owner.group("owner"))
+            hit = next((s for s in reversed(said) if s.mention_at is None and body in _nouns_in(s.root_words)), None)
+            if hit is not None:
+                return hit
         return _last_in_reach(paragraph, said, mentions=False)
     if ref == "pronoun":
         low = words.lower()

@@ -44,7 +44,8 @@ SPEAKER_NOUNS = frozenset(
     family relative farmer people citizen official negotiator mediator mission team
     governor mayor senator lawmaker legislator king queen prince emir sheikh cleric ayatollah
     watchdog charity regulator inspector investigator police-chief sheriff guard elder soldier
-    federation association league bloc network confederation syndicate
+    federation association league bloc network confederation syndicate reply response readout
+    transcript remarks comments submission notice
     man woman boy girl mother father parent driver passenger shopkeeper trader vendor onlooker
     bystander eyewitness insider commentator pundit pensioner neighbour local person interlocutor
     """.split()

@@ -308,3 +308,28 @@ def test_a_quotation_is_the_speaker_where_it_closes_not_the_last_one():
     ukraine = party_of(parties, "Ukraine")
     assert [x.party for x in a[1:4]] == [ukraine, ukraine, ukraine]
     assert all(x.party is None for x in a[4:])
+
+
+def test_its_statement_and_the_embassys_reply_continue_their_owner():
+    text = (
+        "Moldova’s foreign ministry said the ambassador had been summoned.\n"
+        "Russia’s embassy in Chisinau called the move “a provocation”. "
+        "Its statement, carried by state media, accused Moldova of hostility.\n"
+        "Moldova’s president said the embassy was lying.\n"
+        "The embassy’s statement went on to say that no diplomat had broken any law. "
+        "The reply added that talks were possible."
+    )
+    parties, a, _ = run(text)
+    russia = party_of(parties, "Russia")
+    assert a[1].party == russia and a[1].cue == "called"
+    assert [a[2].party, a[4].party, a[5].party] == [russia, russia, russia]
+    assert a[4].carried_from == 1
+
+
+def test_a_place_before_the_ministry_makes_it_another_ministry():
+    text = (
+        "Serbia’s interior ministry said the convoy had been stopped at the crossing.\n"
+        "In Pristina, the interior ministry said the convoy had never crossed."
+    )
+    _, a, _ = run(text)
+    assert a[1].carried_from is None and a[1].speaker == "the interior ministry"
