@@ -323,7 +323,7 @@ def test_its_statement_and_the_embassys_reply_continue_their_owner():
     russia = party_of(parties, "Russia")
     assert a[1].party == russia and a[1].cue == "called"
     assert [a[2].party, a[4].party, a[5].party] == [russia, russia, russia]
-    assert a[4].carried_from == 1
+    assert a[4].carried_from in (1, 2)  # the embassy, or its statement
 
 
 def test_a_place_before_the_ministry_makes_it_another_ministry():
