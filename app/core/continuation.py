@@ -25,16 +25,8 @@ from app.core.models import Attribution, Span
 from app.core.mentions import subject_person
 from app.core.quotes import QuoteIndex
 from app.core.vague import vague
-from app.core.speakers import (
-    OBJECT_PRONOUNS,
-    PRONOUNS,
-    Speech,
-    _Cue,
-    _hits,
-    cue_matches,
-    find_speech,
-    singular,
-)
+from app.core.cues import OBJECT_PRONOUNS, _Cue, _hits, cue_matches
+from app.core.speakers import PRONOUNS, Speech, find_speech, singular
 
 __all__ = ["StatementAttribution", "analyse", "NARRATION_SURE", "NARRATION_UNSURE", "VAGUE"]
 
