@@ -333,3 +333,33 @@ def test_a_place_before_the_ministry_makes_it_another_ministry():
     )
     _, a, _ = run(text)
     assert a[1].carried_from is None and a[1].speaker == "the interior ministry"
+
+
+# --- offsets ----------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_OPENERS = ["", "TIRANA, May 2 (Adriatic Wire) – ", "(Podgorica) ", "ANSA: ", "As the ministry noted, ",
+            "Asked about the vote, ", "While conceding the point, "]
+_SPEAKERS = ["Albania’s foreign ministry", "Observers", "Prime Minister Edi Dervishi", "the ministry", "he",
+             "Ana Kola, who sells fruit by the port", "A ministry spokesman", "Its statement"]
+_VERBS = ["said", "rebutted the claim and said", "called the vote a sham and said", "insisted", "told reporters"]
+_TAILS = [" the vote was fair.", " that the border would stay open.", ", adding that talks would go on."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_OPENERS), st.sampled_from(_SPEAKERS), st.sampled_from(_VERBS),
+                          st.sampled_from(_TAILS), st.booleans()), min_size=1, max_size=6))
+def test_speaker_words_are_the_article_text_at_their_offset(parts):
+    text = ""
+    for opener, who, verb, tail, new_paragraph in parts:
+        sentence = opener + (who[0].upper() + who[1:] if not opener else who) + " " + verb + tail
+        text += ("\n" if new_paragraph and text else " " if text else "") + sentence
+    spans = spans_of(text)
+    for a in analyse(text, spans):
+        if a.speaker and a.speaker_at is not None:
+            assert text[a.speaker_at : a.speaker_at + len(a.speaker)] == a.speaker
+        assert a.kind in ("narration", "reported", "quote")
+        assert a.speaker_class in (None, "vague")
+        assert a.carried_from is None or 0 <= a.carried_from < len(spans)
