@@ -25,7 +25,7 @@ OUTSIDERS = frozenset(
     """analyst expert observer commentator pundit economist strategist academic scholar researcher
     witness eyewitness resident villager local onlooker bystander passer-by passerby neighbour
     neighbor survivor man woman boy girl mother father parent relative shopkeeper trader vendor
-    driver passenger fisherman farmer pensioner""".split()
+    driver passenger fisherman farmer pensioner media newspaper outlet blogger""".split()
 )
 # Heads whose own modifier may be an outsider: "parents' groups", "a residents' association".
 _GROUP_HEADS = frozenset("group association committee network forum".split())
@@ -33,7 +33,7 @@ _GROUP_HEADS = frozenset("group association committee network forum".split())
 _BODIES = re.compile(
     r"\b(?:ministry|ministries|government|army|military|navy|police|presidency|president's|"
     r"administration|cabinet|embassy|office|department|security|intelligence|defen[cs]e|"
-    r"armed forces|border guard|coast guard|prosecutor|parliament|junta|regime|command|headquarters|"
+    r"armed forces|border guard|coast guard|prosecutor|parliament|junta|regime|command|headquarters|state|"
     r"Kremlin|Pentagon|White House|Foreign Office|State Department)\b",
     re.IGNORECASE,
 )
@@ -97,7 +97,7 @@ def _modifier(word: str, i: int) -> bool:
 _OPENERS = frozenset("a an the one two three some several many most other another few".split())
 _PLAIN_ADJECTIVES = frozenset(
     "western eastern european arab asian african latin local foreign independent senior junior "
-    "regional international".split()
+    "regional international social".split()
 )
 
 

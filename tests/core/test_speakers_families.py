@@ -77,7 +77,8 @@ def test_weak_and_after_quote_verbs_speak_right_after_a_quotation():
     "words",
     ["Observers", "Eyewitnesses", "Two economists", "A person familiar with the negotiations",
      "One European diplomat", "Residents of the valley", "a man who sells fuel by the roadside",
-     "Passers-by", "Moldovan analysts", "A residents' association", "Some experts"],
+     "Passers-by", "Moldovan analysts", "A residents' association", "Some experts", "Local media",
+     "Moldovan newspapers"],
 )
 def test_vague_sources_of_no_side(words):
     from app.core.vague import vague
@@ -89,7 +90,7 @@ def test_vague_sources_of_no_side(words):
     "words",
     ["Sources at the interior ministry", "A source close to the Kremlin", "Georgian military sources",
      "Diplomats from Moldova", "Analysts at the defence ministry", "Tamar Beridze", "Officials in the capital",
-     "The teachers' union"],
+     "The teachers' union", "Moldovan state media"],
 )
 def test_sources_that_name_a_side_or_are_named_are_not_vague(words):
     from app.core.vague import vague
