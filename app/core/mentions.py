@@ -24,6 +24,7 @@ _OFFICE = frozenset(
     chair lawmaker senator opposition union party army police military state national regional
     security council cabinet lieutenant colonel major captain admiral professor judge""".split()
 )
+_TOKEN = re.compile(r"[^\s,;:]+")
 _NAME = re.compile(r"[A-Z][a-zà-ÿ’'\-]+(?:\.)?$")
 _ORG = re.compile(
     r"\b(?:Army|Front|Party|Movement|Council|Agency|Committee|Commission|Union|Forces?|Ministry|"
@@ -39,16 +40,15 @@ _AFTER = re.compile(
 
 
 def subject_person(sentence: str) -> tuple[int, int] | None:
-    start = dateline_end(sentence) if sentence[:1].isupper() else 0
-    words = list(re.finditer(r"[^\s,;:]+", sentence[start : start + 120]))
+    start = dateline_end(sentence) if sentence[:2].isupper() or sentence[:1] == "(" or ":" in sentence[:60] else 0
     end = None
     names = 0
-    for k, w in enumerate(words):
+    for k, w in enumerate(_TOKEN.finditer(sentence, start, start + 120)):
         token = w.group()
         bare = token.removesuffix("’s").removesuffix("'s")
         if _NAME.match(bare) and (k or bare.lower() not in _SENTENCE_WORDS):
             names += 1
-            end = start + w.end()
+            end = w.end()
             if bare != token:  # "Armenia's": what follows is the head
                 names, end = 0, None
             continue
