@@ -2,7 +2,8 @@
 
 This module looks at one statement at a time and never decides a party. It answers:
 
-* (where the direct quotations are is ``app.core.quotes``; statements arrive with theirs);
+* (where the direct quotations are is ``app.core.quotes``; statements arrive with theirs;
+  where the reporting cues are and whether one is a verb there is ``app.core.cues``);
 * whether the sentence reports speech, with which cue (said, denied, according to, …) and
   which words name the speaker (``find_speech``).
 
@@ -11,7 +12,12 @@ Shapes it knows (S = speaker words, Q = a quotation):
     S said (that) …            S, a spokeswoman for X, said …      However, S also said …
     Q, S said.   Q, said S.    …, S said (on Monday).              The strikes, S said, hit …
     According to S, …          …, according to S.                  In a statement, S condemned …
-    S told reporters …         S was quoted as saying …
+    S told reporters …         S was quoted as saying …            S called X a Y / described X as Y
+    CITY, Oct 3 (Agency) – S said …  (the dateline is skipped: ``app.core.openers``)
+    Asked whether …, S said …        As S noted, …                    While conceding …, S said …
+    S, asked about …, said …   (the aside is not the speaker)     S did X but said …
+    In his view / words / telling, …  According to him, …  (the pronoun is the speaker)
+    X says …; Y calls for …    (two voices in one statement: neither)
 
 A cue inside a quotation is never a cue (``“They said we lied,” she said`` speaks once), a
 passive (``was denied entry``) or an infinitive (``declined to say``) is not speech, and the
@@ -25,110 +31,32 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-# --- reporting cues ------------------------------------------------------------------------
-
-# Reporting verbs by base form. The forms are listed, not generated, so irregular ones
-# (said, told, wrote) and spelling variants (criticised/criticized) are plain to see.
-CUE_VERBS: dict[str, str] = {
-    "say": "said says say",
-    "tell": "told tells",
-    "add": "added adds",
-    "claim": "claimed claims",
-    "deny": "denied denies",
-    "accuse": "accused accuses",
-    "urge": "urged urges",
-    "warn": "warned warns",
-    "condemn": "condemned condemns",
-    "confirm": "confirmed confirms",
-    "vow": "vowed vows",
-    "admit": "admitted admits",
-    "stress": "stressed stresses",
-    "insist": "insisted insists",
-    "state": "stated states",
-    "announce": "announced announces",
-    "assert": "asserted asserts",
-    "allege": "alleged alleges",
-    "argue": "argued argues",
-    "acknowledge": "acknowledged acknowledges",
-    "reiterate": "reiterated reiterates",
-    "note": "noted notes",
-    "explain": "explained explains",
-    "declare": "declared declares",
-    "maintain": "maintained maintains",
-    "contend": "contended contends",
-    "reject": "rejected rejects",
-    "dismiss": "dismissed dismisses",
-    "demand": "demanded demands",
-    "threaten": "threatened threatens",
-    "pledge": "pledged pledges",
-    "promise": "promised promises",
-    "blame": "blamed blames",
-    "criticise": "criticised criticized criticises criticizes",
-    "denounce": "denounced denounces",
-    "slam": "slammed slams",
-    "welcome": "welcomed welcomes",
-    "describe": "described describes",
-    "tweet": "tweeted tweets",
-    "write": "wrote writes",
-    "post": "posted",
-    "report": "reported reports",
-    "respond": "responded responds",
-    "reply": "replied replies",
-    "counter": "countered",
-    "suggest": "suggested suggests",
-    "caution": "cautioned cautions",
-    "emphasise": "emphasised emphasized emphasises emphasizes",
-    "complain": "complained complains",
-    "refute": "refuted refutes",
-    "dispute": "disputed disputes",
-    "ask": "asked asks",
-    "reveal": "revealed reveals",
-    "estimate": "estimated estimates",
-    "predict": "predicted predicts",
-    "call": "called calls",  # only as "called for" / "called on": see _CUE
-    "quote": "quoted",  # only as "quoted as saying"
-}
-# Verbs that are as often plain actions ("added 500 buses", "noted for its") as speech:
-# they count only with a complement that reports something (that, a quote, a colon, a clause).
-WEAK = frozenset(
-    "added adds noted notes stated states maintained maintains described describes posted "
-    "reported reports welcomed welcomes revealed reveals suggested suggests estimated estimates "
-    "predicted predicts asked asks".split()
+from app.core.cues import (  # noqa: F401  (may_speak, _hits: the names this module always had)
+    _ACCORDING,
+    _FINITE,
+    _STANCE_PRONOUN,
+    OBJECT_PRONOUNS,
+    _Cue,
+    _cue_re,
+    _hits,
+    _is_verb,
+    cue_matches,
+    may_speak,
 )
-_FORMS = sorted({f for forms in CUE_VERBS.values() for f in forms.split()} - {"called", "calls", "quoted"}, key=len, reverse=True)
-# One pass finds every candidate cue in a sentence. Multi-word cues come first so
-# "called for" wins over nothing and "quoted as saying" is one cue.
-
-
-def trie_pattern(words) -> str:
-    """An alternation written as a trie ("sa(?:id|ys)"): the regex engine then tries one branch
-    per letter instead of every word at every position (several times faster on long text)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if optional:
-            body = "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-        return body
-
-    return emit(trie)
-
-
-_CUE = re.compile(
-    r"\b(?:(?P<multi>calls? (?:for|on)|called (?:for|on)|quoted as saying)|(?P<verb>"
-    + trie_pattern(_FORMS)
-    + r"))\b"
+from app.core.openers import dateline_end
+from app.core.speech_words import (  # noqa: F401  (PRONOUNS is read from here by parties)
+    _ADVERBS,
+    _DAYS,
+    _PERIODS,
+    _CLAUSE_WORDS,
+    _ED_OK,
+    PRONOUNS,
+    SPEAKER_NOUNS,
+    _INTRO_FIRST,
+    _NOT_A_NAME,
+    _COORDINATORS,
 )
-_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+
 # "In a statement, …" / "In an interview with the BBC, …": the medium names a speech act even
 # when the verb that follows is not a reporting verb ("In a statement, the army called the
 # strikes …").
@@ -138,63 +66,6 @@ _MEDIUM = re.compile(
     r"press release|news release|post|tweet|interview|briefing|news conference|press conference|"
     r"letter|video|message|address|speech)\b[^,]{0,80},\s*"
 )
-# Complement that makes a weak cue speech: that-clause, quotation, colon, comma, end.
-_REPORTS = re.compile(r"\s*(?:that\b|[:,“\"‘]|[.!?…]?[”\"’)]*\s*$)")
-_FINITE = re.compile(r"\b(?:was|were|is|are|had|has|have|would|will|could|should|must|did|can|may|might)\b")
-_PASSIVE = frozenset("was were been being is are be am".split())
-_NOT_SPEECH_BEFORE = frozenset("to not never n't the a an his her its their these those such our my your "
-                               "of no any".split())
-# What may stand between the subject and its cue, and what may follow a sentence-final cue.
-_ADVERBS = frozenset(
-    "also however further furthermore later again previously earlier separately repeatedly strongly "
-    "flatly firmly publicly reportedly quickly swiftly immediately categorically vehemently then too "
-    "has have had only once initially subsequently privately officially explicitly bluntly simply "
-    "already since similarly likewise meanwhile nonetheless".split()
-)
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
-_PERIODS = frozenset("week month year night weekend".split())
-# Words that mark a clause, not a noun phrase: the "subject" before a cue must not hold them.
-_CLAUSE_WORDS = frozenset(
-    "that which who whom whose when after before while because since if although though until where "
-    "than whether is are was were has have had will would can could should may might must did does do "
-    "been being not there amid".split()
-)
-# -ed words that are adjectives in a noun phrase ("armed groups", "unnamed officials").
-_ED_OK = frozenset(
-    "armed unnamed alleged united concerned retired elected appointed named detained self-styled "
-    "so-called exiled banned outlawed proscribed designated veteran red bed shed".split()
-)
-PRONOUNS = {"it": "it", "they": "they", "he": "person", "she": "person"}
-# Nouns that can speak (singular forms; plurals are found by stripping "s"/"es").
-SPEAKER_NOUNS = frozenset(
-    """ministry government army military navy police authority administration cabinet parliament
-    office department agency embassy ambassador envoy consulate council commission committee court
-    spokesman spokeswoman spokesperson official officer minister president premier chancellor
-    secretary chief commander general leader head director representative diplomat delegation
-    prosecutor judge lawyer attorney analyst expert source witness resident survivor villager
-    doctor medic group organisation organization movement party faction militant rebel separatist
-    insurgent fighter force statement report communique communiqué release letter post
-    broadcaster media outlet newspaper agency regime junta coalition alliance union wing unit
-    campaigner activist observer monitor researcher scientist economist professor student worker
-    family relative farmer people citizen official negotiator mediator mission team
-    governor mayor senator lawmaker legislator king queen prince emir sheikh cleric ayatollah
-    watchdog charity regulator inspector investigator police-chief sheriff
-    """.split()
-)
-_DETERMINERS = frozenset(
-    "the a an this that these those its their his her our both some many several most all other "
-    "another each no but and however meanwhile yet so one two three".split()
-)
-_INTRO_FIRST = frozenset(
-    "however meanwhile separately earlier later on in at after before during speaking asked "
-    "responding writing addressing but and yet still also moreover furthermore nonetheless "
-    "nevertheless instead for from with without under as since when while although though despite "
-    "last this late early elsewhere today yesterday overnight hours days weeks months then thus "
-    "in addition separately".split()
-)
-_COORDINATORS = frozenset("and but while whereas yet so".split())
-
-
 @dataclass(frozen=True)
 class Speech:
     """Reported speech found in one sentence. Offsets are relative to the sentence."""
@@ -215,50 +86,6 @@ def _speech(speaker: str, start: int, end: int, cue: str, cue_start: int, how: s
     return sp
 
 
-def may_speak(text: str) -> list[int]:
-    """Article offsets where a cue may start (a reporting verb, "according to"): one scan of
-    the whole article, so a statement with none (and not opening "In a statement, …") is
-    narration at once."""
-    return _hits(text, cue_matches(text))
-
-
-def _hits(text: str, cues: list[tuple[int, int, str, str | None]]) -> list[int]:
-    hits = [c[0] for c in cues]
-    at = text.find("ccording to")
-    if at >= 0:  # the regex tried only where it can match: what finditer finds, found faster
-        while at >= 0:
-            if at and _ACCORDING.match(text, at - 1):
-                hits.append(at - 1)
-            at = text.find("ccording to", at + 1)
-        hits.sort()
-    return hits
-
-
-def cue_matches(text: str) -> list[tuple[int, int, str, str | None]]:
-    """Every reporting-cue match of an article: (start, end, words, verb or None for a
-    multi-word cue). A sentence's matches are the article's that lie inside it (a cue never
-    spans a sentence end), so ``find_speech`` can take them instead of searching again."""
-    return [(*m.span(), *m.group(0, "verb")) for m in _CUE.finditer(text)]
-
-
-class _Cue:
-    """An article's cue match seen from one sentence: the parts of ``re.Match`` used here."""
-
-    __slots__ = ("_start", "_end", "_words", "_verb")
-
-    def __init__(self, start: int, end: int, words: str, verb: str | None) -> None:
-        self._start, self._end, self._words, self._verb = start, end, words, verb
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self, name=0):
-        return self._words if name == 0 else self._verb
-
-
 def find_speech(s: str, quotes: list[tuple[int, int]], cues=None) -> Speech | None:
     """The first reporting cue of ``s`` that has a speaker, or None (narration).
 
@@ -274,33 +101,43 @@ def find_speech(s: str, quotes: list[tuple[int, int]], cues=None) -> Speech | No
                 speech = _according(s, m)
                 if speech:
                     return speech
-    for m in _CUE.finditer(s) if cues is None else cues:
-        if quoted(m.start()) or not _is_verb(s, m):
+    lead = dateline_end(s) if s[:2].isupper() or s[:1] == "(" or ":" in s[:60] else 0
+    stance = None
+    for m in _cue_re().finditer(s) if cues is None else cues:
+        if m.start() < lead or quoted(m.start()):
             continue
-        speech = _subject_speech(s, m, quotes)
+        words = m.group()
+        if words[:3].lower() in ("in ", "by ") and words[3:].split(" ", 1)[0] in _STANCE_PRONOUN:
+            stance = stance or m
+            continue
+        if not _is_verb(s, m, quotes):
+            continue
+        speech = _subject_speech(s, m, quotes, lead)
+        if speech:
+            return None if ";" in s[speech.cue_start :] and _two_voices(s, speech, quotes) else speech
+    if s.startswith(("In ", "in "), lead):
+        speech = _medium_speech(s, lead)
         if speech:
             return speech
-    return _medium_speech(s) if s.startswith(("In ", "in ")) else None
+    if stance is not None:
+        words = stance.group()
+        pronoun = _STANCE_PRONOUN[words[3:].split(" ", 1)[0]]
+        return _speech(pronoun, stance.start(), stance.end(), words.lower(), stance.start(), "stance")
+    return None
 
 
-def _is_verb(s: str, m: re.Match) -> bool:
-    cue = m.group()
-    before = s[max(0, m.start() - 80) : m.start()].rsplit(None, 2)[-2:]  # the two words before the cue
-    prev = before[-1].lower().strip(",") if before else ""
-    if prev in _ADVERBS and len(before) > 1:
-        prev = before[-2].lower().strip(",")
-    if cue == "quoted as saying":
-        return prev in _PASSIVE
-    if prev in _PASSIVE or prev in _NOT_SPEECH_BEFORE:
-        return False  # "was denied entry", "declined to say", "the claims"
-    if cue.endswith("s") and before and before[-1].endswith(("’s", "'s")):
-        return False  # "Iran's claims": a noun
-    if m.group("verb") in WEAK:
-        rest = s[m.end() :]
-        if not (_REPORTS.match(rest) or _FINITE.search(rest) or rest.lstrip().startswith(("the ", "it "))
-                and " as " in rest):
-            return False
-    return True
+def _two_voices(s: str, speech: Speech, quotes) -> bool:
+    """'India says the talks were useful; Beijing calls for sincerity': two speakers, each in
+    its own clause, in one statement (a headline, mostly). It speaks for neither."""
+    at = s.find(";", speech.cue_start)
+    while at >= 0 and any(a <= at < b for a, b in quotes):
+        at = s.find(";", at + 1)
+    if at < 0:
+        return False
+    rest = s[at + 1 :]
+    offset = at + 1 + len(rest) - len(rest.lstrip())
+    other = find_speech(rest.lstrip(), [(a - offset, b - offset) for a, b in quotes if a >= offset])
+    return other is not None and other.speaker.lower() not in PRONOUNS and other.speaker != speech.speaker
 
 
 def _according(s: str, m: re.Match) -> Speech | None:
@@ -308,7 +145,7 @@ def _according(s: str, m: re.Match) -> Speech | None:
     end = _np_end(s, start)
     end = _extend_appositive(s, end)
     words = s[start:end].rstrip(" ,")
-    if not words or not plausible(words.split(",")[0]):
+    if not words or not (plausible(words.split(",")[0]) or words.lower() in OBJECT_PRONOUNS):
         return None
     return Speech(words, start, start + len(words), "according to", m.start(), "according")
 
@@ -335,12 +172,12 @@ def _extend_appositive(s: str, end: int) -> int:
 _APPOSITIVE = re.compile(r",\s+(?P<app>(?:a|an|the|[A-Z][\w’']*’s|[A-Z][\w’']*'s)\s[^,;:.!?“”\"]{1,80}?)(?=\s*(?:[,;:.!?]|$))")
 
 
-def _subject_speech(s: str, m: re.Match, quotes) -> Speech | None:
+def _subject_speech(s: str, m: re.Match, quotes, lead: int = 0) -> Speech | None:
     cue_start, cue_end = m.start(), m.end()
     cue = m.group()
     if not s[cue_end:].strip() and cue_start > 0:
         return None  # "Casualties disputed": a subheading, not a sentence
-    clause_start = 0
+    clause_start = lead  # after a dateline ("MANILA, March 5 – ")
     for a, b in quotes:
         if b <= cue_start:
             clause_start = b + 1  # just after the closing mark
@@ -360,10 +197,49 @@ def _subject_speech(s: str, m: re.Match, quotes) -> Speech | None:
         trimmed = _drop_intro_words(head)
         head_start += len(head) - len(trimmed)
         if _np_ok(trimmed):
+            end = _without_aside(s, head_start, end)
             return _speech(s[head_start:end], head_start, end, cue, cue_start, how)
     if had_comma:
         return _inverted(s, cue, cue_start, cue_end)
+    if core.endswith((" and", " but", " but also", " and also")):
+        return _coordinated(s, pieces, cue, cue_start)
     return None
+
+
+# An aside after the speaker's name, not part of it: "Menon, asked about the talks, said",
+# "The navy, speaking through a spokesman, said", "Roe, on a visit to Oslo, said".
+_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|ing)|on|in|at|during|after|before|while|when|for|from|like|as|"
+                    r"speaking|answering|asked|pressed|quoted|writing)\b")
+
+
+def _without_aside(s: str, start: int, end: int) -> int:
+    if s.find(",", start, end) < 0:
+        return end
+    m = _ASIDE.search(s, start, end)
+    if m is None or not _np_ok(s[start : m.start()]):
+        return end
+    return m.start()
+
+
+def _coordinated(s: str, pieces, cue: str, cue_start: int) -> Speech | None:
+    """'Kuppet, a smaller union, has not joined the strike but said …': the subject of the
+    first verb is the subject of the second. Its noun phrase is the clause's first words."""
+    k = 0
+    while k < len(pieces) - 1 and _is_intro(pieces[k][2]):
+        k += 1
+    start = pieces[k][0]
+    end = start
+    for w in _WORD.finditer(s, start, pieces[k][1]):
+        word = w.group().lower()
+        if word in _CLAUSE_WORDS or word in _COORDINATORS or word.endswith("ed") and word not in _ED_OK:
+            break  # the first verb: "boarded", "has"
+        end = w.end()
+    if s.startswith(")", end):
+        end += 1
+    words = s[start:end]
+    if not words or len(words.split()) > 12 or not _np_ok(_drop_intro_words(words)):
+        return None
+    return _speech(words, start, end, cue, cue_start, "coordinated")
 
 
 def _subject_candidates(pieces, had_comma: bool, final: str):
@@ -396,9 +272,9 @@ def _inverted(s: str, cue: str, cue_start: int, cue_end: int) -> Speech | None:
     return Speech(words, start, start + len(words), cue, cue_start, "inverted")
 
 
-def _medium_speech(s: str) -> Speech | None:
+def _medium_speech(s: str, lead: int = 0) -> Speech | None:
     """'In a statement, the army called the strikes …' — the medium is the cue."""
-    m = _MEDIUM.match(s)
+    m = _MEDIUM.match(s, lead)
     if not m:
         return None
     start = m.end()
@@ -509,7 +385,15 @@ def _kept(core: str, out: list[tuple[int, int]], offset: int) -> list[tuple[int,
 
 def _is_intro(piece: str) -> bool:
     first = _first_word(piece)
-    return first in _INTRO_FIRST or first.endswith("ly") or first in _DAYS
+    return first in _INTRO_FIRST or first.endswith("ly") or first in _DAYS or bool(_PARTICIPIAL.match(piece))
+
+
+# A participle clause before the speaker: "Pressed on whether …, she said", "Questioned by
+# reporters, …", "Speaking at a rally, …", "Conceding that …, …".
+_PARTICIPIAL = re.compile(
+    r"[A-Z][a-z]+(?:ed|ing)\s+(?:on|by|about|whether|if|to|at|in|after|for|over|during|that|with|"
+    r"from|outside|before|the|a|an|his|her|their|its)\b"
+)
 
 
 def _first_word(piece: str) -> str:
@@ -521,7 +405,7 @@ def _drop_intro_words(head: str) -> str:
     """'But the ministry' -> 'the ministry'; 'However Iran' -> 'Iran'."""
     while True:
         parts = head.split(None, 1)
-        if len(parts) == 2 and parts[0].lower() in ("but", "and", "however", "meanwhile", "yet", "still", "so", "now"):
+        if len(parts) == 2 and parts[0].lower() in ("but", "and", "however", "meanwhile", "yet", "still", "so", "now", "as"):
             head = parts[1]
         else:
             return head
@@ -580,7 +464,7 @@ def plausible(head: str) -> bool:
         bare = w.strip(",;:()“”\"‘’")
         if not bare:
             continue
-        if bare[0].isupper() and not (i == 0 and bare.lower() in _DETERMINERS):
+        if bare[0].isupper() and not (i == 0 and bare.lower() in _NOT_A_NAME):
             return True
         if _singular(bare.lower().removesuffix("’s").removesuffix("'s")) in SPEAKER_NOUNS:
             return True

@@ -72,8 +72,8 @@ def test_attributions_made_the_fast_way_are_the_dataclass():
 
     names = [f.name for f in fields(StatementAttribution)]
     assert names == ["kind", "speaker", "cue", "party", "confidence", "quotes", "carried_from", "reason", "span",
-                     "speaker_at"]
-    values = ("quote", "Iran", "said", "Iran", 0.9, ((1, 2),), 3, "why", Span(0, 5, 1), 4)
+                     "speaker_at", "speaker_class"]
+    values = ("quote", "Iran", "said", "Iran", 0.9, ((1, 2),), 3, "why", Span(0, 5, 1), 4, "vague")
     fast, slow = _made(*values), StatementAttribution(*values)
     assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
     import pickle
