@@ -28,7 +28,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.core import gazetteer as gz
+from app.core import places
+from app.core.common_words import is_common
+from app.core.alias_rules import alias_ok, strip_lead
 from app.core.speakers import PRONOUNS, singular
+from app.core.ties import SideTies
 
 # Lowercase heads that make a demonym or a possessive country name non-state:
 # "Pakistani militants" and "Iran’s opposition" do not speak for the government.
@@ -66,7 +70,16 @@ TITLE_WORDS = frozenset(
     Secretary State Chancellor King Queen Prince Princess Sheikh Commander Judge Justice
     Governor Mayor Speaker Leader Director Envoy Colonel Major Captain Admiral Lieutenant
     Sergeant Premier Minister-President Supreme Army Air Navy Military Senior Top Acting Former
-    Sir Lord Lady Professor Prof Prof. Rev Rev. Father Imam Ayatollah Mullah""".split()
+    Sir Lord Lady Professor Prof Prof. Rev Rev. Father Imam Ayatollah Mullah Cabinet Attorney
+    External Affairs Solicitor Auditor Inspector Commissioner Police Trade Economy Justice Health
+    Education Energy Agriculture Transport""".split()
+)
+# Titles of courtesy, not of office: "Mr Kumar" says nothing of whom he speaks for.
+_COURTESY = frozenset("Mr Mrs Ms Dr Sir Lord Lady Prof Professor Rev Father".split())
+# An office in the speaker's own words: "Oduya, the union's spokesman".
+_OFFICE_IN_SPEAKER = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|minister|ambassador|envoy|governor|commander|president|"
+    r"secretary|general|colonel|premier|chancellor|mayor|prosecutor|official)\b"
 )
 # Nouns of state bodies an article can tie to a country ("the army" after "Israel’s army").
 BODY_NOUNS = (
@@ -111,6 +124,7 @@ class Entity:
     how: str = ""  # the evidence: name, alt, capital, demonym, body, org, acronym, person, tie
     confidence: float = 0.0
     evidence: str = ""  # the words that gave it away
+    titled: bool = False  # a person named with a title or office ("Foreign Minister …")
 
     def add(self, *names: str) -> None:
         for n in names:
@@ -142,7 +156,7 @@ def resolver_for(text: str) -> "Resolver":
 _LAST: list = []
 
 
-class Resolver:
+class Resolver(SideTies):
     """Resolves speaker words against one article (its acronyms, its ties, its people)."""
 
     @property
@@ -180,6 +194,7 @@ class Resolver:
         return self._cache[key]
 
     def _resolve(self, speaker: str, at: int | None) -> Resolution:
+        speaker = strip_lead(speaker)  # "CARACAS (Agency) — Venezuela" is Venezuela
         if not speaker or speaker.lower() in PRONOUNS:
             return Resolution([])
         group = self._group(speaker)
@@ -190,23 +205,37 @@ class Resolver:
         found += self._orgs(speaker, {e.name for _, e in found})
         persons = self._persons(speaker)
         found.sort(key=lambda pair: pair[0])
-        entities = _dedupe([e for _, e in found])
+        entities = _dedupe([self.org_side(e, at) for _, e in found])
         if not entities:
+            local = self.local_side(speaker)  # "officials in Syunik province"
+            if local:
+                entities = [local]
+        if not entities and persons:
+            person = self._known_person(persons[0])
+            if person is None:
+                side = self.person_side(persons[0], at)  # "Foreign Minister X" after "Guyana rejected…"
+                if side is not None:
+                    entities = [side]
+                else:
+                    person = persons[0]
+            if not entities:
+                for name in (persons[0].name, *persons[0].aliases):
+                    if " " not in name or name == persons[0].name:
+                        self.people.setdefault(name, person)  # "Roe said" later is the same person
+                return Resolution([person])
+        if not entities and not persons:
             tie = self._tie_entity(speaker, at)
             if tie:
                 entities = [tie]
-        if not entities and persons:
-            person = self._known_person(persons[0]) or persons[0]
-            for name in (persons[0].name, persons[0].name.split()[-1]):
-                self.people.setdefault(name, person)  # "Roe said" later is the same person
-            return Resolution([person])
         if not entities:
             known = self.people.get(speaker.strip(" ,").removeprefix("the ").removeprefix("The "))
             return Resolution([known] if known else [])
         for person in persons:  # "Jane Roe, a spokeswoman for the Israeli army" speaks for Israel
             entities[0].add(person.name, *person.aliases)
             self.people[person.name] = entities[0]
-            self.people[person.name.split()[-1]] = entities[0]
+            for alias in person.aliases:
+                if " " not in alias:
+                    self.people[alias] = entities[0]
         coordinated = len(entities) > 1 and bool(_COORD.search(speaker))
         return Resolution(entities, coordinated)
 
@@ -238,8 +267,9 @@ class Resolver:
             country = self.gaz.countries[name]
             entity = Entity(name, "country", country.aliases(), mention.kind, _CONFIDENCE[mention.kind],
                             mention.form)
-            if len(speaker.split()) <= 6 and "," not in speaker and speaker != mention.form:
-                entity.add(_DET.sub("", speaker))  # "Pakistan’s foreign ministry"
+            phrase = _DET.sub("", speaker)
+            if speaker != mention.form and alias_ok(phrase, name):
+                entity.add(phrase)  # "Pakistan’s foreign ministry"
             out.append((mention.start, entity))
         return out
 
@@ -251,6 +281,8 @@ class Resolver:
         if mention.kind == gz.DEMONYM and prev[:1].isupper() and prev.lower() not in ("the", "a", "an", "both"):
             return False  # "Free Syrian Army": part of a name
         after = speaker[mention.end :].split()
+        if mention.possessive and after and after[0][:1].isupper() and _state_head(after):
+            return True  # "Kenya's Teachers Service Commission", "Russia's Investigative Committee"
         if after and after[0][:1].isupper() and after[0].strip(",()") not in STATE_WORDS \
                 and mention.kind in (gz.NAME, gz.ALT, gz.DEMONYM) and not after[0].startswith("("):
             if after[0].strip(",") not in NONSTATE_NAMES and after[0].strip(",") not in TITLE_WORDS:
@@ -293,8 +325,26 @@ class Resolver:
 
     # --- people ---------------------------------------------------------------------------
     def _persons(self, speaker: str) -> list[Entity]:
-        return [Entity(name, "person", list(aliases), "person", _CONFIDENCE["person"], speaker)
-                for name, aliases in _person_names(speaker)]
+        out = []
+        for name, aliases, titled in _person_names(speaker):
+            # a one-word form of the name only where this article uses it alone for the person
+            # ("Kumar said", "Tan also said"), and never a common word ("Young", "Daily")
+            kept = [a for a in aliases if " " in a or a == name or self._used_alone(a, name)]
+            out.append(Entity(name, "person", kept, "person", _CONFIDENCE["person"], speaker, titled))
+        return out
+
+    def _used_alone(self, word: str, name: str) -> bool:
+        if is_common(word):
+            return False
+        at = self.text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before, after = self.text[max(0, at - 1):at], self.text[end:end + 1]
+            if not (before.isalnum() or after.isalnum()) and \
+                    self.text[max(0, at - len(name)):at + len(name)].find(name) < 0:
+                return True
+            at = self.text.find(word, end)
+        return False
 
     def _persons_uncached(self, speaker: str) -> list[Entity]:
         out = []
@@ -309,15 +359,17 @@ class Resolver:
                 continue
             if not title and len(words) < 2:
                 continue
-            if any(w.isupper() for w in words):
-                continue
+            if any(w.isupper() for w in words) or all(is_common(w) for w in words):
+                continue  # "One Western" (diplomat) is no one's name
             name = _POSS.sub("", " ".join(words))
-            person = Entity(name, "person", [name], "person", _CONFIDENCE["person"], speaker)
+            office = [t for t in title if t.rstrip(".") not in _COURTESY]
+            titled = bool(office) or bool(_OFFICE_IN_SPEAKER.search(speaker))
+            person = Entity(name, "person", [name], "person", _CONFIDENCE["person"], speaker, titled)
             if len(words) >= 2:
-                person.add(words[-1])
+                person.add(_POSS.sub("", words[-1]), words[0])  # kept where the article uses it alone
             if title:
                 person.add(" ".join(title + [name]))
-            if len(speaker.split()) <= 12 and speaker != name:
+            if speaker != name and alias_ok(speaker):
                 person.add(speaker)
             out.append(person)
         return out
@@ -334,7 +386,7 @@ class Resolver:
                 entity = Entity(name, "country", self.gaz.countries[name].aliases(), "tie",
                                 _CONFIDENCE["tie"], f"{m.group(1)} → {name}")
                 phrase = _DET.sub("", speaker)
-                if self._tie_unique(noun) and 2 <= len(phrase.split()) <= 6 and "," not in phrase:
+                if self._tie_unique(noun) and 2 <= len(phrase.split()) <= 6 and alias_ok(phrase, name):
                     entity.add(phrase)  # "military’s media wing", when only one country has one
                 return entity
         return None
@@ -401,8 +453,18 @@ class Resolver:
         m = _OWNER_BEFORE.search(self.text, max(0, pos - 80), pos)
         if not m:
             return None
-        mentions = self.gaz.find(m.group(1).rstrip())  # cached: the same owners recur
-        if not mentions or mentions[-1].end < len(m.group(1).rstrip()):
+        owner = m.group(1).rstrip()
+        cut = max(owner.rfind(". "), owner.rfind(".\t"))
+        if owner.endswith(".") or cut >= 0:  # "…administered by Guyana. Assembly president"
+            owner = owner[cut + 2:] if cut >= 0 and not owner.endswith(".") else ""
+            if not owner:
+                return None
+        mentions = self.gaz.find(owner)  # cached: the same owners recur
+        if not mentions:
+            return None
+        rest = owner[mentions[-1].end:].split()
+        # "Venezuela's National Assembly": up to two name words between owner and body
+        if rest and not (mentions[-1].possessive and len(rest) <= 2 and all(w[:1].isupper() for w in rest)):
             return None
         return self._pick(mentions[-1].countries)
 
@@ -452,7 +514,7 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
         mentions = g.find(name)
         if mentions and (not _has_org_word(words) or _state_body(name, mentions[0])):
             continue  # a country, or its body ("The U.K. Foreign Office")
-        if _has_org_word(words) and not _is_title_only(words):
+        if _has_org_word(words) and not _is_title_only(words) and not _titled_person(words):
             out.append((m.start(), m.end(), "caps", _POSS.sub("", name), None))
         elif len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker):
             out.append((m.start(), m.end(), "lone", _POSS.sub("", words[0]), None))
@@ -471,15 +533,40 @@ _OWNER_OF_SPEAKER = re.compile(
 
 
 def _state_body(name: str, mention: gz.Mention) -> bool:
+    """"The U.K. Foreign Office", "Russia's Investigative Committee", "Kenya's Teachers Service
+    Commission": a country's own body, not an organisation beside it."""
     after = name[mention.end :].split()
-    return bool(after) and after[0] in STATE_WORDS
+    if not after:
+        return False
+    if after[0] in STATE_WORDS:
+        return True
+    return (mention.possessive or mention.kind == gz.BODY) and _state_head(after)
+
+
+# Head words of a country's own bodies: "<Country>'s … Commission" is the state speaking.
+STATE_HEADS = frozenset(
+    """Commission Committee Ministry Service Agency Council Guard Forces Force Command Authority
+    Office Department Court Assembly Parliament Senate Cabinet Army Navy Police Treasury Bureau
+    Directorate Inspectorate Prosecutor Prosecutor's Administration Presidency Government""".split()
+)
+NONSTATE_HEADS = frozenset(
+    """Union Party Movement Front Watch Association Federation League Alliance Coalition Church
+    University Company Corporation Bank Society Foundation Institute Club Network Group""".split()
+)
+
+
+def _state_head(words: list[str]) -> bool:
+    bare = [w.strip(",.;:()").removesuffix("’s").removesuffix("'s") for w in words[:6]]
+    if any(w in NONSTATE_HEADS for w in bare):
+        return False
+    return any(w in STATE_HEADS for w in bare)
 
 
 @lru_cache(maxsize=8192)
-def _person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """People named in speaker words: (name, aliases). Pure, so cached across articles."""
+def _person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """People named in speaker words: (name, aliases, titled). Pure, so cached across articles."""
     people = Resolver._persons_uncached(_PURE, speaker)
-    return tuple((p.name, tuple(p.aliases)) for p in people)
+    return tuple((p.name, tuple(p.aliases), p.titled) for p in people)
 
 
 class _Pure:
@@ -550,6 +637,15 @@ def _has_org_word(words: list[str]) -> bool:
     return any(w.strip(",’'s") in ORG_WORDS or w.rstrip(",").removesuffix("’s").removesuffix("'s") in ORG_WORDS for w in words)
 
 
+def _titled_person(words: list[str]) -> bool:
+    """"Interior Cabinet Secretary Abdi Hassan": the organisation words are all in the title."""
+    k = 0
+    while k < len(words) and words[k] in TITLE_WORDS:
+        k += 1
+    rest = words[k:]
+    return 0 < k and 1 <= len(rest) <= 4 and not _has_org_word(rest) and not any(w.isupper() for w in rest)
+
+
 def _is_title_only(words: list[str]) -> bool:
     return all(w in TITLE_WORDS for w in words)
 
@@ -557,8 +653,8 @@ def _is_title_only(words: list[str]) -> bool:
 def _looks_like_org_name(word: str, speaker: str) -> bool:
     """A lone capitalised name as the whole subject: "Hamas said", "the Taliban said"."""
     bare = _POSS.sub("", word)
-    if bare in TITLE_WORDS or bare.lower() in PRONOUNS or len(bare) < 2:
-        return False
+    if bare in TITLE_WORDS or bare.lower() in PRONOUNS or len(bare) < 2 or is_common(bare):
+        return False  # "Analysts said", "As the ministry noted", "Rights group accuses"
     rest = speaker.split()
     return len(rest) <= 3
 

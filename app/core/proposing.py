@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
+from app.core.alias_rules import clean_aliases, never_party
 from app.core.models import Attribution, ProposedParty
 from app.core.parties import Entity, Resolution, Resolver, resolver_for
 
@@ -28,19 +29,46 @@ NARRATION_UNSURE = 0.5
 def propose_parties(
     text: str, attributions: Sequence[Attribution], existing: Sequence[ProposedParty] = ()
 ) -> list[ProposedParty]:
+    """New parties, then (under an existing party's own name) the aliases an existing party
+    learns from this article: "Foreign Minister Hugh Bascom" folded into Guyana gives Guyana
+    "Hugh Bascom". A name already a party of its own is still offered to the side this
+    article ties it to, so the two share it and ``same_side.proposed_merges`` proposes the
+    merge; nothing is merged here.
+
+    Never proposed: a person named with no office and no side (a shopkeeper, a parent), a
+    common word, a vague source; never learned: an alias that could mislead
+    (``alias_rules.alias_ok``).
+    """
     resolver = resolver_for(text)
     known = _alias_index(existing)
+    names = {_fold(p.name): p.name for p in existing}
     proposed: list[tuple[Entity, set[str]]] = []
+    learned: dict[str, list[str]] = {}
     merged: set[int] = set()
     for a, res in _resolutions(resolver, attributions):
         if res is None or res.coordinated or id(res) in merged:
             continue  # the same answer twice adds nothing
         merged.add(id(res))
         for entity in res.entities[:1]:
-            if any(_fold(n) in known for n in [entity.name, *entity.aliases]):
+            if entity.kind == "person" and not entity.titled:
+                continue  # a bystander named with what they do, not a side
+            if never_party(entity.name):
                 continue
-            _merge_into(proposed, entity)
-    return [ProposedParty(e.name, list(e.aliases)) for e, _ in proposed]
+            aliases = clean_aliases(entity.name, entity.aliases)
+            forms = [entity.name, *aliases]
+            hits = [known[_fold(n)] for n in forms if _fold(n) in known]
+            if hits:
+                party = names.get(_fold(entity.name)) or hits[0]
+                new = [n for n in forms if _fold(n) not in known or known[_fold(n)] != party]
+                new = [n for n in new if _fold(n) != _fold(party) and (_fold(n) not in known or _fold(n) in names)]
+                if new and entity.kind != "person":
+                    bucket = learned.setdefault(party, [])
+                    bucket.extend(n for n in new if n not in bucket)
+                continue
+            _merge_into(proposed, Entity(entity.name, entity.kind, aliases, entity.how, entity.confidence))
+    out = [ProposedParty(e.name, list(e.aliases)) for e, _ in proposed]
+    out += [ProposedParty(name, aliases) for name, aliases in learned.items()]
+    return out
 
 
 def assign_parties(

@@ -1,0 +1,146 @@
+"""What ties a person, a body or a place to a country's side (issue 14, items 1 and 4).
+
+A mixin of ``app.core.parties.Resolver`` (it reads ``self.text``, ``self.gaz``, ``self.tie``):
+
+- ``person_side``: an office holder named without a country ("Foreign Minister Hugh Bascom",
+  "Its spokesman, Senior Colonel Tan Jun") speaks for the country that frames the paragraph
+  before the speaker: the nearest sentence of that paragraph that opens with a country
+  ("Guyana rejected the complaint…", "China's defence ministry struck a cooler tone.", "In
+  Beijing, …"), else the only country that paragraph names before the speaker, else the only
+  country the whole article names. Only people with an office; a shopkeeper named with what
+  she does is nobody's side. Never the article-wide title tie ("minister" -> whichever
+  country had a minister first), which put India's defence minister on China's side.
+- ``org_side``: a capitalised state body with no country in its name ("the Bolivarian
+  National Armed Forces", "Assembly president …", "Treasury officials") is the country whose
+  body of that kind the article names ("Venezuela's armed forces", "Venezuela's National
+  Assembly"), else the paragraph's frame country.
+- ``local_side``: "officials in <place>", "police in <place>", "the governor of <place>",
+  "<place> region officials": the country holding the place (a capital, or a province, region
+  or city district from ``app.core.places``), when the article names that country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core import places
+
+# Heads of capitalised org names that are a state's body: these may fold into a country.
+_STATE_BODY_HEADS = {
+    "assembly": "assembly", "forces": "force", "force": "force", "army": "army", "navy": "navy",
+    "command": "command", "ministry": "ministry", "treasury": "treasury", "police": "police",
+    "guard": "guard", "parliament": "parliament", "senate": "senate", "cabinet": "cabinet",
+    "presidency": "presidency", "government": "government", "administration": "administration",
+}
+# A sentence that opens with a country: "Guyana rejected…", "The Indian foreign ministry…",
+# "In Beijing, …", "For Beijing, …", "China's defence ministry…".
+_OPENER = re.compile(r"^[\s\"“‘'(]*(?:(?:The|In|For|From|At|Across|Inside|Meanwhile,?|But|And|Yet)\s+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
+# Before a country mention, words that make it the object, not the side ("a visit to Tokyo").
+_OBJECT_BEFORE = re.compile(r"\b(?:to|against|with|into|towards?|on|over|from|of|by|at|near)\s+(?:the\s+)?$", re.I)
+# Speaker words naming a local official or body by the place it serves.
+_LOCAL = re.compile(
+    r"\b(?i:officials?|police|authorities|administration|governor|deputy governor|mayor|council|"
+    r"prosecutors?|commanders?|spokes(?:man|woman|person)|troops|forces|military|army|government)"
+    r"\s+(?:in|of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
+)
+_PLACE_FIRST = re.compile(
+    r"(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})(?:['’]s)?\s+(?:(?:regional|provincial|"
+    r"region|province|state|oblast|district|county|city)\s+)+(?:deputy\s+)?(?:governor|officials?|"
+    r"authorities|administration|police|head|mayor|council)\b"
+)
+_IN_PLACE = re.compile(r"\b(?:in|of)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})")
+
+
+class SideTies:
+    text: str
+
+    # --- people ----------------------------------------------------------------------------
+    def person_side(self, person, at: int | None):
+        if not person.titled:
+            return None
+        name = self._frame_country(at) if at is not None else None
+        how, confidence = "frame", 0.6
+        if name is None:
+            name, how, confidence = self._sole_country(), "sole", 0.55
+        if name is None:
+            return None
+        return self._country_entity(name, how, confidence, f"{person.name} → {name}")
+
+    # --- bodies ----------------------------------------------------------------------------
+    def org_side(self, entity, at: int | None):
+        if entity.kind != "org" or self.gaz.find(entity.name):
+            return entity
+        last = entity.name.split()[-1].lower().strip(",.")
+        noun = _STATE_BODY_HEADS.get(last)
+        if noun is None:
+            return entity
+        name = self.tie(noun, at)  # "Venezuela's armed forces" earlier in the article
+        how = "tie"
+        if name is None and at is not None:
+            name, how = self._frame_country(at), "frame"
+        if name is None:
+            return entity
+        side = self._country_entity(name, how, 0.6, f"{entity.name} → {name}")
+        side.add(*entity.aliases)
+        return side
+
+    # --- places ----------------------------------------------------------------------------
+    def local_side(self, speaker: str):
+        for pattern in (_LOCAL, _PLACE_FIRST):
+            m = pattern.search(speaker)
+            if not m:
+                continue
+            candidates = [m.group("place")] + [x.group("place") for x in _IN_PLACE.finditer(speaker, m.end())]
+            for place in candidates:
+                name = self._place_country(place)
+                if name:
+                    return self._country_entity(name, "place", 0.7, f"{place} → {name}")
+        return None
+
+    def _place_country(self, place: str) -> str | None:
+        mentions = self.gaz.find(place)
+        if mentions and mentions[0].start == 0:
+            return self._pick(mentions[0].countries)
+        words = place.split()
+        for n in range(len(words), 0, -1):  # "Kharkiv region", "Cabo Delgado province"
+            hits = [c for c in places.countries_of(" ".join(words[:n])) if self._named(c)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    # --- the helpers -------------------------------------------------------------------------
+    def _country_entity(self, name: str, how: str, confidence: float, evidence: str):
+        from app.core.parties import Entity
+
+        self._used_tie = True  # depends on where the speaker is: cache by position
+        return Entity(name, "country", self.gaz.countries[name].aliases(), how, confidence, evidence)
+
+    def _named(self, country: str) -> bool:
+        return any(form in self.text for form in self.gaz.countries[country].aliases())
+
+    def _frame_country(self, at: int) -> str | None:
+        """The country that opens the nearest sentence of the paragraph before ``at``; else the
+        only country that paragraph names before ``at`` (not as an object: "a visit to Tokyo")."""
+        start = self.text.rfind("\n", 0, at) + 1
+        before = self.text[start:at]
+        sentences = _SENTENCE_END.split(before)
+        for sentence in reversed(sentences):
+            opener = _OPENER.match(sentence).end()
+            mentions = self.gaz.find(sentence[opener:opener + 80])
+            if mentions and mentions[0].start == 0:
+                name = self._pick(mentions[0].countries)
+                if name:
+                    return name
+        named = set()
+        for m in self.gaz.find(before):
+            if not _OBJECT_BEFORE.search(before[max(0, m.start - 30):m.start]):
+                named.update(m.countries if len(m.countries) == 1 else [])
+        return named.pop() if len(named) == 1 else None
+
+    def _sole_country(self) -> str | None:
+        sole = getattr(self, "_sole", False)
+        if sole is False:
+            found = {c for m in self.gaz.find(self.text) for c in m.countries if len(m.countries) == 1}
+            sole = self._sole = found.pop() if len(found) == 1 else None
+        return sole
