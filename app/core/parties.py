@@ -32,62 +32,24 @@ from app.core import places
 from app.core.common_words import is_common
 from app.core.alias_rules import alias_ok, strip_lead
 from app.core.speakers import PRONOUNS, singular
+from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads them here
+    _COURTESY,
+    _OFFICE_IN_SPEAKER,
+    BODY_NOUNS,
+    NONSTATE,
+    NONSTATE_HEADS,
+    NONSTATE_NAMES,
+    ORG_WORDS,
+    STATE_HEADS,
+    STATE_WORDS,
+    TITLE_WORDS,
+    has_org_word as _has_org_word,
+    is_title_only as _is_title_only,
+    state_head as _state_head,
+    titled_person as _titled_person,
+)
 from app.core.ties import SideTies
 
-# Lowercase heads that make a demonym or a possessive country name non-state:
-# "Pakistani militants" and "Iran’s opposition" do not speak for the government.
-NONSTATE = frozenset(
-    """militant rebel separatist insurgent opposition fighter group protester activist civilian
-    resident refugee journalist dissident villager student worker citizen people national
-    voter lawmaker-in-exile exile diaspora community clergy cleric tribe tribesman militia
-    faction movement party gunman extremist jihadist victim family relative farmer businessman
-    company firm bank media press newspaper broadcaster channel outlet analyst expert academic
-    scholar writer artist player team fan club church mosque hospital university doctor""".split()
-)
-NONSTATE_NAMES = frozenset("Taliban Kurds Kurdish Baloch Pashtun Uyghur Uighur Rohingya Opposition".split())
-# Capitalised words after a country form that keep it a state body ("Pakistan Army").
-STATE_WORDS = frozenset(
-    """Army Navy Air Force Forces Armed Defence Defense Government Ministry Foreign Interior Police
-    Embassy Military Coast Guard Rangers State Cabinet Parliament Presidency Office Mission
-    Consulate Marines Marine Special Border Security Intelligence Prime President""".split()
-)
-# Words that make a capitalised name an organisation rather than a person.
-ORG_WORDS = frozenset(
-    """Army Front Party Movement Organisation Organization Council Watch International Nations Agency
-    Committee Commission Union Brigade Brigades Forces Force Guard Guards Corps Group Network
-    Institute Foundation Association Federation League Alliance Coalition Authority Bank Fund Court
-    Tribunal Cross Crescent Ministry Department Office Service Services Police Command Board
-    Center Centre Company Corporation Inc Ltd News Times Post Press Agency Television Radio
-    Mission Programme Program Secretariat Assembly Parliament Senate Congress University School
-    Hospital Church Society Trust Initiative Observatory Monitor Unit Battalion Division Regiment
-    Government Administration Cabinet Presidency State States Republic Kingdom Emirates Islands
-    Jaish Lashkar Tehreek Tehrik Hizb Harakat Ansar Jamaat Al""".split()
-)
-TITLE_WORDS = frozenset(
-    """President Prime Minister Foreign Defence Defense Interior Finance Home Deputy Vice Chief
-    Spokesman Spokeswoman Spokesperson General Gen Gen. Lt Lt. Col Col. Maj Maj. Brig Brig.
-    Capt Capt. Adm Adm. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Senator Rep Rep. Ambassador
-    Secretary State Chancellor King Queen Prince Princess Sheikh Commander Judge Justice
-    Governor Mayor Speaker Leader Director Envoy Colonel Major Captain Admiral Lieutenant
-    Sergeant Premier Minister-President Supreme Army Air Navy Military Senior Top Acting Former
-    Sir Lord Lady Professor Prof Prof. Rev Rev. Father Imam Ayatollah Mullah Cabinet Attorney
-    External Affairs Solicitor Auditor Inspector Commissioner Police Trade Economy Justice Health
-    Education Energy Agriculture Transport""".split()
-)
-# Titles of courtesy, not of office: "Mr Kumar" says nothing of whom he speaks for.
-_COURTESY = frozenset("Mr Mrs Ms Dr Sir Lord Lady Prof Professor Rev Father".split())
-# An office in the speaker's own words: "Oduya, the union's spokesman".
-_OFFICE_IN_SPEAKER = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|minister|ambassador|envoy|governor|commander|president|"
-    r"secretary|general|colonel|premier|chancellor|mayor|prosecutor|official)\b"
-)
-# Nouns of state bodies an article can tie to a country ("the army" after "Israel’s army").
-BODY_NOUNS = (
-    "ministry", "government", "army", "military", "navy", "police", "authorities", "administration",
-    "cabinet", "parliament", "embassy", "ambassador", "envoy", "spokesman", "spokeswoman",
-    "spokesperson", "officials", "president", "premier", "minister", "forces", "regime", "junta",
-    "air force", "foreign office", "presidency", "military’s", "army’s",
-)
 _BODY_IN_SPEAKER = re.compile(
     r"\b(ministry|government|army|military|navy|police|authorities|administration|cabinet|"
     r"parliament|embassy|ambassador|envoy|spokes(?:man|woman|person)|officials?|president|premier|"
@@ -516,7 +478,8 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
             continue  # a country, or its body ("The U.K. Foreign Office")
         if _has_org_word(words) and not _is_title_only(words) and not _titled_person(words):
             out.append((m.start(), m.end(), "caps", _POSS.sub("", name), None))
-        elif len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker):
+        elif len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker) \
+                and not places.is_place(words[0]):
             out.append((m.start(), m.end(), "lone", _POSS.sub("", words[0]), None))
     out.sort(key=lambda c: (c[0], c[2] != "def"))
     return tuple(out)
@@ -541,25 +504,6 @@ def _state_body(name: str, mention: gz.Mention) -> bool:
     if after[0] in STATE_WORDS:
         return True
     return (mention.possessive or mention.kind == gz.BODY) and _state_head(after)
-
-
-# Head words of a country's own bodies: "<Country>'s … Commission" is the state speaking.
-STATE_HEADS = frozenset(
-    """Commission Committee Ministry Service Agency Council Guard Forces Force Command Authority
-    Office Department Court Assembly Parliament Senate Cabinet Army Navy Police Treasury Bureau
-    Directorate Inspectorate Prosecutor Prosecutor's Administration Presidency Government""".split()
-)
-NONSTATE_HEADS = frozenset(
-    """Union Party Movement Front Watch Association Federation League Alliance Coalition Church
-    University Company Corporation Bank Society Foundation Institute Club Network Group""".split()
-)
-
-
-def _state_head(words: list[str]) -> bool:
-    bare = [w.strip(",.;:()").removesuffix("’s").removesuffix("'s") for w in words[:6]]
-    if any(w in NONSTATE_HEADS for w in bare):
-        return False
-    return any(w in STATE_HEADS for w in bare)
 
 
 @lru_cache(maxsize=8192)
@@ -631,23 +575,6 @@ def _acronym_for(name: str, acronyms: dict[str, str]) -> str | None:
         if full == name:
             return acr
     return None
-
-
-def _has_org_word(words: list[str]) -> bool:
-    return any(w.strip(",’'s") in ORG_WORDS or w.rstrip(",").removesuffix("’s").removesuffix("'s") in ORG_WORDS for w in words)
-
-
-def _titled_person(words: list[str]) -> bool:
-    """"Interior Cabinet Secretary Abdi Hassan": the organisation words are all in the title."""
-    k = 0
-    while k < len(words) and words[k] in TITLE_WORDS:
-        k += 1
-    rest = words[k:]
-    return 0 < k and 1 <= len(rest) <= 4 and not _has_org_word(rest) and not any(w.isupper() for w in rest)
-
-
-def _is_title_only(words: list[str]) -> bool:
-    return all(w in TITLE_WORDS for w in words)
 
 
 def _looks_like_org_name(word: str, speaker: str) -> bool:

@@ -57,6 +57,9 @@ def propose_parties(
             aliases = clean_aliases(entity.name, entity.aliases)
             forms = [entity.name, *aliases]
             hits = [known[_fold(n)] for n in forms if _fold(n) in known]
+            if hits and entity.kind == "country" and _fold(entity.name) not in names \
+                    and not any(resolver.gaz.is_form(h) for h in hits):
+                hits = []  # the country is new; a person it takes in stays a party, to merge
             if hits:
                 party = names.get(_fold(entity.name)) or hits[0]
                 new = [n for n in forms if _fold(n) not in known or known[_fold(n)] != party]
