@@ -53,7 +53,7 @@ from app.core.ties import SideTies
 _BODY_IN_SPEAKER = re.compile(
     r"\b(ministry|government|army|military|navy|police|authorities|administration|cabinet|"
     r"parliament|embassy|ambassador|envoy|spokes(?:man|woman|person)|officials?|president|premier|"
-    r"minister|forces|regime|junta|air force|foreign office|presidency)\b",
+    r"minister|forces|regime|junta|air force|foreign office|presidency|department)\b",
     re.I,
 )
 # "Name (ACR)" anywhere in the article: the acronym then names the organisation on its own.
@@ -186,7 +186,7 @@ class Resolver(SideTies):
                         self.people.setdefault(name, person)  # "Roe said" later is the same person
                 return Resolution([person])
         if not entities and not persons:
-            tie = self._tie_entity(speaker, at)
+            tie = self._tie_entity(speaker, at) or self.named_org(speaker)
             if tie:
                 entities = [tie]
         if not entities:
@@ -425,8 +425,8 @@ class Resolver(SideTies):
         if not mentions:
             return None
         rest = owner[mentions[-1].end:].split()
-        # "Venezuela's National Assembly": up to two name words between owner and body
-        if rest and not (mentions[-1].possessive and len(rest) <= 2 and all(w[:1].isupper() for w in rest)):
+        # "Venezuela's National Assembly", "the US State Department": up to two name words
+        if rest and not (len(rest) <= 2 and all(w[:1].isupper() for w in rest)):
             return None
         return self._pick(mentions[-1].countries)
 

@@ -49,6 +49,8 @@ _PLACE_FIRST = re.compile(
     r"region|province|state|oblast|district|county|city)\s+)+(?:deputy\s+)?(?:governor|officials?|"
     r"authorities|administration|police|head|mayor|council)\b"
 )
+_GENERIC_ORG = re.compile(r"^(?:[Tt]he|[Tt]his|[Ii]ts)\s+(union|commission|committee|council|party|front|movement|"
+                          r"alliance|coalition|federation|association|agency|mission|tribunal|court)$")
 _IN_PLACE = re.compile(r"\b(?:in|of)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})")
 
 
@@ -84,6 +86,22 @@ class SideTies:
         side = self._country_entity(name, how, 0.6, f"{entity.name} → {name}")
         side.add(*entity.aliases)
         return side
+
+    def named_org(self, speaker: str):
+        """"The union" where the article defines one union ("the Kenya National Union of
+        Teachers (KNUT)"): that organisation. Two unions, or none: no answer."""
+        m = _GENERIC_ORG.match(speaker.strip())
+        if not m:
+            return None
+        head = m.group(1).capitalize()
+        hits = {name for name in self.acronyms.values() if head in name.split()}
+        if len(hits) != 1:
+            return None
+        from app.core.parties import Entity
+
+        name = hits.pop()
+        acronym = next(a for a, n in self.acronyms.items() if n == name)
+        return Entity(name, "org", [name, acronym], "org", 0.7, f"{speaker} → {name}")
 
     # --- places ----------------------------------------------------------------------------
     def local_side(self, speaker: str):

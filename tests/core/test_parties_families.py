@@ -212,3 +212,21 @@ def test_a_place_resolves_only_when_its_country_is_in_the_article():
     text = "Chile said talks were over. Officials in Ayacucho said the road had been reopened."
     _, atts = run(text, [ProposedParty("Peru", ["Lima"]), ProposedParty("Chile", ["Santiago"])])
     assert atts[-1].party is None
+
+
+def test_the_union_is_the_one_union_the_article_defines():
+    text = ("The National Union of Dockworkers (NUD) said the port would close. "
+            "The union said talks had failed. Chile's labour ministry said the strike was illegal.")
+    new, atts = run(text)
+    assert party_of(text, atts, "The union said") == "National Union of Dockworkers"
+    assert "Chile" in names(new)
+    two = text + " The Union of Crane Operators (UCO) said it would join."
+    _, atts = run(two)
+    assert party_of(two, atts, "The union said") is None  # two unions: no answer
+
+
+def test_a_department_spokesman_is_the_country_whose_department_the_article_names():
+    text = ("The Norwegian Foreign Department urged calm on Monday.\n"
+            "A department spokeswoman said Oslo wanted talks.")
+    _, atts = run(text, [ProposedParty("Norway", ["Oslo", "Norwegian"])])
+    assert atts[-1].party == "Norway"
