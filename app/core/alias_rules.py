@@ -95,6 +95,11 @@ def alias_ok(alias: str, own: str | None = None) -> bool:
 
 def clean_aliases(name: str, aliases: list[str]) -> list[str]:
     """The aliases of ``name`` that cannot mislead, in order, without repeats."""
+    return list(_clean(name, tuple(aliases)))
+
+
+@lru_cache(maxsize=8192)
+def _clean(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     seen = {name.casefold()}
     own = name if name in gz.load().countries else None
@@ -105,9 +110,10 @@ def clean_aliases(name: str, aliases: list[str]) -> list[str]:
         seen.add(key)
         if alias_ok(alias, own):
             out.append(alias)
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def never_party(name: str) -> bool:
     """Names that are never a side: a common word, a vague source, a reporter's credit."""
     words = name.replace("’", "'").split()

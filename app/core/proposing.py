@@ -42,6 +42,7 @@ def propose_parties(
     resolver = resolver_for(text)
     known = _alias_index(existing)
     names = {_fold(p.name): p.name for p in existing}
+    taken = {_fold(n) for p in existing for n in (p.name, *p.aliases)}
     proposed: list[tuple[Entity, set[str]]] = []
     learned: dict[str, list[str]] = {}
     merged: set[int] = set()
@@ -68,6 +69,8 @@ def propose_parties(
                     bucket = learned.setdefault(party, [])
                     bucket.extend(n for n in new if n not in bucket)
                 continue
+            if _fold(entity.name) in taken:
+                continue  # an alias two parties share: no new party of that name (the store refuses it)
             _merge_into(proposed, Entity(entity.name, entity.kind, aliases, entity.how, entity.confidence))
     out = [ProposedParty(e.name, list(e.aliases)) for e, _ in proposed]
     out += [ProposedParty(name, aliases) for name, aliases in learned.items()]

@@ -49,6 +49,11 @@ _PLACE_FIRST = re.compile(
     r"region|province|state|oblast|district|county|city)\s+)+(?:deputy\s+)?(?:governor|officials?|"
     r"authorities|administration|police|head|mayor|council)\b"
 )
+# Words that make a body with a state head a movement instead: "… Liberation Army".
+_NON_STATE_WORDS = frozenset(
+    """Liberation Revolutionary Resistance Islamic Popular Free Rebel Insurgent Democratic Patriotic
+    United People's People’s Mujahideen Jihad Resistance Salvation Defence-of Self-Defence""".split()
+)
 _GENERIC_ORG = re.compile(r"^(?:[Tt]he|[Tt]his|[Ii]ts)\s+(union|commission|committee|council|party|front|movement|"
                           r"alliance|coalition|federation|association|agency|mission|tribunal|court)$")
 _IN_PLACE = re.compile(r"\b(?:in|of)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})")
@@ -73,10 +78,12 @@ class SideTies:
     def org_side(self, entity, at: int | None):
         if entity.kind != "org" or self.gaz.find(entity.name):
             return entity
-        last = entity.name.split()[-1].lower().strip(",.")
-        noun = _STATE_BODY_HEADS.get(last)
-        if noun is None:
-            return entity
+        words = entity.name.split()
+        noun = _STATE_BODY_HEADS.get(words[-1].lower().strip(",."))
+        if noun is None or any(a.isupper() and len(a) > 1 for a in entity.aliases):
+            return entity  # an organisation the article gives an acronym is its own ("… (BLA)")
+        if any(w in _NON_STATE_WORDS or places.is_place(w) for w in words[:-1]):
+            return entity  # "Balochistan Liberation Army", "Revolutionary Armed Forces": not the state
         name = self.tie(noun, at)  # "Venezuela's armed forces" earlier in the article
         how = "tie"
         if name is None and at is not None:
