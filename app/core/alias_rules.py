@@ -25,6 +25,7 @@ from functools import lru_cache
 from app.core import gazetteer as gz
 from app.core import places
 from app.core.common_words import is_common
+from app.core.party_words import ORG_WORDS
 
 # Lowercase words that make speaker words a clause or a description, not a name.
 _CLAUSE_WORDS = frozenset(
@@ -121,8 +122,8 @@ def never_party(name: str) -> bool:
         return True
     if len(words) == 1 and is_common(words[0]):
         return True
-    if all(is_common(w) for w in words):
-        return True  # "One Western", "Parents' groups"
+    if all(is_common(w) for w in words) and not any(w.strip("'") in ORG_WORDS for w in words):
+        return True  # "One Western", "Parents' groups", but "World Bank" is a name
     if words[0].lower() in ("reporting", "additional", "editing", "writing", "photo", "image"):
         return True
     return False

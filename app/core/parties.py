@@ -34,6 +34,7 @@ from app.core.alias_rules import alias_ok, strip_lead
 from app.core.speakers import PRONOUNS, singular
 from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads them here
     _COURTESY,
+    _DESCRIBED,
     _OFFICE_IN_SPEAKER,
     BODY_NOUNS,
     NONSTATE,
@@ -55,6 +56,11 @@ _BODY_IN_SPEAKER = re.compile(
     r"parliament|embassy|ambassador|envoy|spokes(?:man|woman|person)|officials?|president|premier|"
     r"minister|forces|regime|junta|air force|foreign office|presidency|department)\b",
     re.I,
+)
+# A description naming a body the article named before: "…, the ministry's spokesman".
+_DEFINITE_BODY = re.compile(
+    r"\b(?:the|its)\s+(?:[a-z\-]+\s+)?(?:ministry|army|military|government|embassy|navy|police|"
+    r"administration|presidency|cabinet|parliament|department)(?:['’]s)?\b"
 )
 # "Name (ACR)" anywhere in the article: the acronym then names the organisation on its own.
 _ACRONYM_DEF = re.compile(
@@ -87,6 +93,7 @@ class Entity:
     confidence: float = 0.0
     evidence: str = ""  # the words that gave it away
     titled: bool = False  # a person named with a title or office ("Foreign Minister …")
+    bystander: bool = False  # a person named with what they do, no office ("…, who runs a shop")
 
     def add(self, *names: str) -> None:
         for n in names:
@@ -133,6 +140,7 @@ class Resolver(SideTies):
         self._ties: dict[str, tuple[list[int], list[str]]] = {}
         self._acronyms: dict[str, str] | None = None
         self.people: dict[str, Entity] = {}  # surname or full name -> the entity they speak for
+        self._alone: dict[tuple[str, str], bool] = {}
         self._cache: dict[tuple[str, int | None], Resolution] = {}
         self._by_words: dict[str, Resolution] = {}
         self._used_tie = False
@@ -175,7 +183,9 @@ class Resolver(SideTies):
         if not entities and persons:
             person = self._known_person(persons[0])
             if person is None:
-                side = self.person_side(persons[0], at)  # "Foreign Minister X" after "Guyana rejected…"
+                # "X, the ministry's spokesman": the ministry the article named last, else the
+                # country that frames the paragraph ("Foreign Minister X" after "Guyana rejected…")
+                side = self._described_tie(speaker, at) or self.person_side(persons[0], at)
                 if side is not None:
                     entities = [side]
                 else:
@@ -288,24 +298,39 @@ class Resolver(SideTies):
     # --- people ---------------------------------------------------------------------------
     def _persons(self, speaker: str) -> list[Entity]:
         out = []
-        for name, aliases, titled in _person_names(speaker):
+        for name, aliases, titled, bystander in _person_names(speaker):
             # a one-word form of the name only where this article uses it alone for the person
             # ("Kumar said", "Tan also said"), and never a common word ("Young", "Daily")
             kept = [a for a in aliases if " " in a or a == name or self._used_alone(a, name)]
-            out.append(Entity(name, "person", kept, "person", _CONFIDENCE["person"], speaker, titled))
+            out.append(Entity(name, "person", kept, "person", _CONFIDENCE["person"], speaker, titled, bystander))
         return out
 
     def _used_alone(self, word: str, name: str) -> bool:
+        """Whether the article uses ``word`` on its own (not inside ``name`` or another name:
+        "Ahmed" in "Ahmed Sharif" is not "Ahmed Khan" used alone)."""
+        key = (word, name)
+        hit = self._alone.get(key)
+        if hit is None:
+            hit = self._alone[key] = self._find_alone(word)
+        return hit
+
+    def _find_alone(self, word: str) -> bool:
         if is_common(word):
             return False
-        at = self.text.find(word)
+        text = self.text
+        at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            before, after = self.text[max(0, at - 1):at], self.text[end:end + 1]
-            if not (before.isalnum() or after.isalnum()) and \
-                    self.text[max(0, at - len(name)):at + len(name)].find(name) < 0:
-                return True
-            at = self.text.find(word, end)
+            if not (text[at - 1:at].isalnum() or text[end:end + 1].isalnum()):
+                after = text[end:end + 2]
+                before = text[max(0, at - 30):at].split()
+                prev = before[-1] if before and text[at - 1:at] == " " else ""
+                joined_after = len(after) == 2 and after[0] == " " and after[1].isupper()
+                joined_before = prev[:1].isupper() and prev.rstrip(".") not in TITLE_WORDS \
+                    and prev not in TITLE_WORDS and not prev.endswith((".", ",", ":", "”", '"'))
+                if not joined_after and not joined_before:
+                    return True
+            at = text.find(word, end)
         return False
 
     def _persons_uncached(self, speaker: str) -> list[Entity]:
@@ -326,7 +351,8 @@ class Resolver(SideTies):
             name = _POSS.sub("", " ".join(words))
             office = [t for t in title if t.rstrip(".") not in _COURTESY]
             titled = bool(office) or bool(_OFFICE_IN_SPEAKER.search(speaker))
-            person = Entity(name, "person", [name], "person", _CONFIDENCE["person"], speaker, titled)
+            bystander = not title and not titled and bool(_DESCRIBED.search(speaker))
+            person = Entity(name, "person", [name], "person", _CONFIDENCE["person"], speaker, titled, bystander)
             if len(words) >= 2:
                 person.add(_POSS.sub("", words[-1]), words[0])  # kept where the article uses it alone
             if title:
@@ -338,6 +364,10 @@ class Resolver(SideTies):
 
     def _known_person(self, person: Entity) -> Entity | None:
         return self.people.get(person.name) or self.people.get(person.name.split()[-1])
+
+    def _described_tie(self, speaker: str, at: int | None) -> Entity | None:
+        m = _DEFINITE_BODY.search(speaker)
+        return self._tie_entity(speaker[m.start():], at) if m else None
 
     # --- ties: "the army" after "Israel’s army" -------------------------------------------
     def _tie_entity(self, speaker: str, at: int | None) -> Entity | None:
@@ -507,10 +537,10 @@ def _state_body(name: str, mention: gz.Mention) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
-    """People named in speaker words: (name, aliases, titled). Pure, so cached across articles."""
+def _person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
+    """People named in speaker words: (name, aliases, titled, bystander). Pure, so cached."""
     people = Resolver._persons_uncached(_PURE, speaker)
-    return tuple((p.name, tuple(p.aliases), p.titled) for p in people)
+    return tuple((p.name, tuple(p.aliases), p.titled, p.bystander) for p in people)
 
 
 class _Pure:

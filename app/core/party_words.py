@@ -55,8 +55,11 @@ _COURTESY = frozenset("Mr Mrs Ms Dr Sir Lord Lady Prof Professor Rev Father".spl
 # An office in the speaker's own words: "Oduya, the union's spokesman".
 _OFFICE_IN_SPEAKER = re.compile(
     r"\b(?:spokes(?:man|woman|person)|minister|ambassador|envoy|governor|commander|president|"
-    r"secretary|general|colonel|premier|chancellor|mayor|prosecutor|official)\b"
+    r"secretary|general|colonel|premier|chancellor|mayor|prosecutor|officials?|advis[eo]r|aide|"
+    r"leader|chief|head|director|representative|negotiator|government|ministry|army|military|police)\b"
 )
+# A description after a person's name: "Marcia Fredericks, who runs a grocery", "Grace Roe, a mother".
+_DESCRIBED = re.compile(r",\s+(?:[a-z][\w'’\-]*)")
 # Nouns of state bodies an article can tie to a country ("the army" after "Israel’s army").
 BODY_NOUNS = (
     "ministry", "government", "army", "military", "navy", "police", "authorities", "administration",

@@ -51,7 +51,7 @@ def propose_parties(
             continue  # the same answer twice adds nothing
         merged.add(id(res))
         for entity in res.entities[:1]:
-            if entity.kind == "person" and not entity.titled:
+            if entity.kind == "person" and entity.bystander:
                 continue  # a bystander named with what they do, not a side
             if never_party(entity.name):
                 continue

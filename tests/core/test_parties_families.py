@@ -230,3 +230,32 @@ def test_a_department_spokesman_is_the_country_whose_department_the_article_name
             "A department spokeswoman said Oslo wanted talks.")
     _, atts = run(text, [ProposedParty("Norway", ["Oslo", "Norwegian"])])
     assert atts[-1].party == "Norway"
+
+
+def test_a_description_naming_a_body_ties_the_person_to_the_body_named_before():
+    text = ("Norway's foreign ministry summoned the envoy on Monday. "
+            "Sweden said it regretted the move. "
+            "Ingrid Vik, the ministry's spokeswoman, said the protest stood.")
+    _, atts = run(text)
+    assert atts[-1].party == "Norway"
+
+
+def test_a_person_with_a_courtesy_title_only_is_still_proposed_when_nothing_ties_them():
+    text = "Mr. Osvaldo Pires said the deal was fair. Mr. Pires added that talks would go on."
+    new, atts = run(text)
+    assert "Osvaldo Pires" in names(new)
+    assert atts[-1].party == "Osvaldo Pires"
+
+
+def test_a_name_word_shared_with_another_name_is_not_used_alone():
+    text = ("Norway's trade minister Erik Lund said the tariffs were lawful. "
+            "Sweden's trade minister Erik Sand disagreed, saying they broke the treaty. "
+            "Lund said talks would resume.")
+    new, _ = run(text)
+    norway = next(p for p in new if p.name == "Norway")
+    assert "Lund" in norway.aliases and "Erik" not in norway.aliases
+
+
+def test_an_organisation_named_in_common_words_is_still_a_party():
+    assert not never_party("World Bank")
+    assert never_party("One Western")
