@@ -59,6 +59,18 @@ _GENERIC_ORG = re.compile(r"^(?:[Tt]he|[Tt]his|[Ii]ts)\s+(union|commission|commi
 _IN_PLACE = re.compile(r"\b(?:in|of)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})")
 
 
+_GENERIC_TITLE = frozenset("""Minister Ministry Secretary Deputy Vice Chief Senior Acting Former State
+    Cabinet Spokesman Spokeswoman Spokesperson Director General Head""".split())
+
+
+def _bodies(gaz) -> list[tuple[str, tuple[str, ...]]]:
+    cached = getattr(gaz, "_bodies_by_country", None)
+    if cached is None:
+        cached = [(c.name, c.bodies) for c in gaz.countries.values() if c.bodies]
+        gaz._bodies_by_country = cached
+    return cached
+
+
 class SideTies:
     text: str
 
@@ -66,13 +78,26 @@ class SideTies:
     def person_side(self, person, at: int | None):
         if not person.titled:
             return None
-        name = self._frame_country(at) if at is not None else None
-        how, confidence = "frame", 0.6
+        name = self._title_body_country(person)
+        how, confidence = "body", 0.7
+        if name is None and at is not None:
+            name, how, confidence = self._frame_country(at), "frame", 0.6
         if name is None:
             name, how, confidence = self._sole_country(), "sole", 0.55
         if name is None:
             return None
         return self._country_entity(name, how, confidence, f"{person.name} → {name}")
+
+    def _title_body_country(self, person) -> str | None:
+        """"External Affairs Minister X": the one country named in the article that has a body
+        of that name ("Ministry of External Affairs")."""
+        titled = next((a for a in person.aliases if a.endswith(" " + person.name) and a != person.name), "")
+        words = [w for w in titled[: -len(person.name)].split() if w not in _GENERIC_TITLE]
+        if len(words) < 2:
+            return None
+        phrase = " ".join(words)
+        hits = {c for c, bodies in _bodies(self.gaz) if any(phrase in b for b in bodies) and self._named(c)}
+        return hits.pop() if len(hits) == 1 else None
 
     # --- bodies ----------------------------------------------------------------------------
     def org_side(self, entity, at: int | None):

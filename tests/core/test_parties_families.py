@@ -259,3 +259,11 @@ def test_a_name_word_shared_with_another_name_is_not_used_alone():
 def test_an_organisation_named_in_common_words_is_still_a_party():
     assert not never_party("World Bank")
     assert never_party("One Western")
+
+
+def test_a_title_named_after_a_countrys_own_body_is_that_countrys():
+    text = ("India and Japan signed the accord on Friday, and Tokyo called it historic.\n"
+            "External Affairs Minister Devika Nair, speaking on a visit to Tokyo, said it would last.")
+    new, atts = run(text, [ProposedParty("Japan", ["Tokyo", "Japanese"])])
+    assert atts[-1].party == "India"
+    assert "Devika Nair" not in names(new)
