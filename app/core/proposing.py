@@ -16,7 +16,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Sequence
 
+from app.core import gazetteer as gz
 from app.core.alias_rules import clean_aliases, never_party
+from app.core.common_words import is_common
 from app.core.models import Attribution, ProposedParty
 from app.core.parties import Entity, Resolution, Resolver, resolver_for
 
@@ -222,9 +224,35 @@ def _build_alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
             index.setdefault(key, p.name)
     for key in shared:
         index.pop(key, None)
+    for key, party in _surnames(parties).items():  # "Peskov said" after "Dmitry Peskov" was learned
+        if key not in index and key not in shared:
+            index[key] = party
     for p in parties:  # a party's own name always wins
         index[_fold(p.name)] = p.name
     return index
+
+
+def _surnames(parties: Sequence[ProposedParty]) -> dict[str, str]:
+    """Folded surname -> party, for the people a party has learned by full name ("Dmitry
+    Peskov"): the project then knows "Peskov" alone. Never a common word, never a surname two
+    parties' people share."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for p in parties:
+        for alias in p.aliases:
+            words = alias.split()
+            if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+                continue
+            last = words[-1]
+            if len(last) < 3 or is_common(last) or not last[1:].islower() or gz.load().is_form(alias) \
+                    or any(is_common(w) for w in words[:-1]):
+                continue
+            key = _fold(last)
+            if out.setdefault(key, p.name) != p.name:
+                clash.add(key)
+    for key in clash:
+        del out[key]
+    return out
 
 
 def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver, key: tuple | None = None):

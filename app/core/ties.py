@@ -150,8 +150,9 @@ class SideTies:
 
     def _place_country(self, place: str) -> str | None:
         mentions = self.gaz.find(place)
-        if mentions and mentions[0].start == 0:
-            return self._pick(mentions[0].countries)
+        if mentions and mentions[0].start == 0:  # a capital: only for a country the article names
+            name = self._pick(mentions[0].countries)  # ("officials in Brussels" are the EU's)
+            return name if name and self._named_apart(name, place) else None
         words = place.split()
         for n in range(len(words), 0, -1):  # "Kharkiv region", "Cabo Delgado province"
             hits = [c for c in places.countries_of(" ".join(words[:n])) if self._named(c)]
@@ -165,6 +166,10 @@ class SideTies:
 
         self._used_tie = True  # depends on where the speaker is: cache by position
         return Entity(name, "country", self.gaz.countries[name].aliases(), how, confidence, evidence)
+
+    def _named_apart(self, country: str, place: str) -> bool:
+        """The article names ``country`` by a form other than ``place`` itself."""
+        return any(form in self.text for form in self.gaz.countries[country].aliases() if form != place)
 
     def _named(self, country: str) -> bool:
         return any(form in self.text for form in self.gaz.countries[country].aliases())

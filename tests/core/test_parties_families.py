@@ -267,3 +267,12 @@ def test_a_title_named_after_a_countrys_own_body_is_that_countrys():
     new, atts = run(text, [ProposedParty("Japan", ["Tokyo", "Japanese"])])
     assert atts[-1].party == "India"
     assert "Devika Nair" not in names(new)
+
+
+def test_officials_in_a_capital_are_that_country_only_when_the_article_names_it():
+    hub = "The OSCE said talks had stalled. Officials in Vienna said a deal was still possible."
+    new, atts = run(hub)
+    assert atts[-1].party is None and "Austria" not in names(new)
+    named = "Peru and Chile sparred again. Officials in Lima said the road had been reopened."
+    _, atts = run(named, [ProposedParty("Peru", ["Lima", "Peruvian"]), ProposedParty("Chile", ["Santiago"])])
+    assert atts[-1].party == "Peru"

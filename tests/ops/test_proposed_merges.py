@@ -29,3 +29,15 @@ def test_an_existing_party_learns_aliases_without_a_new_party(project):
     assert {p.name for p in parties.all_parties(project)} == before
     assert "Chile" not in report.new_parties
     assert "Marta Quiroga" in parties.by_name(project, "Chile").aliases
+
+
+def test_a_later_article_naming_the_person_by_surname_alone_finds_their_side(project):
+    importing.import_text(project, "Norway's fisheries minister Halvard Eik said the quota was fair.", title="one")
+    norway = parties.by_name(project, "Norway")
+    assert "Halvard Eik" in norway.aliases and "Eik" not in norway.aliases  # not used alone there
+    before = {p.name for p in parties.all_parties(project)}
+    importing.import_text(project, "Eik said on Tuesday that talks with Iceland would resume.", title="two")
+    assert {p.name for p in parties.all_parties(project)} == before  # no party "Eik"
+    from app.store import statements
+    rows = statements.for_article(project, 2)
+    assert parties.get(project, rows[0].party_id).name == "Norway"
