@@ -56,6 +56,7 @@ _NON_STATE_WORDS = frozenset(
 )
 _GENERIC_ORG = re.compile(r"^(?:[Tt]he|[Tt]his|[Ii]ts)\s+(union|commission|committee|council|party|front|movement|"
                           r"alliance|coalition|federation|association|agency|mission|tribunal|court)$")
+_PLACE_COMMA_COUNTRY = re.compile(r"\b([A-Z][\w'’\-]+),\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
 _IN_PLACE = re.compile(r"\b(?:in|of)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})")
 
 
@@ -154,6 +155,9 @@ class SideTies:
             name = self._pick(mentions[0].countries)  # ("officials in Brussels" are the EU's)
             return name if name and self._named_apart(name, place) else None
         words = place.split()
+        named = self._article_places().get(words[0]) if words else None
+        if named:  # "reporting from Bartica, Guyana" ties Bartica to Guyana in this article
+            return named
         for n in range(len(words), 0, -1):  # "Kharkiv region", "Cabo Delgado province"
             hits = [c for c in places.countries_of(" ".join(words[:n])) if self._named(c)]
             if len(hits) == 1:
@@ -192,6 +196,20 @@ class SideTies:
             if not _OBJECT_BEFORE.search(before[max(0, m.start - 30):m.start]):
                 named.update(m.countries if len(m.countries) == 1 else [])
         return named.pop() if len(named) == 1 else None
+
+    def _article_places(self) -> dict[str, str]:
+        """Places the article itself puts in a country: "Bartica, Guyana", "NAIROBI, Kenya"."""
+        found = getattr(self, "_places", None)
+        if found is None:
+            found = {}
+            for m in _PLACE_COMMA_COUNTRY.finditer(self.text):
+                mentions = self.gaz.find(m.group(2))
+                if mentions and mentions[0].start == 0 and mentions[0].kind in ("name", "alt"):
+                    name = self._pick(mentions[0].countries)
+                    if name and not self.gaz.is_form(m.group(1)):
+                        found.setdefault(m.group(1).title() if m.group(1).isupper() else m.group(1), name)
+            self._places = found
+        return found
 
     def _sole_country(self) -> str | None:
         sole = getattr(self, "_sole", False)

@@ -276,3 +276,14 @@ def test_officials_in_a_capital_are_that_country_only_when_the_article_names_it(
     named = "Peru and Chile sparred again. Officials in Lima said the road had been reopened."
     _, atts = run(named, [ProposedParty("Peru", ["Lima", "Peruvian"]), ProposedParty("Chile", ["Santiago"])])
     assert atts[-1].party == "Peru"
+
+
+def test_a_town_the_article_puts_in_a_country_is_that_country():
+    text = ("Nordic Wire's Tove Lind, reporting from Kiruna, Sweden\n"
+            "Norway and Sweden are at odds over the mine.\n"
+            "Local officials in Kiruna said no permit had been issued.")
+    _, atts = run(text, [ProposedParty("Sweden", ["Stockholm", "Swedish"]), ProposedParty("Norway", ["Oslo"])])
+    assert atts[-1].party == "Sweden"
+    unknown = "Norway and Sweden are at odds over the mine. Local officials in Kiruna said no permit had been issued."
+    _, atts = run(unknown, [ProposedParty("Sweden", ["Stockholm"]), ProposedParty("Norway", ["Oslo"])])
+    assert atts[-1].party is None
