@@ -30,6 +30,7 @@ from functools import lru_cache
 from app.core import gazetteer as gz
 from app.core import places
 from app.core.common_words import is_common
+from app.core.acronyms import acronym_for as _acronym_for, acronyms_in as _acronyms
 from app.core.alias_rules import alias_ok, strip_lead
 from app.core.speakers import PRONOUNS, singular
 from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads them here
@@ -570,41 +571,6 @@ def _org(name: str, acronym: str | None, speaker: str) -> Entity:
     if acronym and acronym != name:
         entity.add(acronym, f"{name} ({acronym})")
     return entity
-
-
-def _acronyms(text: str) -> dict[str, str]:
-    """Acronyms the article defines: "… the Balochistan Liberation Army (BLA)" -> BLA."""
-    out: dict[str, str] = {}
-    for m in _PAREN_ACRONYM.finditer(text):  # a literal "(" first: cheap on long text
-        acr = m.group(1)
-        if acr in out:
-            continue
-        before = text[max(0, m.start() - 120) : m.start()]
-        name_match = _NAME_BEFORE.search(before)
-        if not name_match:
-            continue
-        words = _DET.sub("", name_match.group(1).strip()).split()
-        # keep only as many words as the acronym needs ("…the Balochistan Liberation Army")
-        initials = [w for w in words if w[:1].isupper()]
-        if len(initials) > len(acr) + 1 and len(words) > len(acr):
-            words = words[-(len(acr) + 1) :]
-        name = _DET.sub("", " ".join(words))
-        if name:
-            out[acr] = name
-    return out
-
-
-_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z\-]{1,9})\)")
-_NAME_BEFORE = re.compile(
-    r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|the|and|al|el|de|e)\s+|[a-z]+-[a-z]+\s+)*){0,8}[A-Z][\w’'\-]*)\s*$"
-)
-
-
-def _acronym_for(name: str, acronyms: dict[str, str]) -> str | None:
-    for acr, full in acronyms.items():
-        if full == name:
-            return acr
-    return None
 
 
 def _looks_like_org_name(word: str, speaker: str) -> bool:
