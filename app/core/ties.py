@@ -72,6 +72,22 @@ def _bodies(gaz) -> list[tuple[str, tuple[str, ...]]]:
     return cached
 
 
+# A country doing something to the other side is not the frame of the next speaker: "Russia
+# launched drones …. Governor X said" is the governor of the place hit.
+_ATTACK = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:on|late|early|overnight|again|also|then|reportedly)\s+(?:\w+\s+)?)?"
+    r"(?:launched|fired|attacked|struck|shelled|bombed|hit|invaded|seized|captured|shot|killed|downed|"
+    r"targeted|pounded|raided|stormed|deployed|sent|massed|advanced|crossed|"
+    r"drones?|missiles?|troops|forces|soldiers|jets|aircraft|artillery|shelling|strikes?|attacks?|"
+    r"rockets?|shells|tanks|warplanes|warships|vessels|ships|gunboats|militias?|fighters|shot)\b",
+    re.I,
+)
+
+
+def _attacker(after: str) -> bool:
+    return bool(_ATTACK.match(after))
+
+
 class SideTies:
     text: str
 
@@ -186,13 +202,16 @@ class SideTies:
         sentences = _SENTENCE_END.split(before)
         for sentence in reversed(sentences):
             opener = _OPENER.match(sentence).end()
-            mentions = self.gaz.find(sentence[opener:opener + 80])
-            if mentions and mentions[0].start == 0:
+            head = sentence[opener:opener + 80]
+            mentions = self.gaz.find(head)
+            if mentions and mentions[0].start == 0 and not _attacker(head[mentions[0].end:]):
                 name = self._pick(mentions[0].countries)
                 if name:
                     return name
         named = set()
         for m in self.gaz.find(before):
+            if _attacker(before[m.end:m.end + 40]):
+                return None  # "Russian drones hit …. Governor X said": X is not the attacker's
             if not _OBJECT_BEFORE.search(before[max(0, m.start - 30):m.start]):
                 named.update(m.countries if len(m.countries) == 1 else [])
         return named.pop() if len(named) == 1 else None

@@ -287,3 +287,14 @@ def test_a_town_the_article_puts_in_a_country_is_that_country():
     unknown = "Norway and Sweden are at odds over the mine. Local officials in Kiruna said no permit had been issued."
     _, atts = run(unknown, [ProposedParty("Sweden", ["Stockholm"]), ProposedParty("Norway", ["Oslo"])])
     assert atts[-1].party is None
+
+
+@pytest.mark.parametrize("opening", [
+    "Chilean drones hit the port overnight.",
+    "Chile launched strikes on the border post on Monday.",
+    "Chilean troops crossed the river before dawn.",
+])
+def test_the_attacker_does_not_frame_the_next_office_holder(opening):
+    text = f"Chile and Peru traded fire again.\n{opening} Governor Lucía Arce said two people were hurt."
+    _, atts = run(text, [ProposedParty("Chile", ["Santiago", "Chilean"]), ProposedParty("Peru", ["Lima"])])
+    assert atts[-1].party != "Chile"
