@@ -351,11 +351,12 @@ class _PartyContext:
         """Store a proposed party; a proposal under an existing party's name adds its aliases
         to that party instead (see ``proposing.propose_parties``). True when a party is new."""
         if party.name in self.ids:
-            learn_aliases(project, self.ids[party.name], party.aliases)
-            stored = parties.get(project, self.ids[party.name])
-            self.known = [p for p in self.known if p.name != party.name]
-            self.known.append(ProposedParty(party.name, stored.aliases if stored is not None else list(party.aliases)))
-            self._key = None
+            if learn_aliases(project, self.ids[party.name], party.aliases):
+                stored = parties.get(project, self.ids[party.name])
+                if stored is not None:  # in place: the order of parties is part of the key
+                    self.known = [ProposedParty(p.name, stored.aliases) if p.name == party.name else p
+                                  for p in self.known]
+                    self._key = None
             return False
         party_id = parties.add(project, party.name, party.aliases)
         self.ids[party.name] = party_id

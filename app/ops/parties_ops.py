@@ -105,17 +105,19 @@ def merge(project: Project, source_id: int, target_id: int) -> PartyChange:
     return PartyChange(before, after, before_tags, after_tags, target_id)
 
 
-def learn_aliases(project: Project, party_id: int, aliases: Sequence[str]) -> None:
+def learn_aliases(project: Project, party_id: int, aliases: Sequence[str]) -> bool:
     """Add the aliases a suggestion found to a party (inside the caller's transaction).
     Nothing is merged: a name that is also another party stays that party's, and
-    ``proposed_merges`` then proposes the merge for the journalist to confirm."""
+    ``proposed_merges`` then proposes the merge for the journalist to confirm. True when an
+    alias was added."""
     party = parties.get(project, party_id)
     if party is None:
-        return
+        return False
     have = {a.casefold() for a in (party.name, *party.aliases)}
     new = [a for a in aliases if a.strip() and a.casefold() not in have]
     if new:
         parties.update(project, party_id, aliases=[*party.aliases, *new])
+    return bool(new)
 
 
 @dataclass(frozen=True)
