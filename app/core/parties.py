@@ -197,7 +197,7 @@ class Resolver(SideTies):
                         self.people.setdefault(name, person)  # "Roe said" later is the same person
                 return Resolution([person])
         if not entities and not persons:
-            tie = self._tie_entity(speaker, at) or self.named_org(speaker)
+            tie = self._tie_entity(speaker, at) or self.named_org(speaker) or self.state_outlet(speaker, at)
             if tie:
                 entities = [tie]
         if not entities:

@@ -54,6 +54,10 @@ _NON_STATE_WORDS = frozenset(
     """Liberation Revolutionary Resistance Islamic Popular Free Rebel Insurgent Democratic Patriotic
     United People's People’s Mujahideen Jihad Resistance Salvation Defence-of Self-Defence""".split()
 )
+_STATE_OUTLET = re.compile(
+    r"\bstate(?:-run|-owned|-controlled)?\s+(?:news\s+agency|broadcaster|television|TV|media|radio|"
+    r"newspaper|outlet|agency|news)\b", re.I
+)
 _GENERIC_ORG = re.compile(r"^(?:[Tt]he|[Tt]his|[Ii]ts)\s+(union|commission|committee|council|party|front|movement|"
                           r"alliance|coalition|federation|association|agency|mission|tribunal|court)$")
 _PLACE_COMMA_COUNTRY = re.compile(r"\b([A-Z][\w'’\-]+),\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
@@ -151,6 +155,14 @@ class SideTies:
         name = hits.pop()
         acronym = next(a for a, n in self.acronyms.items() if n == name)
         return Entity(name, "org", [name, acronym], "org", 0.7, f"{speaker} → {name}")
+
+    def state_outlet(self, speaker: str, at: int | None):
+        """"The state news agency AZ", "state television": the state outlet of the country that
+        frames the paragraph, else of the article's only country."""
+        if not _STATE_OUTLET.search(speaker):
+            return None
+        name = (self._frame_country(at) if at is not None else None) or self._sole_country()
+        return self._country_entity(name, "outlet", 0.6, f"{speaker} → {name}") if name else None
 
     # --- places ----------------------------------------------------------------------------
     def local_side(self, speaker: str):

@@ -298,3 +298,11 @@ def test_the_attacker_does_not_frame_the_next_office_holder(opening):
     text = f"Chile and Peru traded fire again.\n{opening} Governor Lucía Arce said two people were hurt."
     _, atts = run(text, [ProposedParty("Chile", ["Santiago", "Chilean"]), ProposedParty("Peru", ["Lima"])])
     assert atts[-1].party != "Chile"
+
+
+def test_a_state_outlet_without_a_country_is_the_country_that_frames_the_paragraph():
+    text = ("Chile and Peru blamed each other.\n"
+            "Peru's defence ministry said the patrol was ambushed. The state news agency Andina "
+            "said two soldiers were hurt.")
+    _, atts = run(text, [ProposedParty("Peru", ["Lima", "Peruvian"]), ProposedParty("Chile", ["Santiago"])])
+    assert atts[-1].party == "Peru"
