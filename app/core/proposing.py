@@ -110,8 +110,16 @@ def _resolutions(resolver: Resolver, attributions: Sequence[Attribution], keyed:
     for i, a in enumerate(attributions):
         if a.speaker is None or a.carried_from is not None or a.kind == "narration":
             continue
+        if _credit(a):
+            continue  # "X's Jane Roe, reporting from …", "Reporting by …": the outlet's own people
         res = resolver.resolve(a.speaker, getattr(a, "speaker_at", None))
         yield (i if keyed else a), res
+
+
+def _credit(a: Attribution) -> bool:
+    cue = (a.cue or "").lower()
+    return cue.startswith(("reporting", "additional reporting", "writing by", "editing by")) or \
+        a.speaker.lower().startswith(("reporting by", "additional reporting", "editing by", "writing by"))
 
 
 def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribution:

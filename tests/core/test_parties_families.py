@@ -306,3 +306,15 @@ def test_a_state_outlet_without_a_country_is_the_country_that_frames_the_paragra
             "said two soldiers were hurt.")
     _, atts = run(text, [ProposedParty("Peru", ["Lima", "Peruvian"]), ProposedParty("Chile", ["Santiago"])])
     assert atts[-1].party == "Peru"
+
+
+def test_a_correspondent_credit_is_never_a_party_even_when_read_as_speech():
+    from app.core.models import Attribution
+    from app.core.proposing import assign_parties, propose_parties
+
+    text = "Andes Daily's Ana Ruiz, reporting from Tarija, Bolivia\nBolivia said the road was closed."
+    atts = [Attribution("reported", "Andes Daily's Ana Ruiz", "reporting"),
+            Attribution("reported", "Bolivia", "said")]
+    new = propose_parties(text, atts)
+    assert names(new) == ["Bolivia"]
+    assert assign_parties(text, atts, new)[0].party is None
