@@ -25,7 +25,7 @@ from functools import lru_cache
 from app.core import gazetteer as gz
 from app.core import places
 from app.core.common_words import is_common
-from app.core.party_words import ORG_WORDS
+from app.core.party_words import OFFICE_ABBREVIATIONS, ORG_WORDS
 
 # Lowercase words that make speaker words a clause or a description, not a name.
 _CLAUSE_WORDS = frozenset(
@@ -126,4 +126,6 @@ def never_party(name: str) -> bool:
         return True  # "One Western", "Parents' groups", but "World Bank" is a name
     if words[0].lower() in ("reporting", "additional", "editing", "writing", "photo", "image"):
         return True
+    if len(words) == 1 and words[0] in OFFICE_ABBREVIATIONS:
+        return True  # "MFA", "PM": an office, not a side
     return False

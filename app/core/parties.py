@@ -41,6 +41,7 @@ from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads 
     NONSTATE,
     NONSTATE_HEADS,
     NONSTATE_NAMES,
+    OFFICE_ABBREVIATIONS,
     ORG_WORDS,
     STATE_HEADS,
     STATE_WORDS,
@@ -49,6 +50,7 @@ from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads 
     is_title_only as _is_title_only,
     state_head as _state_head,
     titled_person as _titled_person,
+    state_body as _state_body,
 )
 from app.core.ties import SideTies
 
@@ -372,6 +374,12 @@ class Resolver(SideTies):
 
     # --- ties: "the army" after "Israel’s army" -------------------------------------------
     def _tie_entity(self, speaker: str, at: int | None) -> Entity | None:
+        for word in speaker.split():  # "the MFA said": the ministry the article named last
+            noun = OFFICE_ABBREVIATIONS.get(word.strip(",.’'s"))
+            if noun:
+                name = self.tie(noun, at) or (self._frame_country(at) if at is not None else None)
+                if name:
+                    return self._country_entity(name, "tie", _CONFIDENCE["tie"], f"{word} → {name}")
         for m in _BODY_IN_SPEAKER.finditer(speaker):
             noun = m.group(1).lower()
             name = self.tie(noun, at)
@@ -487,6 +495,9 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
             out.append((m.start(), m.end(), "def", name, acr))
             spans.append(m.span())
     for m in _ACRONYM.finditer(speaker):
+        if m.group() in OFFICE_ABBREVIATIONS:  # "the MFA said": an office, never an organisation
+            spans.append(m.span())
+            continue
         if not any(a <= m.start() < b for a, b in spans) and not g.is_form(m.group()):
             # "a BLA spokesman" names the BLA even where the article never spells it out
             alone = _SPEAKER_AFTER.match(speaker, m.end()) or speaker.strip(" ,") in (m.group(), "the " + m.group())
@@ -524,17 +535,6 @@ _OWNER_OF_SPEAKER = re.compile(
     r"(?P<owner>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)[’']s\s+(?:[a-z\-]+\s+){0,2}"
     r"(?:spokes(?:man|woman|person)|leader|chief|commander|head|representative|envoy|statement)\b"
 )
-
-
-def _state_body(name: str, mention: gz.Mention) -> bool:
-    """"The U.K. Foreign Office", "Russia's Investigative Committee", "Kenya's Teachers Service
-    Commission": a country's own body, not an organisation beside it."""
-    after = name[mention.end :].split()
-    if not after:
-        return False
-    if after[0] in STATE_WORDS:
-        return True
-    return (mention.possessive or mention.kind == gz.BODY) and _state_head(after)
 
 
 @lru_cache(maxsize=8192)
@@ -576,7 +576,8 @@ def _org(name: str, acronym: str | None, speaker: str) -> Entity:
 def _looks_like_org_name(word: str, speaker: str) -> bool:
     """A lone capitalised name as the whole subject: "Hamas said", "the Taliban said"."""
     bare = _POSS.sub("", word)
-    if bare in TITLE_WORDS or bare.lower() in PRONOUNS or len(bare) < 2 or is_common(bare):
+    if bare in TITLE_WORDS or bare.lower() in PRONOUNS or len(bare) < 2 or is_common(bare) \
+            or bare in OFFICE_ABBREVIATIONS:
         return False  # "Analysts said", "As the ministry noted", "Rights group accuses"
     rest = speaker.split()
     return len(rest) <= 3

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from app.core import gazetteer as gz
+
 # Lowercase heads that make a demonym or a possessive country name non-state:
 # "Pakistani militants" and "Iran’s opposition" do not speak for the government.
 NONSTATE = frozenset(
@@ -60,6 +62,12 @@ _OFFICE_IN_SPEAKER = re.compile(
 )
 # A description after a person's name: "Marcia Fredericks, who runs a grocery", "Grace Roe, a mother".
 _DESCRIBED = re.compile(r",\s+(?:[a-z][\w'’\-]*)")
+# Abbreviations of offices, not names of organisations: the body noun each stands for.
+OFFICE_ABBREVIATIONS = {
+    "MFA": "ministry", "MOFA": "ministry", "MoFA": "ministry", "MOD": "ministry", "MoD": "ministry",
+    "MOI": "ministry", "MoI": "ministry", "FM": "minister", "PM": "minister", "DM": "minister",
+    "FO": "office", "PMO": "office",
+}
 # Nouns of state bodies an article can tie to a country ("the army" after "Israel’s army").
 BODY_NOUNS = (
     "ministry", "government", "army", "military", "navy", "police", "authorities", "administration",
@@ -103,3 +111,14 @@ def titled_person(words: list[str]) -> bool:
 
 def is_title_only(words: list[str]) -> bool:
     return all(w in TITLE_WORDS for w in words)
+
+
+def state_body(name: str, mention: gz.Mention) -> bool:
+    """"The U.K. Foreign Office", "Russia's Investigative Committee", "Kenya's Teachers Service
+    Commission": a country's own body, not an organisation beside it."""
+    after = name[mention.end :].split()
+    if not after:
+        return False
+    if after[0] in STATE_WORDS:
+        return True
+    return (mention.possessive or mention.kind == gz.BODY) and state_head(after)

@@ -318,3 +318,12 @@ def test_a_correspondent_credit_is_never_a_party_even_when_read_as_speech():
     new = propose_parties(text, atts)
     assert names(new) == ["Bolivia"]
     assert assign_parties(text, atts, new)[0].party is None
+
+
+def test_an_office_abbreviation_is_never_a_party_and_ties_like_its_office():
+    text = ("Norway's foreign ministry summoned the ambassador. "
+            "The MFA said the protest would be lodged in writing. The PM said nothing.")
+    new, atts = run(text)
+    assert names(new) == ["Norway"]
+    assert party_of(text, atts, "The MFA said") == "Norway"
+    assert never_party("MFA") and never_party("PM")
