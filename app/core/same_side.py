@@ -30,6 +30,9 @@ Party = tuple[str, Sequence[str]]  # (name, aliases)
 
 def likely_target(source: Party, candidates: Sequence[Party]) -> int | None:
     """The index in ``candidates`` of the party ``source`` most likely belongs with, or None."""
+    claim = [k for k, c in enumerate(candidates) if _key(source[0]) in {_key(a) for a in _forms(c)[1:]}]
+    if len(claim) == 1:  # a suggestion taught that party this one's name: the proposed merge
+        return claim[0]
     resolver = Resolver("")
     source_sides, source_words = _sides(resolver, source), _words(source)
     scores = []
