@@ -313,8 +313,9 @@ class Resolver(SideTies):
         "Ahmed" in "Ahmed Sharif" is not "Ahmed Khan" used alone)."""
         key = (word, name)
         hit = self._alone.get(key)
-        if hit is None:
-            hit = self._alone[key] = self._find_alone(word)
+        if hit is None:  # every "Bascom" inside "Hugh Bascom": not used alone, without a scan
+            inside = word in name.split() and self.text.count(word) <= self.text.count(name)
+            hit = self._alone[key] = False if inside else self._find_alone(word)
         return hit
 
     def _find_alone(self, word: str) -> bool:
