@@ -192,6 +192,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
 def _cmd_parties(args: argparse.Namespace) -> int:
     from app.store import parties
 
+    if args.merges:
+        return _proposed_merges(args)
     with _open(args.project) as project:
         counts = parties.counts(project)
         rows = [
@@ -212,6 +214,23 @@ def _cmd_parties(args: argparse.Namespace) -> int:
         key = row["shortcut"] or " "
         aliases = ", ".join(row["aliases"])
         _say(f"[{key}] {row['name']} ({row['statements']} statements){'  — ' + aliases if aliases else ''}")
+    return 0
+
+
+def _proposed_merges(args: argparse.Namespace) -> int:
+    """``parties --merges``: the merges the suggestions propose (none is done until confirmed)."""
+    from app.ops import parties_ops
+
+    with _open(args.project) as project:
+        merges = parties_ops.proposed_merges(project)
+    if args.json:
+        _print_json([{"source_id": m.source_id, "source": m.source, "target_id": m.target_id,
+                      "target": m.target, "because": m.because} for m in merges])
+        return 0
+    for m in merges:
+        _say(f"merge {m.source} into {m.target}?  ({m.because})")
+    if not merges:
+        _say("No merge proposed.")
     return 0
 
 
@@ -367,6 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parties", help="list parties")
     p.add_argument("project")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--merges", action="store_true", help="list the merges the suggestions propose")
 
     p = sub.add_parser("tag", help="confirm which party a statement speaks for")
     p.add_argument("project")

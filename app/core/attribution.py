@@ -3,8 +3,10 @@
     analyse(text, spans) -> list[Attribution]
         who speaks in each statement, and whom it continues (``app.core.continuation``).
     propose_parties(text, attributions, existing=()) -> list[ProposedParty]
-        the NEW sides the speakers speak for: countries with capital, demonym and bodies,
-        organisations with acronyms, groups named with their members, people.
+        the sides the speakers speak for (``app.core.proposing``): countries with capital,
+        demonym, bodies, office holders and places inside them; organisations with acronyms;
+        groups named with their members; people tied to no side. An entry named like an
+        existing party carries aliases for it to learn.
     assign_parties(text, attributions, parties) -> list[Attribution]
         copies with party and confidence filled, and the reason extended.
     suggest(text, spans, existing=()) -> (new parties, attributions)
@@ -20,13 +22,11 @@ Statement numbers in reasons are 1-based (as the desk shows them); ``carried_fro
 
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import lru_cache
 from typing import Sequence
 
-from app.core.continuation import NARRATION_UNSURE, StatementAttribution, _made, analyse
+from app.core.continuation import StatementAttribution, analyse
 from app.core.models import Attribution, ProposedParty, Span
-from app.core.parties import Entity, Resolution, Resolver, resolver_for
+from app.core.proposing import assign_parties, propose_parties
 
 __all__ = [
     "StatementAttribution",
@@ -37,253 +37,9 @@ __all__ = [
 ]
 
 
-# --- parties ---------------------------------------------------------------------------------
-
-
-def propose_parties(
-    text: str, attributions: Sequence[Attribution], existing: Sequence[ProposedParty] = ()
-) -> list[ProposedParty]:
-    resolver = resolver_for(text)
-    known = _alias_index(existing)
-    proposed: list[tuple[Entity, set[str]]] = []
-    merged: set[int] = set()
-    for a, res in _resolutions(resolver, attributions):
-        if res is None or res.coordinated or id(res) in merged:
-            continue  # the same answer twice adds nothing
-        merged.add(id(res))
-        for entity in res.entities[:1]:
-            if any(_fold(n) in known for n in [entity.name, *entity.aliases]):
-                continue
-            _merge_into(proposed, entity)
-    return [ProposedParty(e.name, list(e.aliases)) for e, _ in proposed]
-
-
-def assign_parties(
-    text: str, attributions: Sequence[Attribution], parties: Sequence[ProposedParty]
-) -> list[Attribution]:
-    resolver = resolver_for(text)
-    key = _party_key(parties)
-    index = _alias_index(parties, key)
-    scanner = None
-
-    def scan(words: str) -> list[str]:
-        # built on first use: most articles place every speaker without it
-        nonlocal scanner
-        if scanner is None:
-            scanner = _alias_scanner(parties, resolver, key)
-        return scanner(words)
-
-    out: list[Attribution] = list(attributions)
-    roots = dict(_resolutions(resolver, attributions, keyed=True))
-    for i, a in enumerate(attributions):
-        if a.carried_from is None:
-            out[i] = _assign_root(a, roots.get(i), index, scan)
-    for i, a in enumerate(attributions):
-        if a.carried_from is not None:
-            out[i] = _assign_carried(i, out, attributions)
-    return out
-
-
 def suggest(
     text: str, spans: Sequence[Span], existing: Sequence[ProposedParty] = ()
 ) -> tuple[list[ProposedParty], list[Attribution]]:
     attributions = analyse(text, spans)
     new = propose_parties(text, attributions, existing)
     return new, assign_parties(text, attributions, [*existing, *new])
-
-
-def _resolutions(resolver: Resolver, attributions: Sequence[Attribution], keyed: bool = False):
-    """(attribution or index, Resolution) for every statement that names its own speaker."""
-    for i, a in enumerate(attributions):
-        if a.speaker is None or a.carried_from is not None or a.kind == "narration":
-            continue
-        res = resolver.resolve(a.speaker, getattr(a, "speaker_at", None))
-        yield (i if keyed else a), res
-
-
-def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribution:
-    if a.kind == "narration":  # analyse already said how sure it is; frozen, so share it
-        return a if a.party is None else _updated(a, party=None)
-    if a.speaker is None or res is None:
-        return _updated(a, party=None, confidence=NARRATION_UNSURE)
-    parties = []
-    for entity in res.entities:
-        party = _party_for(entity, index)
-        if party and party not in [p for p, _ in parties]:
-            parties.append((party, entity))
-    if not parties:
-        hits = scan(a.speaker)
-        if len(hits) == 1:
-            return _updated(a, party=hits[0], confidence=0.7,
-                           reason=f"{a.reason}; “{a.speaker}” contains an alias of {hits[0]}")
-        return _updated(a, party=None, confidence=0.3,
-                       reason=f"{a.reason}; no party known for “{a.speaker}”")
-    if len(parties) > 1 and res.coordinated:
-        names = " and ".join(p for p, _ in parties)
-        return _updated(a, party=None, confidence=0.4,
-                       reason=f"{a.reason}; “{a.speaker}” names several parties ({names})")
-    party, entity = parties[0]
-    confidence = entity.confidence * (0.7 if len(parties) > 1 else 1.0)
-    why = f"“{a.speaker}” matches {party}"
-    if entity.how == "tie":
-        why += f" (the article ties {entity.evidence})"
-    if type(a) is StatementAttribution:  # the common case, without _updated's keyword lookups
-        return _made(a.kind, a.speaker, a.cue, party, round(confidence, 2), a.quotes, a.carried_from,
-                     f"{a.reason}; {why}", a.span, a.speaker_at)
-    return _updated(a, party=party, confidence=round(confidence, 2), reason=f"{a.reason}; {why}")
-
-
-def _assign_carried(i: int, out: list[Attribution], original: Sequence[Attribution]) -> Attribution:
-    """Follow carried_from to the statement that named the speaker; inherit its party."""
-    a = original[i]
-    j, factor, seen = a.carried_from, 0.9, {i}
-    while j is not None and original[j].carried_from is not None and j not in seen:
-        seen.add(j)
-        factor *= 0.95
-        j = original[j].carried_from
-    if j is None or j in seen:
-        return _updated(a, party=None, confidence=0.3)
-    parent = out[j]
-    if parent.party is None:
-        return _updated(a, party=None, confidence=0.3, reason=f"{a.reason}; that speaker has no party")
-    confidence = round(max(0.3, parent.confidence * factor), 2)
-    return _updated(a, party=parent.party, confidence=confidence,
-                   reason=f"{a.reason}; statement {j + 1} is {parent.party}")
-
-
-def _updated(a: Attribution, **changes) -> Attribution:
-    """``dataclasses.replace`` for the fields assignment changes, without its introspection."""
-    if type(a) is StatementAttribution:
-        return _made(
-            a.kind, a.speaker, a.cue, changes.get("party", a.party), changes.get("confidence", a.confidence),
-            a.quotes, a.carried_from, changes.get("reason", a.reason), a.span, a.speaker_at, a.speaker_class,
-        )
-    return replace(a, **changes)
-
-
-def _party_for(entity: Entity, index: dict[str, str]) -> str | None:
-    party = index.get(_fold(entity.name))
-    if party:
-        return party
-    for alias in entity.aliases:
-        party = index.get(_fold(alias))
-        if party:
-            return party
-    return None
-
-
-def _party_key(parties: Sequence[ProposedParty]) -> tuple:
-    return tuple((p.name, tuple(p.aliases)) for p in parties)
-
-
-def _alias_index(parties: Sequence[ProposedParty], key: tuple | None = None) -> dict[str, str]:
-    """Folded name or alias -> party name; an alias two parties share belongs to neither.
-
-    The same parties come back article after article during an import: the index is kept
-    for the last few party lists (by value, so an edited alias makes a new one). Read only.
-    """
-    if key is None:
-        key = _party_key(parties)
-    index = _INDEXES.get(key)
-    if index is None:
-        index = _INDEXES[key] = _build_alias_index(parties)
-        while len(_INDEXES) > 8:
-            del _INDEXES[next(iter(_INDEXES))]
-    return index
-
-
-_INDEXES: dict[tuple, dict[str, str]] = {}
-_SCANNERS: dict[tuple, object] = {}
-
-
-def _build_alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
-    index: dict[str, str] = {}
-    shared: set[str] = set()
-    for p in parties:
-        for name in [p.name, *p.aliases]:
-            key = _fold(name)
-            if not key:
-                continue
-            if key in index and index[key] != p.name:
-                shared.add(key)
-            index.setdefault(key, p.name)
-    for key in shared:
-        index.pop(key, None)
-    for p in parties:  # a party's own name always wins
-        index[_fold(p.name)] = p.name
-    return index
-
-
-def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver, key: tuple | None = None):
-    """Finds party aliases the gazetteer does not know (added by the journalist) in speaker words.
-
-    Plain substring search over the folded words, longest alias first, then a word-boundary
-    check: no regex to compile per article, and a speaker is a few words long. Depends only
-    on the parties and the (fixed) gazetteer, so it is kept like the alias index.
-    """
-    if key is None:
-        key = _party_key(parties)
-    scan = _SCANNERS.get(key)
-    if scan is None:
-        scan = _SCANNERS[key] = _build_alias_scanner(parties, resolver)
-        while len(_SCANNERS) > 8:
-            del _SCANNERS[next(iter(_SCANNERS))]
-    return scan
-
-
-def _build_alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver):
-    table: dict[str, str] = {}
-    for p in parties:
-        for alias in [p.name, *p.aliases]:
-            if alias and len(alias) >= 2 and not resolver.gaz.is_form(alias):
-                table.setdefault(_fold(alias), p.name)
-    ordered = sorted(table, key=len, reverse=True)
-
-    def scan(words: str) -> list[str]:
-        folded = _fold(words)
-        hits: list[str] = []
-        for alias in ordered:
-            at = folded.find(alias)
-            while at >= 0:
-                end = at + len(alias)
-                if (at == 0 or not folded[at - 1].isalnum()) and (end == len(folded) or not folded[end].isalnum()):
-                    if table[alias] not in hits:
-                        hits.append(table[alias])
-                    break
-                at = folded.find(alias, at + 1)
-        return hits
-
-    return scan
-
-
-def _merge_into(proposed: list[tuple[Entity, set[str]]], entity: Entity) -> None:
-    """Add ``entity`` to the proposals, merging every proposal that shares a name with it.
-
-    A person proposed on their own ("Mr. Mujahid") is absorbed by the side a later mention
-    ties them to ("Zabihullah Mujahid, the Taliban’s chief spokesman"): the side keeps its name.
-    """
-    keys = {_fold(n) for n in [entity.name, *entity.aliases]}
-    overlapping = [k for k, (_, other_keys) in enumerate(proposed) if keys & other_keys]
-    new = (Entity(entity.name, entity.kind, list(entity.aliases), entity.how, entity.confidence), keys)
-    if not overlapping:
-        proposed.append(new)
-        return
-    group = [proposed[k] for k in overlapping] + [new]
-    keeper = next((g for g in group if g[0].kind != "person"), group[0])
-    for other in group:
-        if other is not keeper:
-            keeper[0].add(other[0].name, *other[0].aliases)
-            keeper[1].update(other[1])
-    at = overlapping[0]
-    for k in reversed(overlapping):
-        del proposed[k]
-    proposed.insert(at, keeper)
-
-
-@lru_cache(maxsize=4096)
-def _fold(name: str) -> str:
-    name = name.replace("’", "'").strip().casefold()
-    for det in ("the ", "a ", "an "):
-        if name.startswith(det):
-            name = name[len(det) :]
-    return name

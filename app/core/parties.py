@@ -28,58 +28,42 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.core import gazetteer as gz
+from app.core import places
+from app.core.common_words import is_common
+from app.core.acronyms import acronym_for as _acronym_for, acronyms_in as _acronyms
+from app.core.alias_rules import alias_ok, strip_lead
 from app.core.speakers import PRONOUNS, singular
+from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads them here
+    _COURTESY,
+    _DESCRIBED,
+    _OFFICE_IN_SPEAKER,
+    BODY_NOUNS,
+    NONSTATE,
+    NONSTATE_HEADS,
+    NONSTATE_NAMES,
+    OFFICE_ABBREVIATIONS,
+    ORG_WORDS,
+    STATE_HEADS,
+    STATE_WORDS,
+    TITLE_WORDS,
+    has_org_word as _has_org_word,
+    is_title_only as _is_title_only,
+    state_head as _state_head,
+    titled_person as _titled_person,
+    state_body as _state_body,
+)
+from app.core.ties import SideTies
 
-# Lowercase heads that make a demonym or a possessive country name non-state:
-# "Pakistani militants" and "Iran’s opposition" do not speak for the government.
-NONSTATE = frozenset(
-    """militant rebel separatist insurgent opposition fighter group protester activist civilian
-    resident refugee journalist dissident villager student worker citizen people national
-    voter lawmaker-in-exile exile diaspora community clergy cleric tribe tribesman militia
-    faction movement party gunman extremist jihadist victim family relative farmer businessman
-    company firm bank media press newspaper broadcaster channel outlet analyst expert academic
-    scholar writer artist player team fan club church mosque hospital university doctor""".split()
-)
-NONSTATE_NAMES = frozenset("Taliban Kurds Kurdish Baloch Pashtun Uyghur Uighur Rohingya Opposition".split())
-# Capitalised words after a country form that keep it a state body ("Pakistan Army").
-STATE_WORDS = frozenset(
-    """Army Navy Air Force Forces Armed Defence Defense Government Ministry Foreign Interior Police
-    Embassy Military Coast Guard Rangers State Cabinet Parliament Presidency Office Mission
-    Consulate Marines Marine Special Border Security Intelligence Prime President""".split()
-)
-# Words that make a capitalised name an organisation rather than a person.
-ORG_WORDS = frozenset(
-    """Army Front Party Movement Organisation Organization Council Watch International Nations Agency
-    Committee Commission Union Brigade Brigades Forces Force Guard Guards Corps Group Network
-    Institute Foundation Association Federation League Alliance Coalition Authority Bank Fund Court
-    Tribunal Cross Crescent Ministry Department Office Service Services Police Command Board
-    Center Centre Company Corporation Inc Ltd News Times Post Press Agency Television Radio
-    Mission Programme Program Secretariat Assembly Parliament Senate Congress University School
-    Hospital Church Society Trust Initiative Observatory Monitor Unit Battalion Division Regiment
-    Government Administration Cabinet Presidency State States Republic Kingdom Emirates Islands
-    Jaish Lashkar Tehreek Tehrik Hizb Harakat Ansar Jamaat Al""".split()
-)
-TITLE_WORDS = frozenset(
-    """President Prime Minister Foreign Defence Defense Interior Finance Home Deputy Vice Chief
-    Spokesman Spokeswoman Spokesperson General Gen Gen. Lt Lt. Col Col. Maj Maj. Brig Brig.
-    Capt Capt. Adm Adm. Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. Senator Rep Rep. Ambassador
-    Secretary State Chancellor King Queen Prince Princess Sheikh Commander Judge Justice
-    Governor Mayor Speaker Leader Director Envoy Colonel Major Captain Admiral Lieutenant
-    Sergeant Premier Minister-President Supreme Army Air Navy Military Senior Top Acting Former
-    Sir Lord Lady Professor Prof Prof. Rev Rev. Father Imam Ayatollah Mullah""".split()
-)
-# Nouns of state bodies an article can tie to a country ("the army" after "Israel’s army").
-BODY_NOUNS = (
-    "ministry", "government", "army", "military", "navy", "police", "authorities", "administration",
-    "cabinet", "parliament", "embassy", "ambassador", "envoy", "spokesman", "spokeswoman",
-    "spokesperson", "officials", "president", "premier", "minister", "forces", "regime", "junta",
-    "air force", "foreign office", "presidency", "military’s", "army’s",
-)
 _BODY_IN_SPEAKER = re.compile(
     r"\b(ministry|government|army|military|navy|police|authorities|administration|cabinet|"
     r"parliament|embassy|ambassador|envoy|spokes(?:man|woman|person)|officials?|president|premier|"
-    r"minister|forces|regime|junta|air force|foreign office|presidency)\b",
+    r"minister|forces|regime|junta|air force|foreign office|presidency|department)\b",
     re.I,
+)
+# A description naming a body the article named before: "…, the ministry's spokesman".
+_DEFINITE_BODY = re.compile(
+    r"\b(?:the|its)\s+(?:[a-z\-]+\s+)?(?:ministry|army|military|government|embassy|navy|police|"
+    r"administration|presidency|cabinet|parliament|department)(?:['’]s)?\b"
 )
 # "Name (ACR)" anywhere in the article: the acronym then names the organisation on its own.
 _ACRONYM_DEF = re.compile(
@@ -111,6 +95,8 @@ class Entity:
     how: str = ""  # the evidence: name, alt, capital, demonym, body, org, acronym, person, tie
     confidence: float = 0.0
     evidence: str = ""  # the words that gave it away
+    titled: bool = False  # a person named with a title or office ("Foreign Minister …")
+    bystander: bool = False  # a person named with what they do, no office ("…, who runs a shop")
 
     def add(self, *names: str) -> None:
         for n in names:
@@ -142,7 +128,7 @@ def resolver_for(text: str) -> "Resolver":
 _LAST: list = []
 
 
-class Resolver:
+class Resolver(SideTies):
     """Resolves speaker words against one article (its acronyms, its ties, its people)."""
 
     @property
@@ -157,6 +143,7 @@ class Resolver:
         self._ties: dict[str, tuple[list[int], list[str]]] = {}
         self._acronyms: dict[str, str] | None = None
         self.people: dict[str, Entity] = {}  # surname or full name -> the entity they speak for
+        self._alone: dict[tuple[str, str], bool] = {}
         self._cache: dict[tuple[str, int | None], Resolution] = {}
         self._by_words: dict[str, Resolution] = {}
         self._used_tie = False
@@ -180,6 +167,7 @@ class Resolver:
         return self._cache[key]
 
     def _resolve(self, speaker: str, at: int | None) -> Resolution:
+        speaker = strip_lead(speaker)  # "CARACAS (Agency) — Venezuela" is Venezuela
         if not speaker or speaker.lower() in PRONOUNS:
             return Resolution([])
         group = self._group(speaker)
@@ -190,23 +178,39 @@ class Resolver:
         found += self._orgs(speaker, {e.name for _, e in found})
         persons = self._persons(speaker)
         found.sort(key=lambda pair: pair[0])
-        entities = _dedupe([e for _, e in found])
+        entities = _dedupe([self.org_side(e, at) for _, e in found])
         if not entities:
-            tie = self._tie_entity(speaker, at)
+            local = self.local_side(speaker)  # "officials in Syunik province"
+            if local:
+                entities = [local]
+        if not entities and persons:
+            person = self._known_person(persons[0])
+            if person is None:
+                # "X, the ministry's spokesman": the ministry the article named last, else the
+                # country that frames the paragraph ("Foreign Minister X" after "Guyana rejected…")
+                side = self._described_tie(speaker, at) or self.person_side(persons[0], at)
+                if side is not None:
+                    entities = [side]
+                else:
+                    person = persons[0]
+            if not entities:
+                for name in (persons[0].name, *persons[0].aliases):
+                    if " " not in name or name == persons[0].name:
+                        self.people.setdefault(name, person)  # "Roe said" later is the same person
+                return Resolution([person])
+        if not entities and not persons:
+            tie = self._tie_entity(speaker, at) or self.named_org(speaker) or self.state_outlet(speaker, at)
             if tie:
                 entities = [tie]
-        if not entities and persons:
-            person = self._known_person(persons[0]) or persons[0]
-            for name in (persons[0].name, persons[0].name.split()[-1]):
-                self.people.setdefault(name, person)  # "Roe said" later is the same person
-            return Resolution([person])
         if not entities:
             known = self.people.get(speaker.strip(" ,").removeprefix("the ").removeprefix("The "))
             return Resolution([known] if known else [])
         for person in persons:  # "Jane Roe, a spokeswoman for the Israeli army" speaks for Israel
             entities[0].add(person.name, *person.aliases)
             self.people[person.name] = entities[0]
-            self.people[person.name.split()[-1]] = entities[0]
+            for alias in person.aliases:
+                if " " not in alias:
+                    self.people[alias] = entities[0]
         coordinated = len(entities) > 1 and bool(_COORD.search(speaker))
         return Resolution(entities, coordinated)
 
@@ -238,8 +242,9 @@ class Resolver:
             country = self.gaz.countries[name]
             entity = Entity(name, "country", country.aliases(), mention.kind, _CONFIDENCE[mention.kind],
                             mention.form)
-            if len(speaker.split()) <= 6 and "," not in speaker and speaker != mention.form:
-                entity.add(_DET.sub("", speaker))  # "Pakistan’s foreign ministry"
+            phrase = _DET.sub("", speaker)
+            if speaker != mention.form and alias_ok(phrase, name):
+                entity.add(phrase)  # "Pakistan’s foreign ministry"
             out.append((mention.start, entity))
         return out
 
@@ -251,6 +256,8 @@ class Resolver:
         if mention.kind == gz.DEMONYM and prev[:1].isupper() and prev.lower() not in ("the", "a", "an", "both"):
             return False  # "Free Syrian Army": part of a name
         after = speaker[mention.end :].split()
+        if mention.possessive and after and after[0][:1].isupper() and _state_head(after):
+            return True  # "Kenya's Teachers Service Commission", "Russia's Investigative Committee"
         if after and after[0][:1].isupper() and after[0].strip(",()") not in STATE_WORDS \
                 and mention.kind in (gz.NAME, gz.ALT, gz.DEMONYM) and not after[0].startswith("("):
             if after[0].strip(",") not in NONSTATE_NAMES and after[0].strip(",") not in TITLE_WORDS:
@@ -293,8 +300,42 @@ class Resolver:
 
     # --- people ---------------------------------------------------------------------------
     def _persons(self, speaker: str) -> list[Entity]:
-        return [Entity(name, "person", list(aliases), "person", _CONFIDENCE["person"], speaker)
-                for name, aliases in _person_names(speaker)]
+        out = []
+        for name, aliases, titled, bystander in _person_names(speaker):
+            # a one-word form of the name only where this article uses it alone for the person
+            # ("Kumar said", "Tan also said"), and never a common word ("Young", "Daily")
+            kept = [a for a in aliases if " " in a or a == name or self._used_alone(a, name)]
+            out.append(Entity(name, "person", kept, "person", _CONFIDENCE["person"], speaker, titled, bystander))
+        return out
+
+    def _used_alone(self, word: str, name: str) -> bool:
+        """Whether the article uses ``word`` on its own (not inside ``name`` or another name:
+        "Ahmed" in "Ahmed Sharif" is not "Ahmed Khan" used alone)."""
+        key = (word, name)
+        hit = self._alone.get(key)
+        if hit is None:  # every "Bascom" inside "Hugh Bascom": not used alone, without a scan
+            inside = word in name.split() and self.text.count(word) <= self.text.count(name)
+            hit = self._alone[key] = False if inside else self._find_alone(word)
+        return hit
+
+    def _find_alone(self, word: str) -> bool:
+        if is_common(word):
+            return False
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (text[at - 1:at].isalnum() or text[end:end + 1].isalnum()):
+                after = text[end:end + 2]
+                before = text[max(0, at - 30):at].split()
+                prev = before[-1] if before and text[at - 1:at] == " " else ""
+                joined_after = len(after) == 2 and after[0] == " " and after[1].isupper()
+                joined_before = prev[:1].isupper() and prev.rstrip(".") not in TITLE_WORDS \
+                    and prev not in TITLE_WORDS and not prev.endswith((".", ",", ":", "”", '"'))
+                if not joined_after and not joined_before:
+                    return True
+            at = text.find(word, end)
+        return False
 
     def _persons_uncached(self, speaker: str) -> list[Entity]:
         out = []
@@ -309,15 +350,18 @@ class Resolver:
                 continue
             if not title and len(words) < 2:
                 continue
-            if any(w.isupper() for w in words):
-                continue
+            if any(w.isupper() for w in words) or all(is_common(w) for w in words):
+                continue  # "One Western" (diplomat) is no one's name
             name = _POSS.sub("", " ".join(words))
-            person = Entity(name, "person", [name], "person", _CONFIDENCE["person"], speaker)
+            office = [t for t in title if t.rstrip(".") not in _COURTESY]
+            titled = bool(office) or bool(_OFFICE_IN_SPEAKER.search(speaker))
+            bystander = not title and not titled and bool(_DESCRIBED.search(speaker))
+            person = Entity(name, "person", [name], "person", _CONFIDENCE["person"], speaker, titled, bystander)
             if len(words) >= 2:
-                person.add(words[-1])
+                person.add(_POSS.sub("", words[-1]), words[0])  # kept where the article uses it alone
             if title:
                 person.add(" ".join(title + [name]))
-            if len(speaker.split()) <= 12 and speaker != name:
+            if speaker != name and alias_ok(speaker):
                 person.add(speaker)
             out.append(person)
         return out
@@ -325,8 +369,18 @@ class Resolver:
     def _known_person(self, person: Entity) -> Entity | None:
         return self.people.get(person.name) or self.people.get(person.name.split()[-1])
 
+    def _described_tie(self, speaker: str, at: int | None) -> Entity | None:
+        m = _DEFINITE_BODY.search(speaker)
+        return self._tie_entity(speaker[m.start():], at) if m else None
+
     # --- ties: "the army" after "Israel’s army" -------------------------------------------
     def _tie_entity(self, speaker: str, at: int | None) -> Entity | None:
+        for word in speaker.split():  # "the MFA said": the ministry the article named last
+            noun = OFFICE_ABBREVIATIONS.get(word.strip(",.’'s"))
+            if noun:
+                name = self.tie(noun, at) or (self._frame_country(at) if at is not None else None)
+                if name:
+                    return self._country_entity(name, "tie", _CONFIDENCE["tie"], f"{word} → {name}")
         for m in _BODY_IN_SPEAKER.finditer(speaker):
             noun = m.group(1).lower()
             name = self.tie(noun, at)
@@ -334,7 +388,7 @@ class Resolver:
                 entity = Entity(name, "country", self.gaz.countries[name].aliases(), "tie",
                                 _CONFIDENCE["tie"], f"{m.group(1)} → {name}")
                 phrase = _DET.sub("", speaker)
-                if self._tie_unique(noun) and 2 <= len(phrase.split()) <= 6 and "," not in phrase:
+                if self._tie_unique(noun) and 2 <= len(phrase.split()) <= 6 and alias_ok(phrase, name):
                     entity.add(phrase)  # "military’s media wing", when only one country has one
                 return entity
         return None
@@ -401,8 +455,18 @@ class Resolver:
         m = _OWNER_BEFORE.search(self.text, max(0, pos - 80), pos)
         if not m:
             return None
-        mentions = self.gaz.find(m.group(1).rstrip())  # cached: the same owners recur
-        if not mentions or mentions[-1].end < len(m.group(1).rstrip()):
+        owner = m.group(1).rstrip()
+        cut = max(owner.rfind(". "), owner.rfind(".\t"))
+        if owner.endswith(".") or cut >= 0:  # "…administered by Guyana. Assembly president"
+            owner = owner[cut + 2:] if cut >= 0 and not owner.endswith(".") else ""
+            if not owner:
+                return None
+        mentions = self.gaz.find(owner)  # cached: the same owners recur
+        if not mentions:
+            return None
+        rest = owner[mentions[-1].end:].split()
+        # "Venezuela's National Assembly", "the US State Department": up to two name words
+        if rest and not (len(rest) <= 2 and all(w[:1].isupper() for w in rest)):
             return None
         return self._pick(mentions[-1].countries)
 
@@ -432,6 +496,9 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
             out.append((m.start(), m.end(), "def", name, acr))
             spans.append(m.span())
     for m in _ACRONYM.finditer(speaker):
+        if m.group() in OFFICE_ABBREVIATIONS:  # "the MFA said": an office, never an organisation
+            spans.append(m.span())
+            continue
         if not any(a <= m.start() < b for a, b in spans) and not g.is_form(m.group()):
             # "a BLA spokesman" names the BLA even where the article never spells it out
             alone = _SPEAKER_AFTER.match(speaker, m.end()) or speaker.strip(" ,") in (m.group(), "the " + m.group())
@@ -452,9 +519,10 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
         mentions = g.find(name)
         if mentions and (not _has_org_word(words) or _state_body(name, mentions[0])):
             continue  # a country, or its body ("The U.K. Foreign Office")
-        if _has_org_word(words) and not _is_title_only(words):
+        if _has_org_word(words) and not _is_title_only(words) and not _titled_person(words):
             out.append((m.start(), m.end(), "caps", _POSS.sub("", name), None))
-        elif len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker):
+        elif len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker) \
+                and not places.is_place(words[0]):
             out.append((m.start(), m.end(), "lone", _POSS.sub("", words[0]), None))
     out.sort(key=lambda c: (c[0], c[2] != "def"))
     return tuple(out)
@@ -470,16 +538,11 @@ _OWNER_OF_SPEAKER = re.compile(
 )
 
 
-def _state_body(name: str, mention: gz.Mention) -> bool:
-    after = name[mention.end :].split()
-    return bool(after) and after[0] in STATE_WORDS
-
-
 @lru_cache(maxsize=8192)
-def _person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """People named in speaker words: (name, aliases). Pure, so cached across articles."""
+def _person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
+    """People named in speaker words: (name, aliases, titled, bystander). Pure, so cached."""
     people = Resolver._persons_uncached(_PURE, speaker)
-    return tuple((p.name, tuple(p.aliases)) for p in people)
+    return tuple((p.name, tuple(p.aliases), p.titled, p.bystander) for p in people)
 
 
 class _Pure:
@@ -511,54 +574,12 @@ def _org(name: str, acronym: str | None, speaker: str) -> Entity:
     return entity
 
 
-def _acronyms(text: str) -> dict[str, str]:
-    """Acronyms the article defines: "… the Balochistan Liberation Army (BLA)" -> BLA."""
-    out: dict[str, str] = {}
-    for m in _PAREN_ACRONYM.finditer(text):  # a literal "(" first: cheap on long text
-        acr = m.group(1)
-        if acr in out:
-            continue
-        before = text[max(0, m.start() - 120) : m.start()]
-        name_match = _NAME_BEFORE.search(before)
-        if not name_match:
-            continue
-        words = _DET.sub("", name_match.group(1).strip()).split()
-        # keep only as many words as the acronym needs ("…the Balochistan Liberation Army")
-        initials = [w for w in words if w[:1].isupper()]
-        if len(initials) > len(acr) + 1 and len(words) > len(acr):
-            words = words[-(len(acr) + 1) :]
-        name = _DET.sub("", " ".join(words))
-        if name:
-            out[acr] = name
-    return out
-
-
-_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z\-]{1,9})\)")
-_NAME_BEFORE = re.compile(
-    r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|the|and|al|el|de|e)\s+|[a-z]+-[a-z]+\s+)*){0,8}[A-Z][\w’'\-]*)\s*$"
-)
-
-
-def _acronym_for(name: str, acronyms: dict[str, str]) -> str | None:
-    for acr, full in acronyms.items():
-        if full == name:
-            return acr
-    return None
-
-
-def _has_org_word(words: list[str]) -> bool:
-    return any(w.strip(",’'s") in ORG_WORDS or w.rstrip(",").removesuffix("’s").removesuffix("'s") in ORG_WORDS for w in words)
-
-
-def _is_title_only(words: list[str]) -> bool:
-    return all(w in TITLE_WORDS for w in words)
-
-
 def _looks_like_org_name(word: str, speaker: str) -> bool:
     """A lone capitalised name as the whole subject: "Hamas said", "the Taliban said"."""
     bare = _POSS.sub("", word)
-    if bare in TITLE_WORDS or bare.lower() in PRONOUNS or len(bare) < 2:
-        return False
+    if bare in TITLE_WORDS or bare.lower() in PRONOUNS or len(bare) < 2 or is_common(bare) \
+            or bare in OFFICE_ABBREVIATIONS:
+        return False  # "Analysts said", "As the ministry noted", "Rights group accuses"
     rest = speaker.split()
     return len(rest) <= 3
 

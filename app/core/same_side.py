@@ -30,6 +30,9 @@ Party = tuple[str, Sequence[str]]  # (name, aliases)
 
 def likely_target(source: Party, candidates: Sequence[Party]) -> int | None:
     """The index in ``candidates`` of the party ``source`` most likely belongs with, or None."""
+    claim = [k for k, c in enumerate(candidates) if _key(source[0]) in {_key(a) for a in _forms(c)[1:]}]
+    if len(claim) == 1:  # a suggestion taught that party this one's name: the proposed merge
+        return claim[0]
     resolver = Resolver("")
     source_sides, source_words = _sides(resolver, source), _words(source)
     scores = []
@@ -85,3 +88,25 @@ def _shared_words(a: set[str], b: set[str]) -> int:
 def _prefix(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= PREFIX_MIN and long_.startswith(short)
+
+
+def proposed_merges(parties: Sequence[Party]) -> list[tuple[int, int, str]]:
+    """(source index, target index, why) for each party whose name another party has as an
+    alias: the suggestion found the two to be one side and taught the target the name.
+    A party two others both claim is left alone (no answer beats a wrong one)."""
+    owners: dict[str, list[int]] = {}
+    for k, party in enumerate(parties):
+        for alias in _forms(party)[1:]:
+            owners.setdefault(_key(alias), []).append(k)
+    out = []
+    for k, party in enumerate(parties):
+        claim = [t for t in owners.get(_key(party[0]), []) if t != k]
+        if len(claim) == 1:
+            target = claim[0]
+            out.append((k, target, f"{parties[target][0]} has “{party[0]}” as an alias"))
+    return out
+
+
+def _key(name: str) -> str:
+    name = " ".join(name.replace("’", "'").split()).casefold()
+    return name.removeprefix("the ")

@@ -24,6 +24,7 @@ from app.core.text import fingerprint
 from app.io import importers
 from app.io.importers import folders
 from app.io.importers.text import one_line
+from app.ops.parties_ops import learn_aliases
 from app.ops.import_worker import (  # the worker side, importable alone
     _party_key,
     _prepare_chunk,
@@ -282,12 +283,11 @@ def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas,
     if prepared.proposed:
         try:
             with project.transaction():  # this file's parties, or none of them
-                for party in prepared.proposed:
-                    context.add(project, party)
+                created = [p.name for p in prepared.proposed if context.add(project, p)]
         except CounterclaimError as error:
             context.reload(project)
             return FileOutcome(source=source, error=str(error))
-        report.new_parties.extend(p.name for p in prepared.proposed)
+        report.new_parties.extend(created)
     return FileOutcome(source=source, article_id=next_id, statements=prepared.count, warnings=list(doc.warnings))
 
 
@@ -347,7 +347,17 @@ class _PartyContext:
         self.ids = {p.name: p.id for p in found}
         self._key = None
 
-    def add(self, project: Project, party: ProposedParty) -> None:
+    def add(self, project: Project, party: ProposedParty) -> bool:
+        """Store a proposed party; a proposal under an existing party's name adds its aliases
+        to that party instead (see ``proposing.propose_parties``). True when a party is new."""
+        if party.name in self.ids:
+            if learn_aliases(project, self.ids[party.name], party.aliases):
+                stored = parties.get(project, self.ids[party.name])
+                if stored is not None:  # in place: the order of parties is part of the key
+                    self.known = [ProposedParty(p.name, stored.aliases) if p.name == party.name else p
+                                  for p in self.known]
+                    self._key = None
+            return False
         party_id = parties.add(project, party.name, party.aliases)
         self.ids[party.name] = party_id
         # Known as stored (the store tidies aliases), as the next batch will reload it: the
@@ -356,6 +366,7 @@ class _PartyContext:
         stored = parties.get(project, party_id)
         self.known.append(ProposedParty(party.name, stored.aliases if stored is not None else list(party.aliases)))
         self._key = None
+        return True
 
     @property
     def key(self) -> tuple:
@@ -401,8 +412,8 @@ def _store(
             proposed, attributions = attribution.suggest(doc.text, spans, context.known)
             rows = statements.rows_for(doc.text, spans, attributions)
         for party in proposed:
-            context.add(project, party)
-            report.new_parties.append(party.name)
+            if context.add(project, party):
+                report.new_parties.append(party.name)
         article_id = articles.insert(project, doc, sha, outlet)
         ids = statements.insert_rows(project, [(article_id, rows)], context.ids)[0]
     return FileOutcome(source=source, article_id=article_id, statements=len(ids), warnings=list(doc.warnings))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from app.core import same_side
 from app.core.errors import CounterclaimError
 from app.store import parties, statements
 from app.store.database import Project
@@ -102,6 +103,42 @@ def merge(project: Project, source_id: int, target_id: int) -> PartyChange:
         after = parties.rows_by_id(project, _all_ids(project))
         after[source_id] = None
     return PartyChange(before, after, before_tags, after_tags, target_id)
+
+
+def learn_aliases(project: Project, party_id: int, aliases: Sequence[str]) -> bool:
+    """Add the aliases a suggestion found to a party (inside the caller's transaction).
+    Nothing is merged: a name that is also another party stays that party's, and
+    ``proposed_merges`` then proposes the merge for the journalist to confirm. True when an
+    alias was added."""
+    party = parties.get(project, party_id)
+    if party is None:
+        return False
+    have = {a.casefold() for a in (party.name, *party.aliases)}
+    new = [a for a in aliases if a.strip() and a.casefold() not in have]
+    if new:
+        parties.update(project, party_id, aliases=[*party.aliases, *new])
+    return bool(new)
+
+
+@dataclass(frozen=True)
+class MergeProposal:
+    """Party ``source`` is most likely the same side as ``target``: ``because`` says why."""
+
+    source_id: int
+    source: str
+    target_id: int
+    target: str
+    because: str
+
+
+def proposed_merges(project: Project) -> list[MergeProposal]:
+    """Merges the project's parties suggest, none of them done: a party whose name another
+    party has learned as an alias ("Rajesh Kumar" after a later article's "India's defence
+    minister Rajesh Kumar" taught India the name). The desk's Merge and ``counterclaim
+    parties --merges`` show them; ``merge`` does one when the journalist confirms it."""
+    rows = parties.all_parties(project)
+    found = same_side.proposed_merges([(p.name, p.aliases) for p in rows])
+    return [MergeProposal(rows[s].id, rows[s].name, rows[t].id, rows[t].name, why) for s, t, why in found]
 
 
 def delete(project: Project, party_id: int) -> PartyChange:

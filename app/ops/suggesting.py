@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from app.core import attribution
 from app.core.models import ProposedParty, Span
+from app.ops.parties_ops import learn_aliases
 from app.store import articles, parties, statements
 from app.store.database import Project
 
@@ -30,6 +31,10 @@ def suggest(project: Project, article_id: int | None = None) -> SuggestReport:
             known = [ProposedParty(p.name, p.aliases) for p in parties.all_parties(project)]
             proposed, attributions = attribution.suggest(article.text, spans, known)
             for party in proposed:
+                existing = parties.by_name(project, party.name)
+                if existing is not None:  # an existing party learns aliases (never a merge)
+                    learn_aliases(project, existing.id, party.aliases)
+                    continue
                 parties.add(project, party.name, party.aliases)
                 report.new_parties.append(party.name)
             party_ids = {p.name: p.id for p in parties.all_parties(project)}

@@ -67,7 +67,7 @@ def test_body_nouns_are_found_where_the_regex_finds_them(pieces):
 def test_attributions_made_the_fast_way_are_the_dataclass():
     from dataclasses import fields
 
-    from app.core.attribution import StatementAttribution, _made
+    from app.core.continuation import StatementAttribution, _made
     from app.core.models import Span
 
     names = [f.name for f in fields(StatementAttribution)]

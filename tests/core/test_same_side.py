@@ -38,3 +38,11 @@ def test_no_likely_side_means_no_preselection(source):
 def test_a_tie_is_no_answer():
     assert likely_target(("Pakistan and Iran", []), [("Pakistan", []), ("Iran", [])]) is None
     assert likely_target(("Pakistan", []), []) is None
+
+
+def test_the_party_that_learned_this_ones_name_is_the_likely_target():
+    from app.core.same_side import likely_target
+
+    source = ("Oskar Brandt", ["Brandt"])
+    candidates = [("Sweden", ["Stockholm"]), ("Norway", ["Oslo", "Oskar Brandt"])]
+    assert likely_target(source, candidates) == 1

@@ -1,0 +1,250 @@
+"""What ties a person, a body or a place to a country's side (issue 14, items 1 and 4).
+
+A mixin of ``app.core.parties.Resolver`` (it reads ``self.text``, ``self.gaz``, ``self.tie``):
+
+- ``person_side``: an office holder named without a country ("Foreign Minister Hugh Bascom",
+  "Its spokesman, Senior Colonel Tan Jun") speaks for the country that frames the paragraph
+  before the speaker: the nearest sentence of that paragraph that opens with a country
+  ("Guyana rejected the complaint…", "China's defence ministry struck a cooler tone.", "In
+  Beijing, …"), else the only country that paragraph names before the speaker, else the only
+  country the whole article names. Only people with an office; a shopkeeper named with what
+  she does is nobody's side. Never the article-wide title tie ("minister" -> whichever
+  country had a minister first), which put India's defence minister on China's side.
+- ``org_side``: a capitalised state body with no country in its name ("the Bolivarian
+  National Armed Forces", "Assembly president …", "Treasury officials") is the country whose
+  body of that kind the article names ("Venezuela's armed forces", "Venezuela's National
+  Assembly"), else the paragraph's frame country.
+- ``local_side``: "officials in <place>", "police in <place>", "the governor of <place>",
+  "<place> region officials": the country holding the place (a capital, or a province, region
+  or city district from ``app.core.places``), when the article names that country.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.core import places
+
+# Heads of capitalised org names that are a state's body: these may fold into a country.
+_STATE_BODY_HEADS = {
+    "assembly": "assembly", "forces": "force", "force": "force", "army": "army", "navy": "navy",
+    "command": "command", "ministry": "ministry", "treasury": "treasury", "police": "police",
+    "guard": "guard", "parliament": "parliament", "senate": "senate", "cabinet": "cabinet",
+    "presidency": "presidency", "government": "government", "administration": "administration",
+}
+# A sentence that opens with a country: "Guyana rejected…", "The Indian foreign ministry…",
+# "In Beijing, …", "For Beijing, …", "China's defence ministry…".
+_OPENER = re.compile(r"^[\s\"“‘'(]*(?:(?:The|In|For|From|At|Across|Inside|Meanwhile,?|But|And|Yet)\s+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z])")
+# Before a country mention, words that make it the object, not the side ("a visit to Tokyo").
+_OBJECT_BEFORE = re.compile(r"\b(?:to|against|with|into|towards?|on|over|from|of|by|at|near)\s+(?:the\s+)?$", re.I)
+# Speaker words naming a local official or body by the place it serves.
+_LOCAL = re.compile(
+    r"\b(?i:officials?|police|authorities|administration|governor|deputy governor|mayor|council|"
+    r"prosecutors?|commanders?|spokes(?:man|woman|person)|troops|forces|military|army|government)"
+    r"\s+(?:in|of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
+)
+_PLACE_FIRST = re.compile(
+    r"(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})(?:['’]s)?\s+(?:(?:regional|provincial|"
+    r"region|province|state|oblast|district|county|city)\s+)+(?:deputy\s+)?(?:governor|officials?|"
+    r"authorities|administration|police|head|mayor|council)\b"
+)
+# Words that make a body with a state head a movement instead: "… Liberation Army".
+_NON_STATE_WORDS = frozenset(
+    """Liberation Revolutionary Resistance Islamic Popular Free Rebel Insurgent Democratic Patriotic
+    United People's People’s Mujahideen Jihad Resistance Salvation Defence-of Self-Defence""".split()
+)
+_STATE_OUTLET = re.compile(
+    r"\bstate(?:-run|-owned|-controlled)?\s+(?:news\s+agency|broadcaster|television|TV|media|radio|"
+    r"newspaper|outlet|agency|news)\b", re.I
+)
+_GENERIC_ORG = re.compile(r"^(?:[Tt]he|[Tt]his|[Ii]ts)\s+(union|commission|committee|council|party|front|movement|"
+                          r"alliance|coalition|federation|association|agency|mission|tribunal|court)$")
+_PLACE_COMMA_COUNTRY = re.compile(r"\b([A-Z][\w'’\-]+),\s+([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
+_IN_PLACE = re.compile(r"\b(?:in|of)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})")
+
+
+_GENERIC_TITLE = frozenset("""Minister Ministry Secretary Deputy Vice Chief Senior Acting Former State
+    Cabinet Spokesman Spokeswoman Spokesperson Director General Head""".split())
+
+
+def _bodies(gaz) -> list[tuple[str, tuple[str, ...]]]:
+    cached = getattr(gaz, "_bodies_by_country", None)
+    if cached is None:
+        cached = [(c.name, c.bodies) for c in gaz.countries.values() if c.bodies]
+        gaz._bodies_by_country = cached
+    return cached
+
+
+# A country doing something to the other side is not the frame of the next speaker: "Russia
+# launched drones …. Governor X said" is the governor of the place hit.
+_ATTACK = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:on|late|early|overnight|again|also|then|reportedly)\s+(?:\w+\s+)?)?"
+    r"(?:launched|fired|attacked|struck|shelled|bombed|hit|invaded|seized|captured|shot|killed|downed|"
+    r"targeted|pounded|raided|stormed|deployed|sent|massed|advanced|crossed|"
+    r"drones?|missiles?|troops|forces|soldiers|jets|aircraft|artillery|shelling|strikes?|attacks?|"
+    r"rockets?|shells|tanks|warplanes|warships|vessels|ships|gunboats|militias?|fighters|shot)\b",
+    re.I,
+)
+
+
+def _attacker(after: str) -> bool:
+    return bool(_ATTACK.match(after))
+
+
+class SideTies:
+    text: str
+
+    # --- people ----------------------------------------------------------------------------
+    def person_side(self, person, at: int | None):
+        if not person.titled:
+            return None
+        name = self._title_body_country(person)
+        how, confidence = "body", 0.7
+        if name is None and at is not None:
+            name, how, confidence = self._frame_country(at), "frame", 0.6
+        if name is None:
+            name, how, confidence = self._sole_country(), "sole", 0.55
+        if name is None:
+            return None
+        return self._country_entity(name, how, confidence, f"{person.name} → {name}")
+
+    def _title_body_country(self, person) -> str | None:
+        """"External Affairs Minister X": the one country named in the article that has a body
+        of that name ("Ministry of External Affairs")."""
+        titled = next((a for a in person.aliases if a.endswith(" " + person.name) and a != person.name), "")
+        words = [w for w in titled[: -len(person.name)].split() if w not in _GENERIC_TITLE]
+        if len(words) < 2:
+            return None
+        phrase = " ".join(words)
+        hits = {c for c, bodies in _bodies(self.gaz) if any(phrase in b for b in bodies) and self._named(c)}
+        return hits.pop() if len(hits) == 1 else None
+
+    # --- bodies ----------------------------------------------------------------------------
+    def org_side(self, entity, at: int | None):
+        if entity.kind != "org" or self.gaz.find(entity.name):
+            return entity
+        words = entity.name.split()
+        noun = _STATE_BODY_HEADS.get(words[-1].lower().strip(",."))
+        if noun is None or any(a.isupper() and len(a) > 1 for a in entity.aliases):
+            return entity  # an organisation the article gives an acronym is its own ("… (BLA)")
+        if any(w in _NON_STATE_WORDS or places.is_place(w) for w in words[:-1]):
+            return entity  # "Balochistan Liberation Army", "Revolutionary Armed Forces": not the state
+        name = self.tie(noun, at)  # "Venezuela's armed forces" earlier in the article
+        how = "tie"
+        if name is None and at is not None:
+            name, how = self._frame_country(at), "frame"
+        if name is None:
+            return entity
+        side = self._country_entity(name, how, 0.6, f"{entity.name} → {name}")
+        side.add(*entity.aliases)
+        return side
+
+    def named_org(self, speaker: str):
+        """"The union" where the article defines one union ("the Kenya National Union of
+        Teachers (KNUT)"): that organisation. Two unions, or none: no answer."""
+        m = _GENERIC_ORG.match(speaker.strip())
+        if not m:
+            return None
+        head = m.group(1).capitalize()
+        hits = {name for name in self.acronyms.values() if head in name.split()}
+        if len(hits) != 1:
+            return None
+        from app.core.parties import Entity
+
+        name = hits.pop()
+        acronym = next(a for a, n in self.acronyms.items() if n == name)
+        return Entity(name, "org", [name, acronym], "org", 0.7, f"{speaker} → {name}")
+
+    def state_outlet(self, speaker: str, at: int | None):
+        """"The state news agency AZ", "state television": the state outlet of the country that
+        frames the paragraph, else of the article's only country."""
+        if not _STATE_OUTLET.search(speaker):
+            return None
+        name = (self._frame_country(at) if at is not None else None) or self._sole_country()
+        return self._country_entity(name, "outlet", 0.6, f"{speaker} → {name}") if name else None
+
+    # --- places ----------------------------------------------------------------------------
+    def local_side(self, speaker: str):
+        for pattern in (_LOCAL, _PLACE_FIRST):
+            m = pattern.search(speaker)
+            if not m:
+                continue
+            candidates = [m.group("place")] + [x.group("place") for x in _IN_PLACE.finditer(speaker, m.end())]
+            for place in candidates:
+                name = self._place_country(place)
+                if name:
+                    return self._country_entity(name, "place", 0.7, f"{place} → {name}")
+        return None
+
+    def _place_country(self, place: str) -> str | None:
+        mentions = self.gaz.find(place)
+        if mentions and mentions[0].start == 0:  # a capital: only for a country the article names
+            name = self._pick(mentions[0].countries)  # ("officials in Brussels" are the EU's)
+            return name if name and self._named_apart(name, place) else None
+        words = place.split()
+        named = self._article_places().get(words[0]) if words else None
+        if named:  # "reporting from Bartica, Guyana" ties Bartica to Guyana in this article
+            return named
+        for n in range(len(words), 0, -1):  # "Kharkiv region", "Cabo Delgado province"
+            hits = [c for c in places.countries_of(" ".join(words[:n])) if self._named(c)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    # --- the helpers -------------------------------------------------------------------------
+    def _country_entity(self, name: str, how: str, confidence: float, evidence: str):
+        from app.core.parties import Entity
+
+        self._used_tie = True  # depends on where the speaker is: cache by position
+        return Entity(name, "country", self.gaz.countries[name].aliases(), how, confidence, evidence)
+
+    def _named_apart(self, country: str, place: str) -> bool:
+        """The article names ``country`` by a form other than ``place`` itself."""
+        return any(form in self.text for form in self.gaz.countries[country].aliases() if form != place)
+
+    def _named(self, country: str) -> bool:
+        return any(form in self.text for form in self.gaz.countries[country].aliases())
+
+    def _frame_country(self, at: int) -> str | None:
+        """The country that opens the nearest sentence of the paragraph before ``at``; else the
+        only country that paragraph names before ``at`` (not as an object: "a visit to Tokyo")."""
+        start = self.text.rfind("\n", 0, at) + 1
+        before = self.text[start:at]
+        sentences = _SENTENCE_END.split(before)
+        for sentence in reversed(sentences):
+            opener = _OPENER.match(sentence).end()
+            head = sentence[opener:opener + 80]
+            mentions = self.gaz.find(head)
+            if mentions and mentions[0].start == 0 and not _attacker(head[mentions[0].end:]):
+                name = self._pick(mentions[0].countries)
+                if name:
+                    return name
+        named = set()
+        for m in self.gaz.find(before):
+            if _attacker(before[m.end:m.end + 40]):
+                return None  # "Russian drones hit …. Governor X said": X is not the attacker's
+            if not _OBJECT_BEFORE.search(before[max(0, m.start - 30):m.start]):
+                named.update(m.countries if len(m.countries) == 1 else [])
+        return named.pop() if len(named) == 1 else None
+
+    def _article_places(self) -> dict[str, str]:
+        """Places the article itself puts in a country: "Bartica, Guyana", "NAIROBI, Kenya"."""
+        found = getattr(self, "_places", None)
+        if found is None:
+            found = {}
+            for m in _PLACE_COMMA_COUNTRY.finditer(self.text):
+                mentions = self.gaz.find(m.group(2))
+                if mentions and mentions[0].start == 0 and mentions[0].kind in ("name", "alt"):
+                    name = self._pick(mentions[0].countries)
+                    if name and not self.gaz.is_form(m.group(1)):
+                        found.setdefault(m.group(1).title() if m.group(1).isupper() else m.group(1), name)
+            self._places = found
+        return found
+
+    def _sole_country(self) -> str | None:
+        sole = getattr(self, "_sole", False)
+        if sole is False:
+            found = {c for m in self.gaz.find(self.text) for c in m.countries if len(m.countries) == 1}
+            sole = self._sole = found.pop() if len(found) == 1 else None
+        return sole
