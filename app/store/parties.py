@@ -5,16 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from app.core import palette
 from app.core.errors import CounterclaimError
 from app.store.database import Project
 from app.store.records import PARTY_COLUMNS, Party
 
-# Distinct, colour-blind-friendly hues (Okabe–Ito first, then Tableau) that stay
-# readable as highlights on white and on a dark palette.
-PALETTE = (
-    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2",
-    "#D55E00", "#F0E442", "#8C6BB1", "#4E79A7", "#B07AA1",
-)
 
 
 def all_parties(project: Project) -> list[Party]:
@@ -52,10 +47,8 @@ def _free_shortcut(project: Project) -> int | None:
 
 
 def _next_color(project: Project) -> str:
-    used = {row[0].upper() for row in project.execute("SELECT color FROM parties")}
-    free = [c for c in PALETTE if c.upper() not in used]
-    count = project.execute("SELECT count(*) FROM parties").fetchone()[0]
-    return free[0] if free else PALETTE[count % len(PALETTE)]
+    """A colour no party of the project has (app/core/palette.py), while there is one."""
+    return palette.next_colour(row[0] for row in project.execute("SELECT color FROM parties"))
 
 
 def add(
