@@ -50,6 +50,7 @@ def import_json(project: Project, path: str | os.PathLike) -> ExchangeReport:
             document.statements,
             document.statement_topics,
             document.links,
+            document.alias_origins,
         )
     return ExchangeReport(
         source=str(path),

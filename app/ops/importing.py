@@ -32,6 +32,7 @@ from app.ops.import_worker import (  # the worker side, importable alone
     _warm_up,
     _worker_started,
 )
+from app.ops import newsroom
 from app.store import articles, parties, statements
 from app.store.database import Project
 
@@ -288,6 +289,8 @@ def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas,
             context.reload(project)
             return FileOutcome(source=source, error=str(error))
         report.new_parties.extend(p.name for p in prepared.proposed)
+    if context.extra:
+        context.adopt(project, prepared.rows, report)
     return FileOutcome(source=source, article_id=next_id, statements=prepared.count, warnings=list(doc.warnings))
 
 
@@ -343,12 +346,20 @@ class _PartyContext:
 
     def reload(self, project: Project) -> None:
         found = parties.all_parties(project)
-        self.known = [ProposedParty(p.name, p.aliases) for p in found]
+        # the project's parties, with what the newsroom gazetteer knows (app/ops/newsroom.py)
+        self.known, self.extra = newsroom.known_for(project)
         self.ids = {p.name: p.id for p in found}
         self._key = None
 
+    def adopt(self, project: Project, rows, report: ImportReport) -> None:
+        """Create the newsroom's parties these rows were suggested for (row[7]: party name)."""
+        for name in dict.fromkeys(r[7] for r in rows if r[7] and r[7] not in self.ids and r[7] in self.extra):
+            party = self.extra.pop(name)
+            self.ids[name] = parties.add(project, party.name, party.aliases, origin="newsroom")
+            report.new_parties.append(name)
+
     def add(self, project: Project, party: ProposedParty) -> None:
-        party_id = parties.add(project, party.name, party.aliases)
+        party_id = parties.add(project, party.name, party.aliases, origin="suggested")
         self.ids[party.name] = party_id
         # Known as stored (the store tidies aliases), as the next batch will reload it: the
         # same answers either way (aliases are compared folded), but the same key, so what
@@ -403,6 +414,8 @@ def _store(
         for party in proposed:
             context.add(project, party)
             report.new_parties.append(party.name)
+        if context.extra:
+            context.adopt(project, rows, report)
         article_id = articles.insert(project, doc, sha, outlet)
         ids = statements.insert_rows(project, [(article_id, rows)], context.ids)[0]
     return FileOutcome(source=source, article_id=article_id, statements=len(ids), warnings=list(doc.warnings))

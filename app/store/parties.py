@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from app.core import palette
 from app.core.errors import CounterclaimError
+from app.store import alias_origins
 from app.store.database import Project
 from app.store.records import PARTY_COLUMNS, Party
 
@@ -57,8 +58,11 @@ def add(
     aliases: Sequence[str] = (),
     color: str | None = None,
     shortcut: int | None = None,
+    origin: str | None = None,
 ) -> int:
-    """Create a party; colour, keyboard slot and position are chosen if not given."""
+    """Create a party; colour, keyboard slot and position are chosen if not given.
+
+    ``origin`` (app/store/alias_origins.py) says where the aliases came from, if known."""
     name = name.strip()
     if not name:
         raise CounterclaimError("A party needs a name.")
@@ -75,7 +79,11 @@ def add(
             "position": position,
         }
     )
-    return table.last_pk
+    party_id = table.last_pk
+    alias_origins.forget_party(project, party_id)
+    if origin is not None:
+        alias_origins.record(project, party_id, _clean_aliases(name, aliases), origin)
+    return party_id
 
 
 def _clean_aliases(name: str, aliases: Sequence[str]) -> list[str]:
