@@ -129,19 +129,19 @@ class Newsroom:
 
     def for_project(self, parties: Sequence[ProposedParty]) -> tuple[list[ProposedParty], list[ProposedParty]]:
         """(the project's parties with the newsroom's aliases added, the newsroom's parties the
-        project lacks). The project's own names always win: a newsroom alias some project party
-        answers to is never given to another."""
+        project lacks). A newsroom party joins the project party its name means; the project's
+        own names always win: a newsroom alias some project party answers to is never given
+        to another."""
         taken = {fold(n): p.name for p in parties for n in [p.name, *p.aliases]}
         extra_aliases: dict[str, list[str]] = {}
         missing: list[ProposedParty] = []
         for entry in self.entries:
-            owners = {taken[fold(n)] for n in [entry.name, *entry.aliases] if fold(n) in taken}
-            free = [a for a in [entry.name, *entry.aliases] if fold(a) not in taken]
-            if len(owners) == 1:
-                extra_aliases.setdefault(owners.pop(), []).extend(free)
-            elif not owners:
-                missing.append(ProposedParty(entry.name, list(entry.aliases)))
-            # several project parties claim its names: the project's split stands
+            free = [a for a in entry.aliases if fold(a) not in taken]
+            owner = taken.get(fold(entry.name))
+            if owner is not None:  # the project has this side: it answers to the newsroom's names too
+                extra_aliases.setdefault(owner, []).extend(free)
+            else:  # a side the project lacks, with the names no project party answers to
+                missing.append(ProposedParty(entry.name, free))
         known = [
             ProposedParty(p.name, [*p.aliases, *extra_aliases.get(p.name, [])]) if p.name in extra_aliases else p
             for p in parties

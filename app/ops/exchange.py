@@ -50,8 +50,8 @@ def import_json(project: Project, path: str | os.PathLike) -> ExchangeReport:
             document.statements,
             document.statement_topics,
             document.links,
-            document.alias_origins,
         )
+        exchange.restore_alias_origins(project, document.alias_origins)
     return ExchangeReport(
         source=str(path),
         articles=len(document.articles),

@@ -41,7 +41,7 @@ def suggest(project: Project, article_id: int | None = None) -> SuggestReport:
             for party in proposed:
                 parties.add(project, party.name, party.aliases, origin="suggested")
                 report.new_parties.append(party.name)
-            adopted = newsroom.adopt(project, extra, [a.party for a in attributions])
+            adopted = newsroom.adopt(project, extra, _unconfirmed_parties(rows, attributions))
             report.new_parties.extend(adopted)
             party_ids = {p.name: p.id for p in parties.all_parties(project)}
             report.statements += statements.apply_suggestions(project, aid, attributions, party_ids)
@@ -66,7 +66,7 @@ def reassign(project: Project, mentioning: Sequence[str] = ()) -> tuple[list[Tag
             continue
         spans = [Span(s.start, s.end, s.paragraph) for s in rows]
         assigned = attribution.assign_parties(article.text, attribution.analyse(article.text, spans), known)
-        if newsroom.adopt(project, extra, [a.party for a in assigned]):
+        if newsroom.adopt(project, extra, _unconfirmed_parties(rows, assigned)):
             known, extra = newsroom.known_for(project)
         party_ids = {p.name: p.id for p in parties.all_parties(project)}
         before = {s.id: TagState(s.id, s.party_id, s.status) for s in rows}
@@ -76,3 +76,8 @@ def reassign(project: Project, mentioning: Sequence[str] = ()) -> tuple[list[Tag
                 before_all.append(before[state.statement_id])
                 after_all.append(state)
     return before_all, after_all
+
+
+def _unconfirmed_parties(rows, attributions) -> list[str | None]:
+    """The parties suggested where a suggestion will be written (not on confirmed tags)."""
+    return [a.party for s, a in zip(rows, attributions) if s.status != "confirmed"]

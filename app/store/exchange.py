@@ -243,7 +243,6 @@ def restore(
     statements: Sequence[dict],
     statement_topics: Sequence[tuple[int, int]],
     links: Sequence[dict],
-    alias_origins: Sequence[dict] = (),
 ) -> None:
     """Write validated exchange rows with their own ids; the caller holds the transaction.
 
@@ -283,7 +282,11 @@ def restore(
         "INSERT INTO statement_topics (statement_id, topic_id) VALUES (?, ?)", [tuple(p) for p in statement_topics]
     )
     insert("links", LINK_FIELDS, [{f: lk.get(f) for f in LINK_FIELDS} for lk in links])
+
+
+def restore_alias_origins(project: Project, alias_origins: Sequence[dict]) -> None:
+    """Where the restored parties' aliases came from; the caller holds the transaction."""
     _alias_origins.restore(project, alias_origins)
 
 
-__all__ = ["Selection", "ExportData", "select", "is_empty", "restore"]
+__all__ = ["Selection", "ExportData", "select", "is_empty", "restore", "restore_alias_origins"]
