@@ -70,6 +70,16 @@ class Newsroom:
         entry.aliases.append(alias)
         return True
 
+    def forget(self, party: str, alias: str) -> bool:
+        """Take back what ``remember`` kept (an undo); a party left with no names goes too."""
+        entry = self.find(party)
+        if entry is None or fold(alias) not in {fold(a) for a in entry.aliases}:
+            return False
+        entry.aliases = [a for a in entry.aliases if fold(a) != fold(alias)]
+        if not entry.aliases:
+            self.entries.remove(entry)
+        return True
+
     def add_alias(self, party: str, alias: str) -> None:
         alias = _clean(alias, "An alias needs some words.")
         entry = self._require(party)

@@ -57,17 +57,27 @@ def edit(change: Callable[[Newsroom], object]):
     return result
 
 
-def remember(pairs: Sequence[tuple[str, str]]) -> int:
-    """Keep (party, alias) pairs the journalist taught a project; how many were new.
+def remember(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Keep (party, alias) pairs the journalist taught a project; those that were new.
 
     Quietly nothing without a newsroom, and never an error for the project edit that taught
     them: a newsroom that cannot be written is said by the newsroom dialog, not by tagging."""
     if location() is None or not pairs:
-        return 0
+        return []
     try:
-        return edit(lambda n: sum(bool(n.remember(party, alias)) for party, alias in pairs))
+        return edit(lambda n: [(party, alias) for party, alias in pairs if n.remember(party, alias)])
     except (CounterclaimError, OSError):
-        return 0
+        return []
+
+
+def forget(pairs: Sequence[tuple[str, str]]) -> None:
+    """Undo ``remember``: the newsroom follows the project's undo of what taught it."""
+    if location() is None or not pairs:
+        return
+    try:
+        edit(lambda n: [n.forget(party, alias) for party, alias in pairs])
+    except (CounterclaimError, OSError):
+        pass
 
 
 def export_to(target: str | os.PathLike) -> int:

@@ -13,7 +13,7 @@ never move) and kept in the newsroom gazetteer for the next project.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.core.errors import CounterclaimError
 from app.core.learning import fold
@@ -30,6 +30,7 @@ class PartyChange:
     before_tags: list[TagState] = field(default_factory=list)
     after_tags: list[TagState] = field(default_factory=list)
     party_id: int | None = None  # the party the edit was about (new, renamed, merged into)
+    taught: tuple[tuple[str, str], ...] = ()  # (party, alias) the newsroom kept from this edit
 
     @property
     def statement_ids(self) -> list[int]:
@@ -96,8 +97,13 @@ def update(project: Project, party_id: int, **fields) -> PartyChange:
         return party_id
 
     change = _run_teaching(project, edit, lambda: new_aliases)
-    newsroom.remember([(parties.get(project, party_id).name, a) for a in new_aliases])
-    return change
+    return _taught(change, [(parties.get(project, party_id).name, a) for a in new_aliases])
+
+
+def _taught(change: PartyChange, pairs: list[tuple[str, str]]) -> PartyChange:
+    """Keep the names in the newsroom too, and remember which, so undo takes them back."""
+    kept = newsroom.remember(pairs)
+    return replace(change, taught=tuple(kept)) if kept else change
 
 
 def learn(project: Project, party_id: int, alias: str, statement_id: int | None = None) -> PartyChange:
@@ -117,8 +123,7 @@ def learn(project: Project, party_id: int, alias: str, statement_id: int | None 
         return party_id
 
     change = _run_teaching(project, edit, lambda: [alias])
-    newsroom.remember([(party.name, alias)])
-    return change
+    return _taught(change, [(party.name, alias)])
 
 
 def reorder(project: Project, ordered_ids: Sequence[int]) -> PartyChange:
@@ -163,8 +168,8 @@ def merge(project: Project, source_id: int, target_id: int) -> PartyChange:
         after[source_id] = None
         for new in set(after) - set(before):
             before[new] = None
-    newsroom.remember([(target.name, n) for n in [source.name, *source.aliases]])
-    return PartyChange(before, after, before_tags, after_tags, target_id)
+    change = PartyChange(before, after, before_tags, after_tags, target_id)
+    return _taught(change, [(target.name, n) for n in [source.name, *source.aliases]])
 
 
 def delete(project: Project, party_id: int) -> PartyChange:
@@ -190,3 +195,5 @@ def apply(project: Project, change: PartyChange, undo: bool) -> None:
         parties.put_rows(project, rows)
         if tags:
             statements.set_tags(project, tags)
+    if change.taught:
+        (newsroom.forget if undo else newsroom.remember)(list(change.taught))

@@ -85,6 +85,10 @@ def test_a_corrected_tag_offers_the_alias_and_add_teaches_project_and_newsroom(o
     window.actions["undo"].trigger()  # the alias and what it suggested go back together
     assert rows(two_articles, "SELECT aliases FROM parties WHERE name = 'Ruritania'") == [("[]",)]
     assert rows(two_articles, "SELECT party_id FROM statements WHERE id = ?", (second,)) == [(None,)]
+    assert json.loads(room.read_text())["parties"] == []  # the newsroom follows the undo
+    window.actions["redo"].trigger()
+    assert json.loads(room.read_text())["parties"] == [{"name": "Ruritania", "aliases": ["the palace guard commander"]}]
+    assert rows(two_articles, "SELECT party_id FROM statements WHERE id = ?", (second,)) == [(ruritania[0],)]
 
 
 def test_not_now_changes_nothing(open_window, two_articles, room, qtbot):
