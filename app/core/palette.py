@@ -52,7 +52,7 @@ def _hex(hue: float, lightness: float) -> str:
 def _at_luminance(hue_degrees: float, target: float) -> str:
     """The colour of this hue whose luminance is ``target`` (bisection on HLS lightness)."""
     hue, low, high = hue_degrees / 360, 0.0, 1.0
-    for _ in range(30):
+    for _ in range(18):  # 1/262144 of lightness: finer than 8-bit channels
         middle = (low + high) / 2
         if luminance(_hex(hue, middle)) < target:
             low = middle
