@@ -190,21 +190,26 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 @command("parties")
 def _cmd_parties(args: argparse.Namespace) -> int:
-    from app.store import parties
+    from app.store import alias_origins, parties
 
     with _open(args.project) as project:
         counts = parties.counts(project)
-        rows = [
-            {
+        rows = []
+        for p in parties.all_parties(project):
+            origins = alias_origins.of_party(project, p.id)
+            rows.append({
                 "id": p.id,
                 "name": p.name,
                 "color": p.color,
                 "aliases": p.aliases,
                 "shortcut": p.shortcut,
                 "statements": counts.get(p.id, 0),
-            }
-            for p in parties.all_parties(project)
-        ]
+                # where each alias came from: suggested, learned (from statement_id), hand, newsroom, merge
+                "alias_origins": {
+                    a: ({"origin": o.origin, "statement_id": o.statement_id} if o else None)
+                    for a in p.aliases for o in [origins.get(a.casefold())]
+                },
+            })
     if args.json:
         _print_json(rows)
         return 0

@@ -49,3 +49,21 @@ def test_a_bad_file_and_a_common_word_are_refused_with_a_sentence(capsys, tmp_pa
 def test_without_a_newsroom_file_the_command_says_how_to_name_one(capsys):
     code, _out, err = run(capsys, "newsroom", "list")
     assert code == 1 and "--newsroom" in err and "COUNTERCLAIM_NEWSROOM" in err
+
+
+def test_parties_json_says_where_each_alias_came_from(capsys, project_path, tmp_path):
+    from app.ops import parties_ops
+    from app.ops.importing import import_text
+    from app.store.database import Project
+
+    with Project(project_path, create=True) as project:
+        import_text(project, "Talks stalled.\n“We hold the bridge,” the palace guard commander said.\n", title="One")
+        sid = project.execute("SELECT id FROM statements WHERE speaker = 'the palace guard commander'").fetchone()[0]
+        rur = parties_ops.add(project, "Ruritania", aliases=["Fenwick Hall"]).party_id
+        parties_ops.learn(project, rur, "the palace guard commander", sid)
+    code, out, _ = run(capsys, "parties", project_path, "--json")
+    party = next(p for p in json.loads(out) if p["name"] == "Ruritania")
+    assert party["alias_origins"] == {
+        "Fenwick Hall": {"origin": "hand", "statement_id": None},
+        "the palace guard commander": {"origin": "learned", "statement_id": sid},
+    }
