@@ -43,15 +43,7 @@ def _all_ids(project: Project) -> list[int]:
 
 def _run(project: Project, edit: Callable[[], int | None]) -> PartyChange:
     """Run an edit that changes parties only (no statement tags); ``edit`` returns its party id."""
-    with project.transaction():
-        before = parties.rows_by_id(project, _all_ids(project))
-        party_id = edit()
-        after = parties.rows_by_id(project, _all_ids(project))
-        for gone in set(before) - set(after):
-            after[gone] = None
-        for new in set(after) - set(before):
-            before[new] = None
-    return PartyChange(before, after, [], [], party_id)
+    return _run_teaching(project, edit, list)
 
 
 def _run_teaching(project: Project, edit: Callable[[], int | None], taught: Callable[[], list[str]]) -> PartyChange:
@@ -165,7 +157,7 @@ def merge(project: Project, source_id: int, target_id: int) -> PartyChange:
         before_tags += [t for t in more_before if t.statement_id not in moved]
         after_tags = [t for t in after_tags if t.statement_id not in {m.statement_id for m in more_after}] + more_after
         after = parties.rows_by_id(project, _all_ids(project))
-        after[source_id] = None
+        after.setdefault(source_id, None)  # (a newsroom party adopted just now may have its id)
         for new in set(after) - set(before):
             before[new] = None
     change = PartyChange(before, after, before_tags, after_tags, target_id)
