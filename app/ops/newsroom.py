@@ -15,7 +15,7 @@ from pathlib import Path
 from app.core.errors import CounterclaimError
 from app.core.models import ProposedParty
 from app.core.newsroom import Newsroom, NewsroomRefused
-from app.store import alias_origins, newsroom_file, parties
+from app.store import newsroom_file, parties
 from app.store.database import Project
 
 ENV = "COUNTERCLAIM_NEWSROOM"
