@@ -190,23 +190,28 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
 @command("parties")
 def _cmd_parties(args: argparse.Namespace) -> int:
-    from app.store import parties
+    from app.store import alias_origins, parties
 
     if args.merges:
         return _proposed_merges(args)
     with _open(args.project) as project:
         counts = parties.counts(project)
-        rows = [
-            {
+        rows = []
+        for p in parties.all_parties(project):
+            origins = alias_origins.of_party(project, p.id)
+            rows.append({
                 "id": p.id,
                 "name": p.name,
                 "color": p.color,
                 "aliases": p.aliases,
                 "shortcut": p.shortcut,
                 "statements": counts.get(p.id, 0),
-            }
-            for p in parties.all_parties(project)
-        ]
+                # where each alias came from: suggested, learned (from statement_id), hand, newsroom, merge
+                "alias_origins": {
+                    a: ({"origin": o.origin, "statement_id": o.statement_id} if o else None)
+                    for a in p.aliases for o in [origins.get(a.casefold())]
+                },
+            })
     if args.json:
         _print_json(rows)
         return 0
@@ -231,6 +236,48 @@ def _proposed_merges(args: argparse.Namespace) -> int:
         _say(f"merge {m.source} into {m.target}?  ({m.because})")
     if not merges:
         _say("No merge proposed.")
+    return 0
+
+
+@command("newsroom")
+def _cmd_newsroom(args: argparse.Namespace) -> int:
+    """The newsroom gazetteer: names taught in any project, given to every project's suggestions."""
+    from app.ops import newsroom
+
+    if args.newsroom:
+        newsroom.use(args.newsroom)
+        os.environ.pop(newsroom.ENV, None)  # the file named here wins for this command
+    where = newsroom.required_location()
+    action = args.newsroom_action
+    if action == "list":
+        entries = newsroom.load().entries
+        if args.json:
+            _print_json([{"name": e.name, "aliases": e.aliases} for e in entries])
+        elif not entries:
+            _say(f"The newsroom ({where}) knows no parties yet.", err=True)
+        for e in [] if args.json else entries:
+            _say(f"{e.name}{'  — ' + ', '.join(e.aliases) if e.aliases else ''}")
+    elif action == "export":
+        count = newsroom.export_to(args.file)
+        _say(f"Wrote {count} part{'y' if count == 1 else 'ies'} of the newsroom to {args.file}.")
+    elif action == "import":
+        parties, aliases = newsroom.import_from(args.file)
+        _say(f"The newsroom learned {parties} new part{'y' if parties == 1 else 'ies'} and {aliases} alias"
+             f"{'' if aliases == 1 else 'es'} from {args.file}.")
+    elif action == "add":
+        def add(n):
+            if n.find(args.party) is None:
+                n.add_party(args.party)
+            for alias in args.aliases:
+                n.add_alias(args.party, alias)
+        newsroom.edit(add)
+        _say(f"The newsroom knows {args.party}{' as ' + ', '.join(args.aliases) if args.aliases else ''}.")
+    elif action == "remove":
+        newsroom.edit(lambda n: n.remove(args.party, args.alias))
+        _say(f"Removed {'“' + args.alias + '” from ' if args.alias else ''}{args.party} in the newsroom.")
+    elif action == "rename":
+        newsroom.edit(lambda n: n.rename(args.party, args.new_name))
+        _say(f"{args.party} is now {args.new_name} in the newsroom (the old name stays an alias).")
     return 0
 
 
@@ -399,6 +446,25 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("suggest", help="re-run attribution suggestions (confirmed tags are kept)")
     p.add_argument("project")
     p.add_argument("--article", type=_ID)
+
+    p = sub.add_parser("newsroom", help="the newsroom gazetteer: names learned across projects (list, export, import…)")
+    p.add_argument("--newsroom", metavar="FILE", help="the newsroom file (default: $COUNTERCLAIM_NEWSROOM)")
+    actions = p.add_subparsers(dest="newsroom_action", metavar="ACTION", required=True)
+    q = actions.add_parser("list", help="the parties and aliases it knows")
+    q.add_argument("--json", action="store_true")
+    q = actions.add_parser("export", help="write it to one JSON file a colleague can import")
+    q.add_argument("file")
+    q = actions.add_parser("import", help="add a colleague's newsroom file (a bad file changes nothing)")
+    q.add_argument("file")
+    q = actions.add_parser("add", help="a party, and aliases of it")
+    q.add_argument("party")
+    q.add_argument("aliases", nargs="*")
+    q = actions.add_parser("remove", help="a party, or one alias of it")
+    q.add_argument("party")
+    q.add_argument("alias", nargs="?")
+    q = actions.add_parser("rename", help="rename a party (the old name stays an alias)")
+    q.add_argument("party")
+    q.add_argument("new_name")
 
     p = sub.add_parser("topic", help="put statements under a topic (created if new)")
     p.add_argument("project")

@@ -30,6 +30,11 @@ def _private_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "run"))
     (home / "run").mkdir(mode=0o700)
+    # no newsroom gazetteer unless a test sets one (app/ops/newsroom.py)
+    monkeypatch.delenv("COUNTERCLAIM_NEWSROOM", raising=False)
+    import app.ops.newsroom as newsroom
+
+    monkeypatch.setattr(newsroom, "_default", [None])
     return home
 
 

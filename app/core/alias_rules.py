@@ -129,3 +129,40 @@ def never_party(name: str) -> bool:
     if len(words) == 1 and words[0] in OFFICE_ABBREVIATIONS:
         return True  # "MFA", "PM": an office, not a side
     return False
+
+# Words that name nobody in particular: titles, offices, generic bodies, vague sources,
+# pronouns and sentence words. An alias the journalist is offered, made only of these (and
+# determiners), is refused.
+_NOBODY_WORDS = frozenset(
+    """he she it they we you i him her them his its their our this that these those one who
+    the a an of for to in on at by and or mr mrs ms dr sir
+    doctor leader president prime minister ministry minister's spokesman spokeswoman spokesperson
+    official officials officer chief head director secretary general commander governor mayor
+    ambassador envoy deputy vice senior top former acting foreign defence defense interior
+    government army military police navy forces office agency committee council authorities
+    administration cabinet parliament embassy state statement report reports daily news times
+    post press media source sources analyst analysts expert experts witness witnesses resident
+    residents people group groups side sides party parties country countries nation region city
+    capital security intelligence health service services department board court judge king
+    queen prince people's national federal central public world international united""".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+
+def may_be_alias(words: str) -> bool:
+    """True when ``words`` (speaker words a journalist confirmed) can stand for one side
+    wherever they appear: the question asked before offering them as an alias.
+
+    Refused: nothing, a single letter, no letters at all, only common words and titles
+    ("the Foreign Ministry", "Doctor", "Leader", "he"), and what is never a party (a vague
+    source, a reporter's credit, an office abbreviation).
+    """
+    tokens = _WORD.findall(words or "")
+    if not tokens or not any(c.isalpha() for c in words):
+        return False
+    if len(tokens) == 1 and len(tokens[0]) < 2:
+        return False
+    folded = [t.casefold().replace("’", "'") for t in tokens]
+    if never_party(strip_lead(words.strip())) and len(tokens) == 1:
+        return False
+    return not all(t in _NOBODY_WORDS or t.removesuffix("'s") in _NOBODY_WORDS for t in folded)

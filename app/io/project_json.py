@@ -17,7 +17,8 @@ a sentence that says where.
                       party_id, status, confidence, note, reason, quotes: [[start, end]],
                       carried_from}],
       "statement_topics": [[statement_id, topic_id]],
-      "links":      [{id, source_id, target_id, relation, note, status}]
+      "links":      [{id, source_id, target_id, relation, note, status}],
+      "alias_origins": [{party_id, alias, origin, statement_id}]   (optional: where aliases came from)
     }
 
 Offsets count Unicode code points (Python string indexes), as everywhere in Counterclaim.
@@ -29,7 +30,7 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__
@@ -46,6 +47,8 @@ TOPIC_KEYS = ("id", "name", "color", "position")
 STATEMENT_KEYS = ("id", "article_id", "start", "end", "text", "paragraph", "kind", "speaker", "cue",
                   "party_id", "status", "confidence", "note", "reason", "quotes", "carried_from")
 LINK_KEYS = ("id", "source_id", "target_id", "relation", "note", "status")
+ORIGIN_KEYS = ("party_id", "alias", "origin", "statement_id")
+ORIGINS = ("suggested", "learned", "hand", "newsroom", "merge")
 
 KINDS = ("narration", "reported", "quote")
 STATUSES = (None, "suggested", "confirmed")
@@ -69,6 +72,7 @@ def to_document(data) -> dict:
         "statements": [{k: s.get(k) for k in STATEMENT_KEYS} for s in data.statements],
         "statement_topics": [list(p) for p in data.statement_topics],
         "links": [{k: lk.get(k) for k in LINK_KEYS} for lk in data.links],
+        "alias_origins": [{k: o.get(k) for k in ORIGIN_KEYS} for o in getattr(data, "alias_origins", [])],
     }
 
 
@@ -83,6 +87,7 @@ class Exchange:
     statements: list[dict]
     statement_topics: list[tuple[int, int]]
     links: list[dict]
+    alias_origins: list[dict] = field(default_factory=list)
 
 
 class _Refuse:
@@ -448,6 +453,35 @@ def _check_links(links: list[dict], statement_ids: set, refuse) -> None:
         link_keys.add(key)
 
 
+def _alias_origins(document: dict, parties: list[dict], statement_ids: set, refuse) -> list[dict]:
+    """Where aliases came from (files from before it was kept have none): each names an alias
+    its party has; a statement left out of a filtered export is simply not named."""
+    items = document.get("alias_origins", [])
+    if not isinstance(items, list):
+        raise refuse("its “alias_origins” is not a list.")
+    aliases = {p["id"]: {a.casefold() for a in p["aliases"]} for p in parties}
+    rows, seen = [], set()
+    for i, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or any(k not in item for k in ORIGIN_KEYS[:3]):
+            raise refuse(f"entry {i} of “alias_origins” is not a party id, an alias and an origin.")
+        party_id, alias, origin = item["party_id"], item["alias"], item["origin"]
+        if not _is_int(party_id) or party_id not in aliases:
+            raise refuse(f"entry {i} of “alias_origins” names party {party_id!r}, which is not in the file.")
+        if not isinstance(alias, str) or alias.casefold() not in aliases[party_id]:
+            raise refuse(f"entry {i} of “alias_origins” names an alias its party does not have.")
+        if origin not in ORIGINS:
+            raise refuse(f"entry {i} of “alias_origins” has an unknown origin (one of {', '.join(ORIGINS)}).")
+        statement_id = item.get("statement_id")
+        if statement_id is not None and not _is_int(statement_id):
+            raise refuse(f"entry {i} of “alias_origins” names a statement that is not a number.")
+        if (party_id, alias.casefold()) in seen:
+            raise refuse(f"entry {i} of “alias_origins” repeats an alias of party {party_id}.")
+        seen.add((party_id, alias.casefold()))
+        rows.append({"party_id": party_id, "alias": alias, "origin": origin,
+                     "statement_id": statement_id if statement_id in statement_ids else None})
+    return rows
+
+
 def validate(document, name: str = "the file") -> Exchange:
     """Check an exchange structure; raise ``ImportRefused`` naming the first problem."""
     refuse = _Refuse(name)
@@ -464,6 +498,7 @@ def validate(document, name: str = "the file") -> Exchange:
     statement_ids = {s["id"] for s in statements}
     pairs = _topic_pairs(document, statement_ids, topics, refuse)
     _check_links(links, statement_ids, refuse)
+    origins = _alias_origins(document, parties, statement_ids, refuse)
     project = document.get("project")
     return Exchange(
         project=project if isinstance(project, str) else "",
@@ -473,4 +508,5 @@ def validate(document, name: str = "the file") -> Exchange:
         statements=statements,
         statement_topics=pairs,
         links=links,
+        alias_origins=origins,
     )

@@ -51,6 +51,7 @@ def import_json(project: Project, path: str | os.PathLike) -> ExchangeReport:
             document.statement_topics,
             document.links,
         )
+        exchange.restore_alias_origins(project, document.alias_origins)
     return ExchangeReport(
         source=str(path),
         articles=len(document.articles),

@@ -24,7 +24,6 @@ from app.core.text import fingerprint
 from app.io import importers
 from app.io.importers import folders
 from app.io.importers.text import one_line
-from app.ops.parties_ops import learn_aliases
 from app.ops.import_worker import (  # the worker side, importable alone
     _party_key,
     _prepare_chunk,
@@ -33,6 +32,7 @@ from app.ops.import_worker import (  # the worker side, importable alone
     _warm_up,
     _worker_started,
 )
+from app.ops import newsroom
 from app.store import articles, parties, statements
 from app.store.database import Project
 
@@ -288,6 +288,8 @@ def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas,
             context.reload(project)
             return FileOutcome(source=source, error=str(error))
         report.new_parties.extend(created)
+    if context.extra:
+        context.adopt(project, prepared.rows, report)
     return FileOutcome(source=source, article_id=next_id, statements=prepared.count, warnings=list(doc.warnings))
 
 
@@ -343,22 +345,30 @@ class _PartyContext:
 
     def reload(self, project: Project) -> None:
         found = parties.all_parties(project)
-        self.known = [ProposedParty(p.name, p.aliases) for p in found]
+        # the project's parties, with what the newsroom gazetteer knows (app/ops/newsroom.py)
+        self.known, self.extra = newsroom.known_for(project)
         self.ids = {p.name: p.id for p in found}
         self._key = None
+
+    def adopt(self, project: Project, rows, report: ImportReport) -> None:
+        """Create the newsroom's parties these rows were suggested for (row[7]: party name)."""
+        for name in dict.fromkeys(r[7] for r in rows if r[7] and r[7] not in self.ids and r[7] in self.extra):
+            party = self.extra.pop(name)
+            self.ids[name] = parties.add(project, party.name, party.aliases, origin="newsroom")
+            report.new_parties.append(name)
 
     def add(self, project: Project, party: ProposedParty) -> bool:
         """Store a proposed party; a proposal under an existing party's name adds its aliases
         to that party instead (see ``proposing.propose_parties``). True when a party is new."""
         if party.name in self.ids:
-            if learn_aliases(project, self.ids[party.name], party.aliases):
+            if parties.learn_aliases(project, self.ids[party.name], party.aliases):
                 stored = parties.get(project, self.ids[party.name])
                 if stored is not None:  # in place: the order of parties is part of the key
                     self.known = [ProposedParty(p.name, stored.aliases) if p.name == party.name else p
                                   for p in self.known]
                     self._key = None
             return False
-        party_id = parties.add(project, party.name, party.aliases)
+        party_id = parties.add(project, party.name, party.aliases, origin="suggested")
         self.ids[party.name] = party_id
         # Known as stored (the store tidies aliases), as the next batch will reload it: the
         # same answers either way (aliases are compared folded), but the same key, so what
@@ -414,6 +424,8 @@ def _store(
         for party in proposed:
             if context.add(project, party):
                 report.new_parties.append(party.name)
+        if context.extra:
+            context.adopt(project, rows, report)
         article_id = articles.insert(project, doc, sha, outlet)
         ids = statements.insert_rows(project, [(article_id, rows)], context.ids)[0]
     return FileOutcome(source=source, article_id=article_id, statements=len(ids), warnings=list(doc.warnings))

@@ -1,18 +1,25 @@
-"""Editing parties: add, rename, recolour, aliases, reorder, merge, delete.
+"""Editing parties: add, rename, recolour, aliases, reorder, merge, delete, learn.
 
 Each function is one transaction and returns a ``PartyChange`` holding every party row
 and every touched statement tag before and after, so undo and redo are exact.
 The keyboard slots 1–9 follow the order of the parties in the panel.
+
+A name the journalist teaches (an alias added by hand, learned from a confirmed statement,
+or kept by a merge) is recorded with where it came from (app/store/alias_origins.py), put
+to work at once on the project's other suggestions (``suggesting.reassign``: confirmed tags
+never move) and kept in the newsroom gazetteer for the next project.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from app.core import same_side
 from app.core.errors import CounterclaimError
-from app.store import parties, statements
+from app.core.learning import fold
+from app.ops import newsroom, suggesting
+from app.store import alias_origins, parties, statements
 from app.store.database import Project
 from app.store.statements import TagState
 
@@ -24,6 +31,7 @@ class PartyChange:
     before_tags: list[TagState] = field(default_factory=list)
     after_tags: list[TagState] = field(default_factory=list)
     party_id: int | None = None  # the party the edit was about (new, renamed, merged into)
+    taught: tuple[tuple[str, str], ...] = ()  # (party, alias) the newsroom kept from this edit
 
     @property
     def statement_ids(self) -> list[int]:
@@ -36,20 +44,28 @@ def _all_ids(project: Project) -> list[int]:
 
 def _run(project: Project, edit: Callable[[], int | None]) -> PartyChange:
     """Run an edit that changes parties only (no statement tags); ``edit`` returns its party id."""
+    return _run_teaching(project, edit, list)
+
+
+def _run_teaching(project: Project, edit: Callable[[], int | None], taught: Callable[[], list[str]]) -> PartyChange:
+    """``_run`` for an edit that teaches names: then the project's suggestions are put right
+    for them (in articles that hold one of those names), all in the one undoable change."""
     with project.transaction():
         before = parties.rows_by_id(project, _all_ids(project))
         party_id = edit()
+        names = taught()
+        before_tags, after_tags = suggesting.reassign(project, names) if names else ([], [])
         after = parties.rows_by_id(project, _all_ids(project))
         for gone in set(before) - set(after):
             after[gone] = None
         for new in set(after) - set(before):
             before[new] = None
-    return PartyChange(before, after, [], [], party_id)
+    return PartyChange(before, after, before_tags, after_tags, party_id)
 
 
 def add(project: Project, name: str, aliases: Sequence[str] = (), color: str | None = None) -> PartyChange:
     def edit():
-        return parties.add(project, name, aliases, color)
+        return parties.add(project, name, aliases, color, origin="hand")
 
     return _run(project, edit)
 
@@ -62,11 +78,45 @@ def update(project: Project, party_id: int, **fields) -> PartyChange:
     if set(fields) - allowed:
         raise ValueError(f"cannot change {sorted(set(fields) - allowed)} here")
 
+    old = parties.get(project, party_id)
+    new_aliases: list[str] = []
+
     def edit():
         parties.update(project, party_id, **fields)
+        if "aliases" in fields:
+            had = {fold(a) for a in old.aliases}
+            new_aliases.extend(a for a in parties.get(project, party_id).aliases if fold(a) not in had)
+            alias_origins.record(project, party_id, new_aliases, "hand")
         return party_id
 
-    return _run(project, edit)
+    change = _run_teaching(project, edit, lambda: new_aliases)
+    return _taught(change, [(parties.get(project, party_id).name, a) for a in new_aliases])
+
+
+def _taught(change: PartyChange, pairs: list[tuple[str, str]]) -> PartyChange:
+    """Keep the names in the newsroom too, and remember which, so undo takes them back."""
+    kept = newsroom.remember(pairs)
+    return replace(change, taught=tuple(kept)) if kept else change
+
+
+def learn(project: Project, party_id: int, alias: str, statement_id: int | None = None) -> PartyChange:
+    """Keep ``alias`` (the speaker words of a statement the journalist confirmed) as a name of
+    the party, then suggest the party wherever the project's unconfirmed statements use it."""
+    party = parties.get(project, party_id)
+    if party is None:
+        raise CounterclaimError("That party no longer exists.")
+    alias = " ".join(alias.split())
+    owner = parties.by_name(project, alias)
+    if owner is not None:
+        raise CounterclaimError(f"“{alias}” already means {owner.name}.")
+
+    def edit():
+        parties.update(project, party_id, aliases=[*party.aliases, alias])
+        alias_origins.record(project, party_id, [alias], "learned", statement_id)
+        return party_id
+
+    change = _run_teaching(project, edit, lambda: [alias])
+    return _taught(change, [(party.name, alias)])
 
 
 def reorder(project: Project, ordered_ids: Sequence[int]) -> PartyChange:
@@ -99,25 +149,20 @@ def merge(project: Project, source_id: int, target_id: int) -> PartyChange:
         statements.set_tags(project, after_tags)
         parties.delete(project, source_id)
         parties.update(project, target_id, aliases=[*target.aliases, source.name, *source.aliases])
+        alias_origins.copy(project, source_id, target_id, source.aliases)
+        alias_origins.record(project, target_id, [source.name], "merge")
         parties.set_order(project)
+        # what the merged names now mean reaches the rest of the project's suggestions
+        more_before, more_after = suggesting.reassign(project, [source.name, *source.aliases])
+        moved = {t.statement_id for t in before_tags}
+        before_tags += [t for t in more_before if t.statement_id not in moved]
+        after_tags = [t for t in after_tags if t.statement_id not in {m.statement_id for m in more_after}] + more_after
         after = parties.rows_by_id(project, _all_ids(project))
-        after[source_id] = None
-    return PartyChange(before, after, before_tags, after_tags, target_id)
-
-
-def learn_aliases(project: Project, party_id: int, aliases: Sequence[str]) -> bool:
-    """Add the aliases a suggestion found to a party (inside the caller's transaction).
-    Nothing is merged: a name that is also another party stays that party's, and
-    ``proposed_merges`` then proposes the merge for the journalist to confirm. True when an
-    alias was added."""
-    party = parties.get(project, party_id)
-    if party is None:
-        return False
-    have = {a.casefold() for a in (party.name, *party.aliases)}
-    new = [a for a in aliases if a.strip() and a.casefold() not in have]
-    if new:
-        parties.update(project, party_id, aliases=[*party.aliases, *new])
-    return bool(new)
+        after.setdefault(source_id, None)  # (a newsroom party adopted just now may have its id)
+        for new in set(after) - set(before):
+            before[new] = None
+    change = PartyChange(before, after, before_tags, after_tags, target_id)
+    return _taught(change, [(target.name, n) for n in [source.name, *source.aliases]])
 
 
 @dataclass(frozen=True)
@@ -164,3 +209,5 @@ def apply(project: Project, change: PartyChange, undo: bool) -> None:
         parties.put_rows(project, rows)
         if tags:
             statements.set_tags(project, tags)
+    if change.taught:
+        (newsroom.forget if undo else newsroom.remember)(list(change.taught))

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.core.errors import CounterclaimError
+from app.core.learning import alias_to_offer
 from app.store import parties, statements
 from app.store.database import Project
 from app.store.statements import TagState
@@ -61,3 +62,35 @@ def restore(project: Project, states: Sequence[TagState]) -> TagChange:
     """Write tag states back as they were (undo) or again (redo)."""
     by_id = {s.statement_id: s for s in states}
     return _apply(project, list(by_id), lambda s: by_id[s.statement_id])
+
+
+@dataclass(frozen=True)
+class AliasOffer:
+    """Speaker words a confirmed tag taught: "Add “alias” as an alias of party?"."""
+
+    statement_id: int
+    party_id: int
+    party_name: str
+    alias: str
+
+
+def alias_offer(project: Project, change: TagChange) -> AliasOffer | None:
+    """What the journalist's tag teaches, if anything: the speaker words of a statement they
+    put on a party Counterclaim had not suggested for it, when those words are not a name of
+    that party yet (nor of another). A suggestion simply accepted teaches nothing."""
+    everyone = None
+    for before, after in zip(change.before, change.after):
+        if after.party_id is None or after.status != "confirmed" or before.party_id == after.party_id:
+            continue
+        statement = statements.get(project, after.statement_id)
+        if statement is None or not statement.speaker or statement.carried_from is not None:
+            continue
+        everyone = everyone or parties.all_parties(project)
+        party = next((p for p in everyone if p.id == after.party_id), None)
+        if party is None:
+            continue
+        others = [n for p in everyone if p.id != party.id for n in (p.name, *p.aliases)]
+        alias = alias_to_offer(statement.speaker, [party.name, *party.aliases], others)
+        if alias is not None:
+            return AliasOffer(statement.id, party.id, party.name, alias)
+    return None

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from app.core.comparison import Grid, build_grid
 from app.core.errors import CounterclaimError
+from app.store import alias_origins as _alias_origins
 from app.store import parties as _parties
 from app.store import topics as _topics
 from app.store.database import Project
@@ -77,6 +78,8 @@ class ExportData:
     statements: list[dict] = field(default_factory=list)
     statement_topics: list[tuple[int, int]] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
+    #: where each exported party's aliases came from (app/store/alias_origins.py)
+    alias_origins: list[dict] = field(default_factory=list)
 
     def grid(self, include_untopical: bool = False) -> Grid:
         return build_grid(self.parties, self.topics, self.statements, include_untopical=include_untopical)
@@ -209,6 +212,12 @@ def _select(project: Project, selection: Selection | None) -> ExportData:
         statement["topic_ids"] = ids
         statement["topics"] = [topic_name[t] for t in ids]
 
+    # Where the exported parties' aliases came from (only aliases they still have)
+    have = {p["id"]: {a.casefold() for a in p["aliases"]} for p in data.parties}
+    data.alias_origins = [
+        o for o in _alias_origins.rows(project, list(have)) if o["alias"].casefold() in have[o["party_id"]]
+    ]
+
     # Links between exported statements
     links = _rows(project, "SELECT " + ", ".join(LINK_FIELDS) + " FROM links ORDER BY id")
     data.links = [lk for lk in links if lk["source_id"] in exported and lk["target_id"] in exported]
@@ -275,4 +284,9 @@ def restore(
     insert("links", LINK_FIELDS, [{f: lk.get(f) for f in LINK_FIELDS} for lk in links])
 
 
-__all__ = ["Selection", "ExportData", "select", "is_empty", "restore"]
+def restore_alias_origins(project: Project, alias_origins: Sequence[dict]) -> None:
+    """Where the restored parties' aliases came from; the caller holds the transaction."""
+    _alias_origins.restore(project, alias_origins)
+
+
+__all__ = ["Selection", "ExportData", "select", "is_empty", "restore", "restore_alias_origins"]

@@ -5,16 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from app.core import palette
 from app.core.errors import CounterclaimError
+from app.store import alias_origins
 from app.store.database import Project
 from app.store.records import PARTY_COLUMNS, Party
 
-# Distinct, colour-blind-friendly hues (Okabe–Ito first, then Tableau) that stay
-# readable as highlights on white and on a dark palette.
-PALETTE = (
-    "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2",
-    "#D55E00", "#F0E442", "#8C6BB1", "#4E79A7", "#B07AA1",
-)
 
 
 def all_parties(project: Project) -> list[Party]:
@@ -52,10 +48,8 @@ def _free_shortcut(project: Project) -> int | None:
 
 
 def _next_color(project: Project) -> str:
-    used = {row[0].upper() for row in project.execute("SELECT color FROM parties")}
-    free = [c for c in PALETTE if c.upper() not in used]
-    count = project.execute("SELECT count(*) FROM parties").fetchone()[0]
-    return free[0] if free else PALETTE[count % len(PALETTE)]
+    """A colour no party of the project has (app/core/palette.py), while there is one."""
+    return palette.next_colour(row[0] for row in project.execute("SELECT color FROM parties"))
 
 
 def add(
@@ -64,8 +58,11 @@ def add(
     aliases: Sequence[str] = (),
     color: str | None = None,
     shortcut: int | None = None,
+    origin: str | None = None,
 ) -> int:
-    """Create a party; colour, keyboard slot and position are chosen if not given."""
+    """Create a party; colour, keyboard slot and position are chosen if not given.
+
+    ``origin`` (app/store/alias_origins.py) says where the aliases came from, if known."""
     name = name.strip()
     if not name:
         raise CounterclaimError("A party needs a name.")
@@ -82,7 +79,11 @@ def add(
             "position": position,
         }
     )
-    return table.last_pk
+    party_id = table.last_pk
+    alias_origins.forget_party(project, party_id)
+    if origin is not None:
+        alias_origins.record(project, party_id, _clean_aliases(name, aliases), origin)
+    return party_id
 
 
 def _clean_aliases(name: str, aliases: Sequence[str]) -> list[str]:
@@ -170,3 +171,20 @@ def set_order(project: Project, ordered_ids: Sequence[int] | None = None) -> Non
         "UPDATE parties SET position = ?, shortcut = ? WHERE id = ?",
         [(index, index + 1 if index < 9 else None, pid) for index, pid in enumerate(order)],
     )
+
+
+def learn_aliases(project: Project, party_id: int, aliases: Sequence[str]) -> bool:
+    """Add the aliases a suggestion found to a party (inside the caller's transaction).
+    Nothing is merged: a name that is also another party stays that party's, and
+    ``parties_ops.proposed_merges`` then proposes the merge for the journalist to confirm. True when an
+    alias was added."""
+    party = get(project, party_id)
+    if party is None:
+        return False
+    have = {a.casefold() for a in (party.name, *party.aliases)}
+    new = [a for a in aliases if a.strip() and a.casefold() not in have]
+    if new:
+        update(project, party_id, aliases=[*party.aliases, *new])
+        kept = set(get(project, party_id).aliases)  # the store may tidy some away
+        alias_origins.record(project, party_id, [a for a in new if a in kept], "suggested")
+    return bool(new)

@@ -147,8 +147,28 @@ def _split_script(script: str) -> list[str]:
     return statements
 
 
+# Where each alias of a party came from, so the journalist can see why Counterclaim reads a
+# name as that side. No foreign keys: undo puts parties back by id (deleted and written
+# again), and the story of an alias must survive that; a row whose alias the party no longer
+# has is simply not shown (app/store/alias_origins.py).
+_V2 = """
+CREATE TABLE alias_origins (
+    party_id     INTEGER NOT NULL,
+    alias        TEXT NOT NULL COLLATE NOCASE CHECK (trim(alias) <> ''),
+    origin       TEXT NOT NULL CHECK (origin IN ('suggested', 'learned', 'hand', 'newsroom', 'merge')),
+    statement_id INTEGER,
+    PRIMARY KEY (party_id, alias)
+) WITHOUT ROWID;
+"""
+
+
+def _to_v2(db: sqlite_utils.Database) -> None:
+    for statement in _split_script(_V2):
+        db.execute(statement)
+
+
 # Index i holds the step from version i to version i+1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1, _to_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

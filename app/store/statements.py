@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.core.errors import CounterclaimError
+from app.core.numbering import from_list, renumber
 from app.core.models import Attribution, Span
 from app.store.database import Project
 from app.store.rows import StatementRow, rows_for
@@ -94,6 +95,8 @@ def insert_rows(
                     carried_id = first + carried
                 else:
                     later.append((first + carried, first + i))
+            if reason is not None and "statement" in reason:  # name statements by id (app/core/numbering.py)
+                reason = renumber(reason, lambda place, first=first, n=n: first + place - 1 if 1 <= place <= n else None)
             params += (first + i, article_id, start, end, words, paragraph, kind, speaker, cue,
                        get_party(party) if party else None, status, confidence, reason, quotes, carried_id)
             count += 1
@@ -269,10 +272,12 @@ def apply_suggestions(
     if len(statements) != len(attributions):
         raise ValueError("attributions must match the article's statements one to one")
     by_index = [s.id for s in statements]
+    id_of = from_list(by_index)
     rows = []
     for statement, a in zip(statements, attributions):
         carried = by_index[a.carried_from] if a.carried_from is not None else None
-        base = (a.kind, a.speaker, a.cue, a.reason or None, json.dumps([list(q) for q in a.quotes]), carried)
+        reason = renumber(a.reason, id_of) or None
+        base = (a.kind, a.speaker, a.cue, reason, json.dumps([list(q) for q in a.quotes]), carried)
         if statement.status == "confirmed":
             rows.append((*base, statement.party_id, "confirmed", statement.confidence, statement.id))
         else:

@@ -32,6 +32,8 @@ def tooltip(row: dict, party: Party | None) -> str:
     else:
         head = "<b>Untagged</b> — press 1–9 for a party, 0 for narration"
     lines = [head]
+    if row.get("id") is not None:  # the one number the CLI, exports and reasons use
+        lines.append(f"Statement {row['id']}")
     if row.get("speaker"):
         lines.append(f"Speaker: “{escape(row['speaker'])}”")
     if row.get("cue"):

@@ -18,7 +18,7 @@ from app.core.errors import CounterclaimError
 from app.store import articles as articles_store
 from app.store import statements as statements_store
 from app.store.statements import StatementFilter
-from app.ui import actions, narrative_desk, safety, settings, theme
+from app.ui import actions, learning_desk, narrative_desk, safety, settings, theme
 from app.ui.article_list import ArticleList
 from app.ui.context import Change, ProjectContext
 from app.ui.errors import guarded, report
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         actions.build(self)
         self._build_status_bar()
         self.narratives = narrative_desk.install(self)  # narrative view, sheet, topics, suggestions
+        self.learning = learning_desk.install(self)  # the alias offer bar, the newsroom gazetteer
         actions.fill_tag_menu(self)  # again, now with the topic and link entries
 
         self.articles.article_chosen.connect(lambda aid: self.show_article(aid))
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.context.undo_stack)
         self.context.changed.connect(self._on_change)
         self.context.undo_stack.cleanChanged.connect(lambda _c: None)
-        for view in (self.articles.model, self.statements, self.party_panel, self.narratives):
+        for view in (self.articles.model, self.statements, self.party_panel, self.narratives, self.learning):
             view.set_context(self.context)
         read_only = " (read-only)" if project.read_only else ""
         self.setWindowTitle(f"{project.name}{read_only} — Counterclaim")
@@ -200,7 +201,7 @@ class MainWindow(QMainWindow):
             return
         context, self.context = self.context, None
         self.undo_group.removeStack(context.undo_stack)
-        for view in (self.articles.model, self.statements, self.party_panel, self.narratives):
+        for view in (self.articles.model, self.statements, self.party_panel, self.narratives, self.learning):
             view.set_context(None)
         self.current_article_id = None
         self._show_empty()

@@ -27,7 +27,7 @@ from app.core.errors import CounterclaimError
 from app.core.same_side import likely_target
 from app.ops import parties_ops
 from app.store import parties as parties_store
-from app.ui import ask
+from app.ui import alias_dialog, ask
 from app.ui import roles
 from app.ui.context import Change, ProjectContext
 from app.ui.errors import guarded
@@ -239,16 +239,10 @@ class PartyPanel(QWidget):
     @guarded
     def edit_aliases(self) -> None:
         party = self._selected()
-        text = ask.multiline(
-            self, f"Other names for {party.name}", "One name per line (people, offices, capitals, acronyms):",
-            "\n".join(party.aliases),
-        )
-        if text is None:
-            return
-        aliases = [line.strip() for line in text.splitlines() if line.strip()]
-        if aliases == party.aliases:
-            return
         project = self.context.project
+        aliases = alias_dialog.edit_aliases(self, project, party)
+        if aliases is None or aliases == party.aliases:
+            return
         self._run(f"Edit aliases of {party.name}", lambda: parties_ops.update(project, party.id, aliases=aliases))
 
     @guarded

@@ -41,8 +41,9 @@ SCOPES = ("article", "project", "search")
 
 
 class StatementTableModel(QAbstractTableModel):
-    TEXT, PARTY, STATUS, SPEAKER, CUE, TOPICS, ARTICLE = range(7)
-    HEADERS = ("Statement", "Party", "Status", "Speaker", "Cue", "Topics", "Article")
+    # ID: the statement's project-wide id, the one number the CLI, exports and reasons use
+    ID, TEXT, PARTY, STATUS, SPEAKER, CUE, TOPICS, ARTICLE = range(8)
+    HEADERS = ("ID", "Statement", "Party", "Status", "Speaker", "Cue", "Topics", "Article")
     PAGE = 500
 
     def __init__(self, parent=None):
@@ -161,8 +162,8 @@ class StatementTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=roles.DISPLAY):
         if orientation == Qt.Horizontal and role == roles.DISPLAY:
             return self.HEADERS[section]
-        if orientation == Qt.Vertical and role == roles.DISPLAY:
-            return section + 1
+        if orientation == Qt.Horizontal and role == roles.TOOLTIP and section == self.ID:
+            return "The statement's number in the project: the one the command line, exports and reasons use"
         return None
 
     _PLAIN = {SPEAKER: "speaker", CUE: "cue", TOPICS: "topics"}
@@ -176,6 +177,8 @@ class StatementTableModel(QAbstractTableModel):
             key = self._PLAIN.get(column)
             if key is not None:
                 return row[key] or ""
+            if column == self.ID:
+                return row["id"]
             if column == self.TEXT:
                 return " ".join(row["text"].split())
             if column == self.PARTY:
@@ -190,6 +193,8 @@ class StatementTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
+            if column == self.ID:
+                return row["id"]
             if column == self.TEXT:
                 return (row["article_id"], row["start"])
             return (self.data(index, roles.DISPLAY) or "").casefold()
@@ -202,6 +207,8 @@ class StatementTableModel(QAbstractTableModel):
             if column in (self.PARTY, self.STATUS) and row["status"] == "suggested":
                 return self._italic
             return None
+        if role == roles.ALIGNMENT and column == self.ID:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == roles.FOREGROUND:
             if column == self.STATUS and row["status"] != "confirmed":
                 return self._dim
@@ -282,8 +289,10 @@ class StatementPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(StatementTableModel.TEXT, QHeaderView.Stretch)
-        for column, width in ((1, 190), (2, 100), (3, 200), (4, 110), (5, 130), (6, 200)):
+        header.setSectionResizeMode(StatementTableModel.ID, QHeaderView.ResizeToContents)
+        for column, width in ((2, 190), (3, 100), (4, 200), (5, 110), (6, 130), (7, 200)):
             header.resizeSection(column, width)
+        self.view.verticalHeader().hide()  # row numbers would be a second numbering: the ID column is the one
         header.setHighlightSections(False)
         self.view.setColumnHidden(StatementTableModel.ARTICLE, True)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)

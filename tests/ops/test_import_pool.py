@@ -131,3 +131,21 @@ def test_a_bundle_uses_workers_only_when_its_entry_point_allows(tmp_path, monkey
     report, dump, pipeline = _import(tmp_path / "f.counterclaim", files, True, monkeypatch)
     assert pipeline.executor is None and pipeline.from_workers == 0
     assert len(report.imported) == 12
+
+
+def test_pooled_and_sequential_imports_agree_with_a_newsroom(tmp_path, monkeypatch):
+    """Workers are given the newsroom's parties too; the ones used are created, the same way."""
+    import json
+
+    room = tmp_path / "newsroom.json"
+    room.write_text(json.dumps({"format": "counterclaim-newsroom", "format_version": 1, "parties": [
+        {"name": "Ruritanian insurgency", "aliases": ["Balochistan Liberation Army", "BLA"]}]}), encoding="utf-8")
+    monkeypatch.setenv("COUNTERCLAIM_NEWSROOM", str(room))
+    files = _folder(tmp_path)
+    (seq, seq_dump, _), (pool, pool_dump, pipeline) = (
+        _import(tmp_path / f"n{pooled}.counterclaim", files, pooled, monkeypatch) for pooled in (False, True)
+    )
+    assert pipeline.from_workers > 0
+    assert pool_dump == seq_dump and pool.new_parties == seq.new_parties
+    names = [row[1] for row in seq_dump["parties"]]
+    assert "Ruritanian insurgency" in names and "Balochistan Liberation Army" not in names

@@ -91,7 +91,9 @@ def test_party_edits_are_undoable_and_saved(window, seeded_path, monkeypatch, qt
     panel.recolour()
     assert rows(seeded_path, "SELECT color FROM parties WHERE name = 'UN'")[0][0] == "#123456"
 
-    monkeypatch.setattr(ask, "multiline", lambda *a, **k: "United Nations\nGuterres\n")
+    from app.ui import alias_dialog
+
+    monkeypatch.setattr(alias_dialog, "edit_aliases", lambda *a, **k: ["United Nations", "Guterres"])
     panel.edit_aliases()
     assert rows(seeded_path, "SELECT aliases FROM parties WHERE name = 'UN'")[0][0] == '["United Nations", "Guterres"]'
 
