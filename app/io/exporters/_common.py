@@ -22,6 +22,15 @@ SUGGESTED_LEGEND = (
 )
 
 
+SUGGESTED_MARK = " (suggested)"
+
+
+def party_label(statement: dict, none: str = "narration") -> str:
+    """The party a statement is tagged with, as every export names it: "Hamas (suggested)" for a suggestion."""
+    name = statement.get("party") or none
+    return (name + SUGGESTED_MARK).lstrip() if statement.get("status") == "suggested" else name
+
+
 class ExportCancelled(CounterclaimError):
     """The journalist stopped the export; nothing was written."""
 
@@ -138,8 +147,8 @@ def link_rows(data) -> Iterator[list]:
         a = data.statements_by_id.get(link["source_id"], {})
         b = data.statements_by_id.get(link["target_id"], {})
         yield [
-            link["id"], link["source_id"], a.get("party") or "", link["relation"], link["target_id"],
-            b.get("party") or "", link.get("note") or "", link.get("status") or "",
+            link["id"], link["source_id"], party_label(a, ""), link["relation"], link["target_id"],
+            party_label(b, ""), link.get("note") or "", link.get("status") or "",
             a.get("text", ""), b.get("text", ""), citation_of(a).short() if a else "", citation_of(b).short() if b else "",
         ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label
 from app.io.exporters._output import atomic_output
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
@@ -79,8 +79,8 @@ def render(data, cancelled: Cancelled | None = None) -> str:
             b = data.statements_by_id[link["target_id"]]
             note = f" — {md(link['note'])}" if link.get("note") else ""
             out.append(
-                f"- **{md(a.get('party') or 'narration')}**: {md(a['text'])} "
-                f"*{md(link['relation'])}* **{md(b.get('party') or 'narration')}**: {md(b['text'])}{note}"
+                f"- **{md(party_label(a))}**: {md(a['text'])} "
+                f"*{md(link['relation'])}* **{md(party_label(b))}**: {md(b['text'])}{note}"
             )
         out.append("")
     return "\n".join(out)

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from app import __version__
 from app.core.comparison import normalise_color, readable_text_color, tint
 from app.core.errors import CounterclaimError
-from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, scope_text
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label, scope_text
 from app.io.exporters._output import atomic_output
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -131,8 +131,8 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
             b = data.statements_by_id[link["target_id"]]
             note = f" — {_esc(link['note'])}" if link.get("note") else ""
             out.append(
-                f'<p style="font-size:8pt; margin-bottom:3pt"><b>{_esc(a.get("party") or "narration")}</b>: {_esc(a["text"])} '
-                f'<i>{_esc(link["relation"])}</i> <b>{_esc(b.get("party") or "narration")}</b>: {_esc(b["text"])}{note}</p>'
+                f'<p style="font-size:8pt; margin-bottom:3pt"><b>{_esc(party_label(a))}</b>: {_esc(a["text"])} '
+                f'<i>{_esc(link["relation"])}</i> <b>{_esc(party_label(b))}</b>: {_esc(b["text"])}{note}</p>'
             )
     out.append("</body></html>")
     return "".join(out)
