@@ -66,7 +66,9 @@ def safe_entry_name(*parts: object, suffix: str = "") -> str:
 
 # What no file system (or QDA program copying a source to disk) takes in a file name.
 _NOT_IN_FILE_NAMES = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f]+')
-_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+# Windows' device names, in any case, with the superscript digits it also reads, and with any
+# extension after them (Windows ignores spaces before the dot): "LPT1.txt", "CONIN$", "COM¹".
+_RESERVED = re.compile(r"(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³]) *(\..*)?", re.IGNORECASE)
 
 
 def safe_file_name(text: str | None, fallback: str, limit: int = 120) -> str:
@@ -74,7 +76,7 @@ def safe_file_name(text: str | None, fallback: str, limit: int = 120) -> str:
 
     Separators, wildcards, quotes and control characters become ``_``; leading dots and
     spaces (a hidden file), trailing dots and spaces (Windows drops them) and Windows'
-    reserved device names (``CON``, ``NUL``, ``COM1``…) are avoided.
+    reserved device names (``CON``, ``NUL``, ``COM1``, ``LPT¹.txt``, ``CONIN$``…) are avoided.
     """
     name = " ".join(_NOT_IN_FILE_NAMES.sub("_", text or "").split())
     name = name.lstrip(". ").rstrip(". ")
