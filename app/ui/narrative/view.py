@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
 from app.core.matching import relation_hint
+from app.core.words import counted
 from app.ui import narrative_commands as commands
 from app.ui.errors import guarded
 from app.ui.narrative import data as narrative_data
@@ -182,7 +183,7 @@ class NarrativeView(QWidget):
             cells = [self.grid.cell(r, c) for r in range(len(self.grid.rows))]
             pane.set_count(len(set().union(*(map(FIRST, cell) for cell in cells))))
         shown = sum(len(v) for v in self.grid.cells.values())
-        self.filters.summary.setText(f"{len(self.grid.rows)} topics · {shown:,} placed statements")
+        self.filters.summary.setText(f"{counted(len(self.grid.rows), 'topic')} · {counted(shown, 'placed statement')}")
         self.repaint_all()
 
     def repaint_all(self) -> None:
