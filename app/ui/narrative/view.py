@@ -22,7 +22,7 @@ from app.ui import narrative_commands as commands
 from app.ui.errors import guarded
 from app.ui.narrative import data as narrative_data
 from app.ui.narrative.curves import CurveOverlay
-from app.ui.narrative.data import ARTICLE, ID, PARTY, TEXT, NarrativeData, NarrativeFilter
+from app.ui.narrative.data import ARTICLE, ID, PARTY, STATUS, TEXT, NarrativeData, NarrativeFilter
 from app.ui.narrative.filters import FilterBar, PanesDialog, ScrollingStrip
 from app.ui.narrative.layout import Metrics, lay_out
 from app.ui.narrative.pane import NarrativePane
@@ -278,7 +278,9 @@ class NarrativeView(QWidget):
         for link in links:
             other = self.data.text_of.get(link.other(statement_id))
             if other is not None and other[PARTY] not in near and other[PARTY] in names:
-                far.append((names[other[PARTY]], link.relation))
+                # a suggested tag is named as one, as in every export (review of issue 12, #9)
+                label = names[other[PARTY]] + (" (suggested)" if other[STATUS] == "suggested" else "")
+                far.append((label, link.relation))
         return far
 
     def tooltip(self, item) -> str:
