@@ -397,6 +397,16 @@ def _whole_number(what: str) -> Callable[[str], int]:
 _ID = _whole_number("an id")
 
 
+def _export_format(text: str) -> str:
+    """An argparse type: a format's key (aliases allowed), else its sentence with the list (exit 2)."""
+    from app.io.exporters import resolve
+
+    try:
+        return resolve(text).key
+    except CounterclaimError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with what its refusals quote from the command line shown escaped."""
 
@@ -480,7 +490,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write the comparison sheet: xlsx csv html pdf md json qdpx")
     p.add_argument("project")
-    p.add_argument("--format", "-f", required=True, metavar="FORMAT",
+    p.add_argument("--format", "-f", required=True, metavar="FORMAT", type=_export_format,
                    help="xlsx, csv, html, pdf, md, json or qdpx")
     p.add_argument("--output", "-o", required=True, metavar="OUT",
                    help="the file to write (- or /dev/stdout: standard output)")

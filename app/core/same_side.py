@@ -21,7 +21,18 @@ _STOP = frozenset(
     """the a an of for and or in on at to by with from its their his her our side group groups
     people official officials spokesman spokeswoman spokesperson source sources""".split()
 )
-_GENERIC = _STOP | {w.casefold() for w in (*ORG_WORDS, *STATE_WORDS, *TITLE_WORDS, *BODY_NOUNS)}
+# Words that name a kind of actor, not which one: sharing "separatists" or "forces" says
+# nothing about the side ("Russian-backed separatists" are not "Baloch separatist groups").
+_KINDS = frozenset(
+    """separatist rebel militant militia insurgent fighter force group movement army government
+    official authority troop soldier guerrilla jihadist extremist terrorist gunman protester protestor
+    activist demonstrator resident civilian witness leader commander member supporter loyalist
+    opposition regime junta faction wing unit cell organisation organization coalition alliance camp
+    administration ministry military police navy agency office spokesman spokesperson spokeswoman
+    national federal central regional provincial local state armed backed allied aligned linked led run
+    pro anti islamic islamist muslim arab liberation front popular democratic revolutionary resistance
+    republican people united free new northern southern eastern western north south east west""".split()
+)
 SIDE_WEIGHT = 10  # one shared country or organisation outweighs any number of shared words
 PREFIX_MIN = 5  # "Baloch" matches "Balochistan"; "Iran" does not match "Iranian" this way
 
@@ -62,6 +73,30 @@ def _sides(resolver: Resolver, party: Party) -> set[str]:
     return found
 
 
+def _stem(word: str) -> str:
+    """The singular a generic word is listed under: "authorities" → "authority", "gunmen" → "gunman"."""
+    word = word.casefold().replace("’", "'").removesuffix("'s").removesuffix("'")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+_GENERIC = frozenset(
+    _stem(w) for w in (*_STOP, *_KINDS, *(w.casefold() for w in (*ORG_WORDS, *STATE_WORDS, *TITLE_WORDS, *BODY_NOUNS)))
+)
+
+
+def _generic(word: str) -> bool:
+    """True when a word (each part of "Russian-backed") says only what kind of actor, or where."""
+    places = gazetteer.load()
+    parts = [p for p in re.split(r"[-‐‑]", word) if p]
+    return all(len(p) < 3 or _stem(p) in _GENERIC or places.is_form(p) for p in parts)
+
+
 def _words(party: Party) -> set[str]:
     """Distinctive words; country words are left to ``_sides``, which knows that the
     "Pakistani Taliban" do not speak for Pakistan."""
@@ -72,7 +107,7 @@ def _words(party: Party) -> set[str]:
             if places.is_form(match.group()):
                 continue
             word = match.group().casefold().replace("’", "'").removesuffix("'s")
-            if len(word) >= 3 and word not in _GENERIC:
+            if len(word) >= 3 and not _generic(match.group()):
                 words.add(word)
     return words
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from app import __version__
 from app.core.text import clean_text
 from app.core.errors import ImportRefused
+from app.core.words import plural
 
 FORMAT = "counterclaim-export"
 FORMAT_VERSION = 1
@@ -312,7 +313,7 @@ def _unique_names(rows: list[dict], what: str, refuse) -> None:
             raise refuse(f"{what} {row['id']} has no name.")
         _check_plain(refuse, f"{what} {row['id']}", "name", name)
         if name.casefold() in seen:
-            raise refuse(f"two {what}s are called “{name}”.")
+            raise refuse(f"two {plural(what)} are called “{name}”.")
         seen.add(name.casefold())
         if not isinstance(row["color"], str) or not row["color"].strip():
             raise refuse(f"{what} “{name}” has no colour.")

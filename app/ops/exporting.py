@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import CounterclaimError
+from app.core.words import counted
 from app.io import exporters
 from app.io.exporters._common import ExportCancelled
 from app.ops.export_target import check_target
@@ -61,9 +62,9 @@ class ExportSummary:
     def sentence(self) -> str:
         where = "standard output" if str(self.path) == STDOUT else self.path.name
         return (
-            f"Wrote {where}: {self.statements} statements from {self.articles} article(s), "
-            f"{self.parties} parties × {self.topics} topics ({self.empty_cells} empty cells), "
-            f"{self.links} links."
+            f"Wrote {where}: {counted(self.statements, 'statement')} from {counted(self.articles, 'article')}, "
+            f"{counted(self.parties, 'party')} × {counted(self.topics, 'topic')} "
+            f"({counted(self.empty_cells, 'empty cell')}), {counted(self.links, 'link')}."
         )
 
 

@@ -11,8 +11,9 @@ import contextlib
 import functools
 import sqlite3
 from collections.abc import Callable
-
 from typing import TYPE_CHECKING
+
+from app.core.words import a_or_an
 
 if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launch.py)
     import sqlite_utils
@@ -225,9 +226,9 @@ def foreign_parts(conn: sqlite3.Connection, version: int) -> list[str]:
     parts = []
     for kind, name, _table, _sql in extra:
         if name not in ours:
-            parts.append(f"a {kind} {_shown(name)} of its own")
+            parts.append(f"{a_or_an(kind)} {_shown(name)} of its own")
         elif ours[name] != kind:
-            parts.append(f"a {kind} {_shown(name)} in place of the {ours[name]}")
+            parts.append(f"{a_or_an(kind)} {_shown(name)} in place of the {ours[name]}")
         else:
             parts.append(f"a changed {kind} {_shown(name)}")
     changed = {name for _kind, name, _table, _sql in extra}

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from app.core.words import counted
 from app.store import articles as articles_store
 from app.ui import roles
 from app.ui.context import Change, ProjectContext
@@ -139,7 +140,7 @@ class ArticleListModel(QAbstractTableModel):
             return (
                 f"{row['title'] or 'Untitled'}\n{row['outlet'] or 'Unknown outlet'}"
                 f"{' · ' + row['published'] if row['published'] else ''}\n"
-                f"{done} of {row['statements']} statements confirmed, {row['suggested']} suggested"
+                f"{done} of {counted(row['statements'], 'statement')} confirmed, {row['suggested']} suggested"
             )
         return None
 

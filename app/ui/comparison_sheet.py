@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.comparison import readable_text_color, tint
+from app.core.words import counted
 from app.store import exchange
 from app.ui import roles
 
@@ -275,7 +276,7 @@ class ComparisonSheet(QWidget):
         self.model.set_grid(grid)
         empty = sum(1 for r in range(len(grid.rows)) for c in range(len(grid.columns)) if grid.is_empty(r, c))
         self.summary.setText(
-            f"{len(grid.rows)} topics × {len(grid.columns)} parties · {grid.statement_count:,} statements · "
-            f"{empty} empty cells"
+            f"{counted(len(grid.rows), 'topic')} × {counted(len(grid.columns), 'party')} · "
+            f"{counted(grid.statement_count, 'statement')} · {counted(empty, 'empty cell')}"
         )
         self.view.resizeRowsToContents()

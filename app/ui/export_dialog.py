@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CounterclaimError
+from app.core.words import counted
 from app.ui import settings
 from app.ui.errors import report
 from app.ui.workers import Job
@@ -232,10 +233,10 @@ class ExportDialog(QDialog):
         small = replace(grid, rows=shown_rows, _cells=cells)
         more = ""
         if len(grid.rows) > PREVIEW_ROWS:
-            more = f"<p><i>… and {len(grid.rows) - PREVIEW_ROWS} more topics in the export.</i></p>"
+            more = f"<p><i>… and {counted(len(grid.rows) - PREVIEW_ROWS, 'more topic', 'more topics')} in the export.</i></p>"
         self.preview.setHtml(
-            f"<p><b>{len(data.statements):,}</b> statements · {len(grid.columns)} parties · {len(grid.rows)} topics"
-            f" · {len(data.links)} links</p>" + grid_html(small, anchors=False) + more
+            f"<p><b>{counted(len(data.statements), 'statement')}</b> · {counted(len(grid.columns), 'party')} · "
+            f"{counted(len(grid.rows), 'topic')} · {counted(len(data.links), 'link')}</p>" + grid_html(small, anchors=False) + more
         )
 
     # -- writing ----------------------------------------------------------------------------------

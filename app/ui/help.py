@@ -20,6 +20,7 @@ GESTURES = [
     ("Ctrl + click", "Add a statement to the selection", "Shift/Ctrl + click in the table too"),
     ("↓ →  /  ↑ ←", "Next / previous statement in the article", None),
     ("Enter", "Link the highlighted counterclaim", "in the Counterclaims panel, like L"),
+    ("Esc", "Clear the search box and its results", "in the reader: unselect the selected words (the selected statements stay)"),
     ("Drop files or folders", "Import them into the open project", None),
 ]
 Row = tuple[str, str | None, str | None]  # (keys, what, detail); a heading is (title, None, None)

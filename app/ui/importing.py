@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog
 
 from app.core.errors import CounterclaimError
+from app.core.words import counted
 from app.store import articles as articles_store
 from app.ui import ask, settings
 from app.ui.context import Change
@@ -51,7 +52,7 @@ def summary_text(report) -> tuple[str, str | None]:
     n = len(imported)
     statements = sum(o.statements for o in imported)
     if n:
-        lines.append(f"Imported {n} article{'s' if n != 1 else ''} ({statements:,} statements).")
+        lines.append(f"Imported {counted(n, 'article')} ({counted(statements, 'statement')}).")
     else:
         lines.append("No new articles were imported.")
     if report.new_parties:

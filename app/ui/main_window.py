@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 
 from app.core.errors import CounterclaimError
+from app.core.words import counted
 from app.store import articles as articles_store
 from app.store import statements as statements_store
 from app.store.statements import StatementFilter
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
                 self._counts[after.status or "untagged"] += 1
         c, n = self._counts, self._counts["articles"]
         self.counts_label.setText(
-            f"{n:,} article{'s' if n != 1 else ''} · {c['statements']:,} statements · "
+            f"{counted(n, 'article')} · {counted(c['statements'], 'statement')} · "
             f"{c['confirmed']:,} confirmed · {c['suggested']:,} suggested · {c['untagged']:,} untagged"
         )
 

@@ -267,7 +267,9 @@ class PartyPanel(QWidget):
         party = self._selected()
         count = self.model.counts.get(party.id, 0)
         if count and not ask.confirm(
-            self, "Delete party", f"Delete “{party.name}”? Its {count} statements become untagged (you can undo this)."
+            self, "Delete party", f"Delete “{party.name}”? "
+            + ("Its statement becomes untagged" if count == 1 else f"Its {count:,} statements become untagged")
+            + " (you can undo this)."
         ):
             return
         project = self.context.project

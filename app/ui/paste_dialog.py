@@ -9,6 +9,7 @@ dialog and read ``problems()`` / ``details()`` without exec().
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
@@ -28,7 +29,35 @@ from app.core.text import looks_like_headline
 
 MAX_NAME = 500
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Bidi embeddings, overrides and isolates: a one-line name needs none, and one left open
+# shows every citation after it in another order than it is stored.
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Overrides reorder the letters themselves: refused in the text as well.
+_OVERRIDE = re.compile("[\u202d\u202e]")
+# Letters and marks that draw nothing (fillers, blanks, joiners, variation selectors).
+_BLANK_CHARS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0") | {
+    chr(c) for c in range(0xFE00, 0xFE10)
+}
+_INVISIBLE_CATEGORIES = ("Cc", "Cf", "Zs", "Zl", "Zp", "Cs", "Co", "Cn")
+
+
+def _invisible(ch: str) -> bool:
+    return ch.isspace() or ch in _BLANK_CHARS or unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+
+
+def visible(value: str) -> str:
+    """What a field shows: the value without the invisible and control characters at its edges.
+
+    Empty when nothing in it draws anything ("\u200b", "\x00\x01"); the characters inside
+    (a Persian zero-width non-joiner, a right-to-left mark) stay, they belong to the words.
+    """
+    start, end = 0, len(value)
+    while start < end and _invisible(value[start]):
+        start += 1
+    while end > start and _invisible(value[end - 1]):
+        end -= 1
+    return value[start:end]
 
 
 @dataclass(frozen=True)
@@ -99,7 +128,7 @@ class PasteDialog(QDialog):
     def problems(self) -> list[str]:
         """What keeps the article from being imported, one sentence each (empty when none)."""
         found = []
-        title, outlet = self.title.text().strip(), self.outlet.currentText().strip()
+        title, outlet = visible(self.title.text()), visible(self.outlet.currentText())
         if not title:
             found.append("Give the article its title (the headline): citations show it.")
         if not outlet:
@@ -107,15 +136,23 @@ class PasteDialog(QDialog):
         for what, value in (("title", title), ("outlet", outlet)):
             if len(value) > MAX_NAME:
                 found.append(f"The {what} is longer than {MAX_NAME} characters; shorten it.")
-            if _CONTROL.search(value):
+            raw = self.title.text() if what == "title" else self.outlet.currentText()
+            if _CONTROL.search(raw):
                 found.append(f"The {what} holds invisible control characters; type it again.")
+            if _DIRECTION.search(raw):
+                found.append(f"The {what} holds a direction mark that can show it in another order than it is "
+                             "stored; type it again without it.")
         if self.published.date() > QDate.currentDate():
             found.append("The publication date is after today; give the day the article appeared.")
         language = self.language.text().strip()
         if language and not _LANGUAGE.match(language):
             found.append("Write the language as a short code such as en, fr or ar, or leave it empty.")
-        if not self.text.toPlainText().strip():
+        text = self.text.toPlainText()
+        if not visible(text):
             found.append("Paste the article's text into the box.")
+        elif _OVERRIDE.search(text):
+            found.append("The text holds a direction override that shows letters in another order than they are "
+                         "stored; remove it (or paste the text again from its source).")
         return found
 
     def _check(self) -> None:
@@ -134,8 +171,8 @@ class PasteDialog(QDialog):
         language = self.language.text().strip()
         return ArticleDetails(
             text=self.text.toPlainText(),
-            title=self.title.text().strip(),
-            outlet=self.outlet.currentText().strip(),
+            title=visible(self.title.text()),
+            outlet=visible(self.outlet.currentText()),
             published=self.published.date().toString("yyyy-MM-dd"),
             language=language.lower().replace("_", "-") if language else None,
         )

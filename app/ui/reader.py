@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
+from app.core.words import counted
 from app.store.records import Article
 from app.ui import explain, theme
 from app.ui.context import ProjectContext
@@ -346,7 +347,7 @@ class ReaderPane(QWidget):
             self.legend.setText("")
         else:
             self.title.setText(article.display_title)
-            bits = [article.outlet, article.published, article.byline, f"{len(rows)} statements"]
+            bits = [article.outlet, article.published, article.byline, counted(len(rows), "statement")]
             self.meta.setText("  ·  ".join(b for b in bits if b))
             self.legend.setText(self._legend())
         self.title.setAlignment(Qt.AlignLeft)

@@ -243,8 +243,9 @@ class TopicPanel(QWidget):
     def delete(self) -> None:
         topic = self._selected()
         count = self.model.counts.get(topic.id, 0)
-        if count and not ask.confirm(self, "Delete topic", f"Delete “{topic.name}”? Its {count} statements stay, "
-                                                           "only their place under it goes (you can undo this)."):
+        if count and not ask.confirm(self, "Delete topic", f"Delete “{topic.name}”? " + (
+                "Its statement stays, only its place under it goes" if count == 1
+                else f"Its {count:,} statements stay, only their place under it goes") + " (you can undo this)."):
             return
         project = self.context.project
         self._run(f"Delete topic {topic.name}", lambda: topics_ops.delete(project, topic.id))

@@ -118,7 +118,7 @@ def test_export_json_then_import_is_the_same_project(tagged, tmp_path, capsys):
 @pytest.mark.parametrize(
     "args, sentence",
     [
-        (["-f", "docx"], "not an export format"),
+        # an unknown format is an argument error (exit 2): tests/cli/test_export_format_argument.py
         (["-f", "csv", "--party", "Nobody"], "no party called “Nobody”"),
         (["-f", "csv", "--topic", "Nothing"], "no topic called “Nothing”"),
         (["-f", "csv", "--article", "42"], "no article 42"),

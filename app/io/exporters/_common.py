@@ -22,6 +22,15 @@ SUGGESTED_LEGEND = (
 )
 
 
+SUGGESTED_MARK = " (suggested)"
+
+
+def party_label(statement: dict, none: str = "narration") -> str:
+    """The party a statement is tagged with, as every export names it: "Hamas (suggested)" for a suggestion."""
+    name = statement.get("party") or none
+    return (name + SUGGESTED_MARK).lstrip() if statement.get("status") == "suggested" else name
+
+
 class ExportCancelled(CounterclaimError):
     """The journalist stopped the export; nothing was written."""
 
@@ -57,7 +66,9 @@ def safe_entry_name(*parts: object, suffix: str = "") -> str:
 
 # What no file system (or QDA program copying a source to disk) takes in a file name.
 _NOT_IN_FILE_NAMES = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f]+')
-_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+# Windows' device names, in any case, with the superscript digits it also reads, and with any
+# extension after them (Windows ignores spaces before the dot): "LPT1.txt", "CONIN$", "COM¹".
+_RESERVED = re.compile(r"(con|prn|aux|nul|conin\$|conout\$|clock\$|com[0-9¹²³]|lpt[0-9¹²³]) *(\..*)?", re.IGNORECASE)
 
 
 def safe_file_name(text: str | None, fallback: str, limit: int = 120) -> str:
@@ -65,7 +76,7 @@ def safe_file_name(text: str | None, fallback: str, limit: int = 120) -> str:
 
     Separators, wildcards, quotes and control characters become ``_``; leading dots and
     spaces (a hidden file), trailing dots and spaces (Windows drops them) and Windows'
-    reserved device names (``CON``, ``NUL``, ``COM1``…) are avoided.
+    reserved device names (``CON``, ``NUL``, ``COM1``, ``LPT¹.txt``, ``CONIN$``…) are avoided.
     """
     name = " ".join(_NOT_IN_FILE_NAMES.sub("_", text or "").split())
     name = name.lstrip(". ").rstrip(". ")
@@ -138,8 +149,8 @@ def link_rows(data) -> Iterator[list]:
         a = data.statements_by_id.get(link["source_id"], {})
         b = data.statements_by_id.get(link["target_id"], {})
         yield [
-            link["id"], link["source_id"], a.get("party") or "", link["relation"], link["target_id"],
-            b.get("party") or "", link.get("note") or "", link.get("status") or "",
+            link["id"], link["source_id"], party_label(a, ""), link["relation"], link["target_id"],
+            party_label(b, ""), link.get("note") or "", link.get("status") or "",
             a.get("text", ""), b.get("text", ""), citation_of(a).short() if a else "", citation_of(b).short() if b else "",
         ]
 

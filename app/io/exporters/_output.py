@@ -206,6 +206,10 @@ def _checked(fd: int, name: str, close: bool) -> Iterator[io.BufferedWriter]:
         if close:
             with contextlib.suppress(OSError):
                 os.close(fd)
+        if isinstance(error, OSError) and error.errno == errno.EPIPE and not close:
+            # The reader of standard output went away (``… -o - | head``): not a failure of the
+            # export; the command line ends quietly, as ``cat`` does.
+            raise BrokenPipeError(errno.EPIPE, "the reader of standard output stopped") from error
         if isinstance(error, OSError):
             raise CounterclaimError(f"Could not export to {name}: {reason(error)}.") from error
         raise

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from app import __version__
 from app.core.comparison import Grid, normalise_color, readable_text_color, tint
-from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, scope_text
+from app.core.words import counted
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label, scope_text
 from app.io.exporters._output import atomic_output
 
 RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
@@ -191,7 +192,7 @@ def _links_html(data) -> Iterator[str]:
         b = data.statements_by_id[link["target_id"]]
 
         def side(s: dict) -> str:
-            who = esc(s.get("party") or "narration")
+            who = esc(party_label(s))
             return (
                 f'<a href="#s{int(s["id"])}"><strong dir="auto">{who}</strong>: '
                 f'<span class="say"{_lang_attrs(s.get("language"))}>{esc(s["text"])}</span></a>'
@@ -218,7 +219,8 @@ def render(data, cancelled: Cancelled | None = None) -> str:
         f"<style>{CSS}</style></head><body>",
         f'<header class="page"><h1 dir="auto">{esc(data.project_name)}</h1>',
         f'<p class="meta">Comparison sheet · exported {esc(data.exported_at[:16].replace("T", " "))} · '
-        f"{len(data.statements)} statements, {len(grid.columns)} parties, {len(grid.rows)} topics · "
+        f"{counted(len(data.statements), 'statement')}, {counted(len(grid.columns), 'party')}, "
+        f"{counted(len(grid.rows), 'topic')} · "
         f"{esc(scope_text(data))}</p></header><main>",
         '<section id="comparison"><h2>Comparison</h2>',
     ]

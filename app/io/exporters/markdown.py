@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel
+from app.core.words import counted
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label
 from app.io.exporters._output import atomic_output
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#!])")
@@ -32,8 +33,8 @@ def render(data, cancelled: Cancelled | None = None) -> str:
     grid = data.grid()
     out = [f"# {md(data.project_name)} — comparison sheet", ""]
     out.append(
-        f"Exported {data.exported_at[:16].replace('T', ' ')} · {len(data.statements)} statements, "
-        f"{len(grid.columns)} parties, {len(grid.rows)} topics"
+        f"Exported {data.exported_at[:16].replace('T', ' ')} · {counted(len(data.statements), 'statement')}, "
+        f"{counted(len(grid.columns), 'party')}, {counted(len(grid.rows), 'topic')}"
     )
     out += ["", "## Comparison", ""]
     if grid.rows and grid.columns:
@@ -79,8 +80,8 @@ def render(data, cancelled: Cancelled | None = None) -> str:
             b = data.statements_by_id[link["target_id"]]
             note = f" — {md(link['note'])}" if link.get("note") else ""
             out.append(
-                f"- **{md(a.get('party') or 'narration')}**: {md(a['text'])} "
-                f"*{md(link['relation'])}* **{md(b.get('party') or 'narration')}**: {md(b['text'])}{note}"
+                f"- **{md(party_label(a))}**: {md(a['text'])} "
+                f"*{md(link['relation'])}* **{md(party_label(b))}**: {md(b['text'])}{note}"
             )
         out.append("")
     return "\n".join(out)

@@ -30,7 +30,8 @@ from PySide6.QtGui import (
 from app import __version__
 from app.core.comparison import normalise_color, readable_text_color, tint
 from app.core.errors import CounterclaimError
-from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, scope_text
+from app.core.words import counted
+from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label, scope_text
 from app.io.exporters._output import atomic_output
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -70,8 +71,9 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
     out = [
         "<html><body>",
         '<p style="font-size:14pt; font-weight:600; margin-bottom:2pt">Comparison sheet</p>',
-        f'<p style="color:#595959; font-size:8pt; margin-top:0">{len(grid.columns)} parties · {len(grid.rows)} topics · '
-        f"{grid.statement_count} statements from {sources} article(s) · {_esc(scope)}</p>",
+        f'<p style="color:#595959; font-size:8pt; margin-top:0">{counted(len(grid.columns), "party")} · '
+        f"{counted(len(grid.rows), 'topic')} · {counted(grid.statement_count, 'statement')} from "
+        f"{counted(sources, 'article')} · {_esc(scope)}</p>",
         f'<p style="color:#595959; font-size:7pt; font-style:italic; margin-top:0">{_esc(SUGGESTED_LEGEND)}</p>',
     ]
     if not (grid.rows and grid.columns):
@@ -131,8 +133,8 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
             b = data.statements_by_id[link["target_id"]]
             note = f" — {_esc(link['note'])}" if link.get("note") else ""
             out.append(
-                f'<p style="font-size:8pt; margin-bottom:3pt"><b>{_esc(a.get("party") or "narration")}</b>: {_esc(a["text"])} '
-                f'<i>{_esc(link["relation"])}</i> <b>{_esc(b.get("party") or "narration")}</b>: {_esc(b["text"])}{note}</p>'
+                f'<p style="font-size:8pt; margin-bottom:3pt"><b>{_esc(party_label(a))}</b>: {_esc(a["text"])} '
+                f'<i>{_esc(link["relation"])}</i> <b>{_esc(party_label(b))}</b>: {_esc(b["text"])}{note}</p>'
             )
     out.append("</body></html>")
     return "".join(out)

@@ -17,11 +17,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
 from app.core.matching import relation_hint
+from app.core.words import counted
 from app.ui import narrative_commands as commands
 from app.ui.errors import guarded
 from app.ui.narrative import data as narrative_data
 from app.ui.narrative.curves import CurveOverlay
-from app.ui.narrative.data import ARTICLE, ID, PARTY, TEXT, NarrativeData, NarrativeFilter
+from app.ui.narrative.data import ARTICLE, ID, PARTY, STATUS, TEXT, NarrativeData, NarrativeFilter
 from app.ui.narrative.filters import FilterBar, PanesDialog, ScrollingStrip
 from app.ui.narrative.layout import Metrics, lay_out
 from app.ui.narrative.pane import NarrativePane
@@ -182,7 +183,7 @@ class NarrativeView(QWidget):
             cells = [self.grid.cell(r, c) for r in range(len(self.grid.rows))]
             pane.set_count(len(set().union(*(map(FIRST, cell) for cell in cells))))
         shown = sum(len(v) for v in self.grid.cells.values())
-        self.filters.summary.setText(f"{len(self.grid.rows)} topics · {shown:,} placed statements")
+        self.filters.summary.setText(f"{counted(len(self.grid.rows), 'topic')} · {counted(shown, 'placed statement')}")
         self.repaint_all()
 
     def repaint_all(self) -> None:
@@ -277,7 +278,9 @@ class NarrativeView(QWidget):
         for link in links:
             other = self.data.text_of.get(link.other(statement_id))
             if other is not None and other[PARTY] not in near and other[PARTY] in names:
-                far.append((names[other[PARTY]], link.relation))
+                # a suggested tag is named as one, as in every export (review of issue 12, #9)
+                label = names[other[PARTY]] + (" (suggested)" if other[STATUS] == "suggested" else "")
+                far.append((label, link.relation))
         return far
 
     def tooltip(self, item) -> str:
