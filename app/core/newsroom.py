@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.core.alias_rules import may_be_alias
+from app.core.words import counted
 from app.core.errors import CounterclaimError
 from app.core.learning import fold
 from app.core.models import ProposedParty
@@ -198,7 +199,7 @@ def from_document(document, name: str = "the file") -> Newsroom:
     if not isinstance(items, list):
         raise refuse("it has no “parties” list.")
     if len(items) > MAX_PARTIES:
-        raise refuse(f"it holds more than {MAX_PARTIES:,} parties.")
+        raise refuse(f"it holds more than {counted(MAX_PARTIES, 'party')}.")
     newsroom = Newsroom()
     for i, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not _plain(item.get("name")):
