@@ -69,6 +69,9 @@ def decode_html(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if data.startswith(bom):
+            stray = mostly_utf8(data[len(bom) :]) if encoding == "utf-8" else None
+            if stray is not None:
+                return stray[0], (stray_bytes_note(path, stray[1]),)
             return data[len(bom) :].decode(encoding, "replace"), ()
     declared = _META_CHARSET.search(data[:4096])
     if declared:
