@@ -82,7 +82,10 @@ _KIND = {
 
 
 def _supported_list() -> str:
-    return "plain text (.txt), Markdown (.md), web pages (.html, .htm), Word (.docx), OpenDocument (.odt) and PDF (.pdf)"
+    return (
+        "plain text (.txt), Markdown (.md), web pages (.html, .htm), Word (.docx), OpenDocument (.odt) "
+        "and PDF (.pdf) articles, and a Counterclaim export (.json) into a new, empty project"
+    )
 
 
 def read_document(path: str | os.PathLike[str]) -> ParsedDocument:

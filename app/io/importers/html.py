@@ -20,7 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from app.core.errors import ImportRefused
-from app.core.models import ParsedDocument
+from app.core.models import ParsedDocument, is_calendar_date
 from app.core.text import clean_text
 
 from ._common import (
@@ -184,7 +184,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
             meta_title = _page_title(tree)
     if not text:
         raise refuse(f"{name} has no article text to import.")
-    published = meta_date if isinstance(meta_date, str) and _ISO_DATE.match(meta_date) else None
+    published = meta_date if isinstance(meta_date, str) and _ISO_DATE.match(meta_date) and is_calendar_date(meta_date) else None
     parsed = finish(
         text,
         fmt="html",

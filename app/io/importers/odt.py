@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 from odf.opendocument import load
 
-from app.core.models import ParsedDocument
+from app.core.models import ParsedDocument, is_calendar_date
 from app.core.text import clean_text
 
 from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, quiet_libraries, refuse
@@ -160,6 +160,6 @@ def _metadata(document) -> dict[str, str]:  # noqa: ANN001
     if "initial-creator" in meta:
         meta["creator"] = meta["initial-creator"]
     created = re.match(r"\d{4}-\d{2}-\d{2}", meta.get("created", ""))
-    if created:
+    if created and is_calendar_date(created.group(0)):
         meta["date"] = created.group(0)
     return meta

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from app.core.models import ParsedDocument
+from app.core.models import ParsedDocument, is_calendar_date
 from app.core.text import clean_text, looks_like_headline, split_byline
 
 from ._common import (
@@ -208,7 +208,7 @@ def _front_matter(raw: str) -> tuple[str, dict[str, str]]:
             meta[keys[key]] = value
     if "date" in meta:
         date = re.match(r"\d{4}-\d{2}-\d{2}", meta["date"])
-        if date:
+        if date and is_calendar_date(date.group(0)):
             meta["date"] = date.group(0)
         else:
             del meta["date"]
