@@ -33,6 +33,15 @@ def quoted(path: str | os.PathLike[str]) -> str:
     return f"“{name}”"
 
 
+def too_deep_sentence(name: str) -> str:
+    """The refusal of a document nested past what can be read (not a damaged one)."""
+    return (
+        f"{name} is nested too deeply for Counterclaim to read (more than 2,000 levels of tables, "
+        "lists, sections or styles inside each other); copy its text into a new document and "
+        "import that."
+    )
+
+
 def refuse(message: str) -> ImportRefused:
     return ImportRefused(message)
 
