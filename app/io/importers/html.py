@@ -35,6 +35,7 @@ from ._common import (
     stray_bytes_note,
 )
 from ._flatten import MAX_DEPTH, flatten
+from ._html_blocks import page_blocks, restore_dropped_blocks, untable
 from .text import finish, with_author_byline
 
 SUFFIXES = (".html", ".htm", ".xhtml")
@@ -152,6 +153,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
 
     meta_title = meta_author = meta_site = meta_date = None
     body = ""
+    blocks = page_blocks(tree, _is_boilerplate, _BLOCK_TAGS) if not read_warnings else []
     try:
         result = trafilatura.bare_extraction(
             tree,
@@ -171,6 +173,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
         result = None
     if result is not None:
         body = _strip_list_markers(getattr(result, "text", None) or "")
+        body = restore_dropped_blocks(blocks, untable(body))  # lists, rows, captions it dropped
         meta_title = getattr(result, "title", None)
         meta_author = getattr(result, "author", None)
         meta_site = getattr(result, "sitename", None)
