@@ -91,4 +91,4 @@ def test_any_repeated_markup_imports_in_seconds(unit: str, newline_every: int) -
 
     with tempfile.TemporaryDirectory() as folder:
         elapsed = _import_timed(Path(folder), text, ".md")
-    assert elapsed < CAP_SECONDS / 2, f"{unit!r}: {elapsed:.1f} s for 256 KB"
+    assert elapsed < CAP_SECONDS, f"{unit!r}: {elapsed:.1f} s for 256 KB"

@@ -166,7 +166,12 @@ def _atx_heading(content: str) -> str:
     return content
 
 
+_MARKUP_CHAR = re.compile(r"[!\[<`*_~\\]")  # none of these: no inline markup to remove
+
+
 def _inline(text: str) -> str:
+    if _MARKUP_CHAR.search(text) is None:
+        return text
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _AUTOLINK.sub(r"\1", text)
