@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field
+
+_DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_calendar_date(value: str) -> bool:
+    """``YYYY-MM-DD`` naming a day of the calendar, or an ISO time stamp that starts with one
+    (what ``ParsedDocument.published`` holds): "2024-02-29" yes, "2023-02-29" or
+    "99999-99-99" no."""
+    if not isinstance(value, str) or not _DATE_PREFIX.match(value):
+        return False
+    try:
+        if len(value) == 10:
+            datetime.date.fromisoformat(value)
+        else:
+            datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

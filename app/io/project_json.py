@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import __version__
-from app.core.text import clean_text
 from app.core.errors import ImportRefused
+from app.core.models import is_calendar_date
+from app.core.text import clean_text
 from app.core.words import plural
 
 FORMAT = "counterclaim-export"
@@ -294,6 +295,11 @@ def _check_article(a: dict, refuse) -> None:
         if not _optional_str(a[key]):
             raise refuse(f"article {a['id']} has a “{key}” that is not text.")
         _check_plain(refuse, f"article {a['id']}", key, a[key])
+    if a["published"] and not is_calendar_date(a["published"]):
+        raise refuse(
+            f"article {a['id']} has a publication date “{a['published']}” that is not a day of the "
+            "calendar (YYYY-MM-DD)."
+        )
 
 
 def _check_articles(articles: list[dict], refuse) -> None:
@@ -358,7 +364,22 @@ def _check_span(s: dict, text: str | None, last_end: dict, refuse) -> None:
         )
 
 
-def _check_statement_fields(s: dict, party_ids: set, statement_ids: set, refuse) -> None:
+def _check_carried_from(s: dict, places: dict, refuse) -> None:
+    """A statement's speaker is carried over from an earlier statement of its own article."""
+    sid, earlier = s["id"], s["carried_from"]
+    if earlier is None:
+        return
+    if not _is_int(earlier) or earlier not in places:
+        raise refuse(f"statement {sid} continues statement {earlier}, which is not in the file.")
+    if earlier == sid:
+        raise refuse(f"statement {sid} continues itself.")
+    if places[earlier][0] != s["article_id"]:
+        raise refuse(f"statement {sid} continues statement {earlier}, which is in another article.")
+    if not _is_int(places[earlier][1]) or places[earlier][1] >= s["start"]:
+        raise refuse(f"statement {sid} continues statement {earlier}, which comes after it.")
+
+
+def _check_statement_fields(s: dict, party_ids: set, places: dict, refuse) -> None:
     sid = s["id"]
     if not _is_int(s["paragraph"]) or s["paragraph"] < 1:
         raise refuse(f"statement {sid} has no paragraph number.")
@@ -366,12 +387,14 @@ def _check_statement_fields(s: dict, party_ids: set, statement_ids: set, refuse)
         raise refuse(f"statement {sid} is of an unknown kind “{s['kind']}”.")
     if s["status"] not in STATUSES:
         raise refuse(f"statement {sid} has an unknown status “{s['status']}”.")
-    if s["party_id"] is not None and s["party_id"] not in party_ids:
+    if s["party_id"] is not None and not (_is_int(s["party_id"]) and s["party_id"] in party_ids):
         raise refuse(f"statement {sid} is tagged with party {s['party_id']}, which is not in the file.")
-    if s["carried_from"] is not None and s["carried_from"] not in statement_ids:
-        raise refuse(f"statement {sid} continues statement {s['carried_from']}, which is not in the file.")
-    if s["confidence"] is not None and (isinstance(s["confidence"], bool) or not isinstance(s["confidence"], (int, float))):
+    _check_carried_from(s, places, refuse)
+    confidence = s["confidence"]
+    if confidence is not None and (isinstance(confidence, bool) or not isinstance(confidence, (int, float))):
         raise refuse(f"statement {sid} has a confidence that is not a number.")
+    if confidence is not None and not 0 <= confidence <= 1:
+        raise refuse(f"statement {sid} has a confidence of {confidence}; a confidence is between 0 and 1.")
     for key in ("speaker", "cue", "note", "reason"):
         if not _optional_str(s[key]):
             raise refuse(f"statement {sid} has a “{key}” that is not text.")
@@ -390,17 +413,13 @@ def _check_quotes(s: dict, text: str, refuse) -> None:
 def _check_statements(statements: list[dict], articles: list[dict], parties: list[dict], refuse) -> None:
     texts = {a["id"]: a["text"] for a in articles}
     party_ids = {p["id"] for p in parties}
-    statement_ids = {s["id"] for s in statements}
+    places = {s["id"]: (s["article_id"], s["start"]) for s in statements}  # checked in order below
     last_end: dict[int, tuple[int, int]] = {}  # article -> (end of the previous span, its id)
     for s in sorted(statements, key=_statement_order):
-        text = texts.get(s["article_id"]) if _hashable(s["article_id"]) else None
+        text = texts.get(s["article_id"]) if _is_int(s["article_id"]) else None
         _check_span(s, text, last_end, refuse)
-        _check_statement_fields(s, party_ids, statement_ids, refuse)
+        _check_statement_fields(s, party_ids, places, refuse)
         _check_quotes(s, text, refuse)
-
-
-def _hashable(value) -> bool:
-    return not isinstance(value, (list, dict))
 
 
 def _statement_order(s: dict) -> tuple:
@@ -431,7 +450,7 @@ def _topic_pairs(document: dict, statement_ids: set, topics: list[dict], refuse)
 
 def _check_link(lk: dict, statement_ids: set, refuse) -> None:
     for end_key in ("source_id", "target_id"):
-        if not _hashable(lk[end_key]) or lk[end_key] not in statement_ids:
+        if not _is_int(lk[end_key]) or lk[end_key] not in statement_ids:
             raise refuse(f"link {lk['id']} joins statement {lk[end_key]}, which is not in the file.")
     if lk["source_id"] == lk["target_id"]:
         raise refuse(f"link {lk['id']} joins a statement to itself.")

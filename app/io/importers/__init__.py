@@ -21,7 +21,7 @@ from app.core.models import ParsedDocument
 from app.core.text import clean_text
 
 from . import text as _text
-from ._common import MAX_PASTE_CHARS, checked_stat, quoted, refuse
+from ._common import MAX_PASTE_CHARS, checked_stat, quoted, refuse, too_deep_sentence
 
 __all__ = ["SUPPORTED_SUFFIXES", "read_document", "parse_pasted", "ImportRefused"]
 
@@ -82,7 +82,10 @@ _KIND = {
 
 
 def _supported_list() -> str:
-    return "plain text (.txt), Markdown (.md), web pages (.html, .htm), Word (.docx), OpenDocument (.odt) and PDF (.pdf)"
+    return (
+        "plain text (.txt), Markdown (.md), web pages (.html, .htm), Word (.docx), OpenDocument (.odt) "
+        "and PDF (.pdf) articles, and a Counterclaim export (.json) into a new, empty project"
+    )
 
 
 def read_document(path: str | os.PathLike[str]) -> ParsedDocument:
@@ -122,7 +125,7 @@ def read_document(path: str | os.PathLike[str]) -> ParsedDocument:
     except MemoryError:
         raise refuse(f"{name} is too large for this computer's memory; split it into smaller files first.") from None
     except RecursionError:
-        raise refuse(f"{name} is nested too deeply to be {_KIND[suffix]} Counterclaim can read; it may be damaged.") from None
+        raise refuse(too_deep_sentence(name)) from None
     except Exception as exc:  # noqa: BLE001 - the last wall: a sentence, never a traceback
         raise refuse(f"{name} could not be read as {_KIND[suffix]}; it may be damaged.") from exc
 

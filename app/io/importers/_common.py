@@ -33,6 +33,15 @@ def quoted(path: str | os.PathLike[str]) -> str:
     return f"“{name}”"
 
 
+def too_deep_sentence(name: str) -> str:
+    """The refusal of a document nested past what can be read (not a damaged one)."""
+    return (
+        f"{name} is nested too deeply for Counterclaim to read (more than 2,000 levels of tables, "
+        "lists, sections or styles inside each other); copy its text into a new document and "
+        "import that."
+    )
+
+
 def refuse(message: str) -> ImportRefused:
     return ImportRefused(message)
 
@@ -189,8 +198,12 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
         return None
 
 
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, as surrogateescape shows it
+
+
 def mostly_utf8(data: bytes) -> tuple[str, int] | None:
-    """UTF-8 but for a few stray bytes: the text with each replaced by U+FFFD, and how many.
+    """UTF-8 but for a few stray bytes: the text with each broken character replaced by
+    U+FFFD, and how many bytes were stray.
 
     "A few" is at most three, or one in a thousand bytes, and no more than the valid
     non-ASCII UTF-8 characters around them: those say the file was written as UTF-8 (a
@@ -198,12 +211,14 @@ def mostly_utf8(data: bytes) -> tuple[str, int] | None:
     ASCII) is Windows-1252's to read. None when the bytes are not that.
     """
     text = data.decode("utf-8", "replace")
-    strays = text.count("\ufffd") - data.count("\ufffd".encode())
+    # Bytes, not replacement marks: a character cut short (two bytes of three) is one mark.
+    strays = len(_ESCAPED_BYTE.findall(data.decode("utf-8", "surrogateescape")))
     if strays <= 0 or strays > max(3, len(data) // 1000):
         return None
     ascii_chars = len(data) - len(data.translate(None, bytes(range(128))))
     valid_non_ascii = len(text) - ascii_chars - text.count("\ufffd")
-    if valid_non_ascii < strays:
+    marks = text.count("\ufffd") - data.count("\ufffd".encode())  # broken characters
+    if valid_non_ascii < marks:
         return None
     return text, strays
 
@@ -211,7 +226,7 @@ def mostly_utf8(data: bytes) -> tuple[str, int] | None:
 def stray_bytes_note(path: Path, strays: int) -> str:
     """The one warning for :func:`mostly_utf8` text."""
     what = "1 byte that is not" if strays == 1 else f"{strays} bytes that are not"
-    shown = "it was" if strays == 1 else "each was"
+    shown = "it was" if strays == 1 else "they were"
     return (
         f"{quoted(path)} is UTF-8 text with {what}; {shown} replaced by “\ufffd” — check the "
         "article against the original there."
@@ -236,11 +251,18 @@ def decode_text_noting(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
     name = quoted(path)
     text: str | None = None
     warnings: tuple[str, ...] = ()
+    checked: str | None = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
+                stray = mostly_utf8(data[len(bom) :]) if encoding == "utf-8" else None
+                if stray is not None:  # as without the BOM: replaced, and said so
+                    text, count = stray
+                    checked = text.replace("\ufffd", "")
+                    warnings = (stray_bytes_note(path, count),)
+                    break
                 raise refuse(
                     f"{name} says it is {encoding.upper().replace('-LE', '').replace('-BE', '')} "
                     "text but contains bytes that are not; it may be damaged or not a text file."
@@ -262,7 +284,8 @@ def decode_text_noting(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = None
-    checked = text
+    if not warnings:
+        checked = text
     if text is None:
         stray = mostly_utf8(data)
         if stray is not None:

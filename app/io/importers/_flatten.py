@@ -28,6 +28,10 @@ _VOID = frozenset(
     "area base br col embed hr img input keygen link meta param source track wbr".split()
 )
 _RAW = frozenset("script style template noscript iframe noembed noframes textarea title xmp".split())
+# Of those, the ones whose content libxml2 parses as markup (so it can nest as deep as any):
+# never article text (a template is never shown; noscript is dropped as clutter), so they go
+# whole, up to the end tag that matches them.
+_INERT = frozenset(("template", "noscript"))
 _BLOCK = frozenset(
     "p div section article main blockquote pre li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th "
     "thead tbody tfoot caption figure figcaption address center details summary fieldset legend "
@@ -54,6 +58,9 @@ def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
             continue
         closing = m.group(1) == "/"
         self_closing = m.group(3).rstrip().endswith("/")
+        if not closing and name in _INERT:
+            pos = _matching_end(markup, name, pos)
+            continue
         if not closing and name in _RAW:
             end = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(markup, pos)
             stop = end.end() if end else len(markup)
@@ -82,3 +89,14 @@ def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
         else:
             out.append(m.group(0))  # a stray end tag: the parser ignores it
     return "".join(out)
+
+
+def _matching_end(markup: str, name: str, pos: int) -> int:
+    """Where the element ``name`` opened just before ``pos`` ends, nested ones counted."""
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+    depth = 1
+    for m in tags.finditer(markup, pos):
+        depth += -1 if m.group(1) else (0 if m.group(0).endswith("/>") else 1)
+        if depth == 0:
+            return m.end()
+    return len(markup)

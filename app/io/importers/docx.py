@@ -11,13 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx  # python-docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+import docx.oxml.parser
+from lxml import etree
 
 from app.core.models import ParsedDocument
 from app.core.text import clean_text
 
-from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, quiet_libraries, refuse
+from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, quiet_libraries, refuse, too_deep_sentence
 from ._zipguard import open_checked_zip
 from .text import finish, with_author_byline
 
@@ -25,6 +25,21 @@ SUFFIXES = (".docx",)
 quiet_libraries("docx")
 _KIND = "a Word document (.docx)"
 _HINT = "open it in Word or LibreOffice, save it as .docx and import that."
+
+# python-docx's own parser stops at 256 levels of XML (tables in tables, content controls) and
+# the file is then taken for damaged. The same parser with libxml2's larger limits (2,048
+# levels): safe, as entities are never resolved, a DOCTYPE never gets past _zipguard and the
+# archive's unpacked size is bounded there too.
+_PARSER = etree.XMLParser(
+    remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+)
+_PARSER.set_element_class_lookup(docx.oxml.parser.element_class_lookup)
+docx.oxml.parser.oxml_parser = _PARSER
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARAGRAPH = _W + "p"
+# Never the article's words: deleted text, and the properties of tables, cells and controls.
+_SKIP = frozenset(_W + tag for tag in ("del", "moveFrom", "sdtPr", "sdtEndPr", "tblPr", "trPr", "tcPr", "sectPr"))
 
 
 def read(path: Path) -> ParsedDocument:
@@ -39,6 +54,10 @@ def read(path: Path) -> ParsedDocument:
         author = props.author or None
         created = props.created
         language = props.language or None
+    except (etree.XMLSyntaxError, RecursionError) as exc:
+        if isinstance(exc, RecursionError) or "depth" in str(exc).lower():
+            raise refuse(too_deep_sentence(name)) from None
+        raise refuse(f"{name} could not be read as a Word document; it may be damaged.") from exc
     except Exception as exc:  # noqa: BLE001 - every library failure becomes a sentence
         raise refuse(f"{name} could not be read as a Word document; it may be damaged.") from exc
     published = None
@@ -55,22 +74,15 @@ def read(path: Path) -> ParsedDocument:
 
 
 def _paragraph_texts(document):  # noqa: ANN001, ANN202 - python-docx types
-    """Paragraph texts in body order; table cells row by row, merged cells once."""
-
-    def walk(container):  # noqa: ANN001, ANN202
-        for item in container.iter_inner_content():
-            if isinstance(item, Paragraph):
-                yield item.text
-            elif isinstance(item, Table):
-                # Merged cells come back once per grid position; the set keeps the lxml
-                # elements alive, so identity comparison is reliable.
-                seen: set[object] = set()
-                for row in item.rows:
-                    for cell in row.cells:
-                        tc = cell._tc  # noqa: SLF001
-                        if tc in seen:
-                            continue
-                        seen.add(tc)
-                        yield from walk(cell)
-
-    yield from walk(document)
+    """Paragraph texts in body order: tables cell by cell, content controls and other
+    wrappers opened. A loop, not recursion, so no depth of nesting runs out of stack; each
+    cell is its own ``w:tc`` once (python-docx's ``row.cells`` repeats merged ones)."""
+    stack = [iter(document.element.body)]
+    while stack:
+        element = next(stack[-1], None)
+        if element is None:
+            stack.pop()
+        elif element.tag == _PARAGRAPH:
+            yield element.text  # python-docx's paragraph text: runs and hyperlinks
+        elif isinstance(element.tag, str) and element.tag not in _SKIP:
+            stack.append(iter(element))

@@ -20,7 +20,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from app.core.errors import ImportRefused
-from app.core.models import ParsedDocument
+from app.core.models import ParsedDocument, is_calendar_date
 from app.core.text import clean_text
 
 from ._common import (
@@ -35,6 +35,7 @@ from ._common import (
     stray_bytes_note,
 )
 from ._flatten import MAX_DEPTH, flatten
+from ._html_blocks import page_blocks, restore_dropped_blocks, untable
 from .text import finish, with_author_byline
 
 SUFFIXES = (".html", ".htm", ".xhtml")
@@ -69,6 +70,9 @@ def decode_html(data: bytes, path: Path) -> tuple[str, tuple[str, ...]]:
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if data.startswith(bom):
+            stray = mostly_utf8(data[len(bom) :]) if encoding == "utf-8" else None
+            if stray is not None:
+                return stray[0], (stray_bytes_note(path, stray[1]),)
             return data[len(bom) :].decode(encoding, "replace"), ()
     declared = _META_CHARSET.search(data[:4096])
     if declared:
@@ -149,6 +153,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
 
     meta_title = meta_author = meta_site = meta_date = None
     body = ""
+    blocks = page_blocks(tree, _is_boilerplate, _BLOCK_TAGS) if not read_warnings else []
     try:
         result = trafilatura.bare_extraction(
             tree,
@@ -168,6 +173,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
         result = None
     if result is not None:
         body = _strip_list_markers(getattr(result, "text", None) or "")
+        body = restore_dropped_blocks(blocks, untable(body))  # lists, rows, captions it dropped
         meta_title = getattr(result, "title", None)
         meta_author = getattr(result, "author", None)
         meta_site = getattr(result, "sitename", None)
@@ -181,7 +187,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
             meta_title = _page_title(tree)
     if not text:
         raise refuse(f"{name} has no article text to import.")
-    published = meta_date if isinstance(meta_date, str) and _ISO_DATE.match(meta_date) else None
+    published = meta_date if isinstance(meta_date, str) and _ISO_DATE.match(meta_date) and is_calendar_date(meta_date) else None
     parsed = finish(
         text,
         fmt="html",

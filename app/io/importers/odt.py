@@ -17,10 +17,10 @@ from pathlib import Path
 from lxml import etree
 from odf.opendocument import load
 
-from app.core.models import ParsedDocument
+from app.core.models import ParsedDocument, is_calendar_date
 from app.core.text import clean_text
 
-from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, quiet_libraries, refuse
+from ._common import MAX_CONTAINER_FILE_BYTES, checked_stat, quoted, quiet_libraries, refuse, too_deep_sentence
 from ._zipguard import open_checked_zip
 from .text import finish, with_author_byline
 
@@ -70,6 +70,8 @@ def read(path: Path) -> ParsedDocument:
         if body is not None:
             _collect(body, paragraphs)
         meta = _metadata(document)
+    except RecursionError:
+        raise refuse(too_deep_sentence(name)) from None
     except Exception as exc:  # noqa: BLE001 - every library failure becomes a sentence
         raise refuse(f"{name} could not be read as an OpenDocument text file; it may be damaged.") from exc
     text = clean_text("\n".join(paragraphs), reflow_paragraphs=False)
@@ -87,17 +89,29 @@ def read(path: Path) -> ParsedDocument:
 
 
 def _check_well_formed(data: bytes, name: str) -> None:
+    # huge_tree: libxml2's depth limit of 2,048 levels instead of 256 (deep lists, sections,
+    # tables are real documents); entities are never resolved and _zipguard bounds the size.
     parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, remove_comments=True
     )
     try:
         etree.fromstring(data, parser)
-    except Exception:  # noqa: BLE001 - XMLSyntaxError and friends
+    except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise refuse(too_deep_sentence(name)) from None
+        raise refuse(f"{name} could not be read as an OpenDocument text file; it may be damaged.") from None
+    except Exception:  # noqa: BLE001 - and friends
         raise refuse(f"{name} could not be read as an OpenDocument text file; it may be damaged.") from None
 
 
 def _inline_text(node, out: list[str]) -> None:  # noqa: ANN001 - odfpy nodes
-    for child in node.childNodes:
+    """The text inside ``node``, in order; a loop, so no depth of spans runs out of stack."""
+    stack = [iter(node.childNodes)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         if child.nodeType == child.TEXT_NODE:
             out.append(child.data)
             continue
@@ -117,22 +131,25 @@ def _inline_text(node, out: list[str]) -> None:  # noqa: ANN001 - odfpy nodes
         elif qname == (TEXTNS, "line-break"):
             out.append("\n")
         else:
-            _inline_text(child, out)
+            stack.append(iter(child.childNodes))
 
 
 def _collect(node, paragraphs: list[str]) -> None:  # noqa: ANN001 - odfpy nodes
-    for child in node.childNodes:
-        if child.nodeType != child.ELEMENT_NODE:
+    """Each ``text:p``/``text:h`` below ``node``, in order; a loop, like :func:`_inline_text`."""
+    stack = [iter(node.childNodes)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
             continue
-        qname = child.qname
-        if qname in _SKIP:
+        if child.nodeType != child.ELEMENT_NODE or child.qname in _SKIP:
             continue
-        if qname in _BLOCKS:
+        if child.qname in _BLOCKS:
             parts: list[str] = []
             _inline_text(child, parts)
             paragraphs.append("".join(parts))
         else:
-            _collect(child, paragraphs)
+            stack.append(iter(child.childNodes))
 
 
 def _node_text(node) -> str:  # noqa: ANN001
@@ -160,6 +177,6 @@ def _metadata(document) -> dict[str, str]:  # noqa: ANN001
     if "initial-creator" in meta:
         meta["creator"] = meta["initial-creator"]
     created = re.match(r"\d{4}-\d{2}-\d{2}", meta.get("created", ""))
-    if created:
+    if created and is_calendar_date(created.group(0)):
         meta["date"] = created.group(0)
     return meta

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from app.core.models import ParsedDocument
+from app.core.models import ParsedDocument, is_calendar_date
 from app.core.text import clean_text, looks_like_headline, split_byline
 
 from ._common import (
@@ -114,36 +114,71 @@ def one_line(value: str | None) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Markdown → one paragraph per line. Small on purpose: articles use a handful of constructs.
 
+# Every pattern here runs in time linear in its line: possessive quantifiers (``*+``) where a
+# run could be tried again at each of its lengths, and inline spans that cannot cross their own
+# delimiter (an unclosed ``**`` stops at the next ``*``, not at the end of the paragraph).
+# tests/reliability/test_markdown_linear_time.py holds 1 MB of each to a few seconds.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)[ \t]*$")
-_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_QUOTE = re.compile(r"^\s{0,3}>[ \t]?")
-_LIST = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
-_REFDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}+|~{3,}+)")
+_ATX = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]++(.*))?$")  # closing #s: see _atx_heading
+_SETEXT = re.compile(r"^\s{0,3}(=++|-++)[ \t]*+$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*+\1){2,}+[ \t]*+$")
+_QUOTE = re.compile(r"\s{0,3}>[ \t]?")  # matched at a position, not only at the line's start
+_LIST = re.compile(r"^\s*+(?:[-*+]|\d{1,9}[.)])[ \t]++(?:\[[ xX]\][ \t]++)?")
+_REFDEF = re.compile(r"^\s{0,3}\[[^\]]++\]:\s*+\S.*$")
+_TABLE_RULE = re.compile(
+    r"^\s*+\|?+\s*+:?+-{3,}+:?+\s*+(?:\|\s*+:?+-{3,}+:?+\s*+)*+\|?+\s*+$"
+)
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)|\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->")
-_CODE = re.compile(r"(`+)(.+?)\1")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
+_TARGET = r"\((?:[^()]|\([^()]*+\))*+\)"  # a link target, one level of (parentheses) inside
+_IMAGE = re.compile(r"!\[[^\][]*+\]" + _TARGET + r"|!\[[^\][]*+\]\[[^\][]*+\]")
+_LINK = re.compile(r"\[([^\][]*+)\]" + _TARGET + r"|\[([^\][]++)\]\[[^\][]*+\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]++)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*+(?:\s[^<>]*+)?/?>")
+_CODE = re.compile(r"(?<!`)(`++)([^`]++)\1(?!`)")
+_STRONG = re.compile(r"\*\*(?=\S)([^*]+?)(?<=\S)\*\*|__(?=\S)([^_]+?)(?<=\S)__")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+_EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_STRIKE = re.compile(r"~~(?=\S)([^~]+?)(?<=\S)~~")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
 
 
+def _strip_comments(text: str) -> str:
+    """``<!-- … -->`` removed; an unclosed one is left as it is (found in one pass)."""
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break  # no comment after this one can close either
+        out.append(text[pos:start])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _atx_heading(content: str) -> str:
+    """An ATX heading's text without its optional closing ``#`` run (CommonMark's rule)."""
+    content = content.rstrip(" \t")
+    bare = content.rstrip("#")
+    if bare != content and (not bare or bare[-1] in " \t"):
+        content = bare.rstrip(" \t")
+    return content
+
+
+_MARKUP_CHAR = re.compile(r"[!\[<`*_~\\]")  # none of these: no inline markup to remove
+
+
 def _inline(text: str) -> str:
+    if _MARKUP_CHAR.search(text) is None:
+        return text
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _AUTOLINK.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
+    text = _HTML_TAG.sub("", _strip_comments(text))
     text = _CODE.sub(lambda m: m.group(2).strip(), text)
     for _ in range(3):  # nested emphasis: ***x***, **_x_**
-        text = _STRONG.sub(r"\2", text)
+        text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
         text = _EM_STAR.sub(r"\1", text)
         text = _EM_UNDER.sub(r"\1", text)
         text = _STRIKE.sub(r"\1", text)
@@ -178,7 +213,7 @@ def _front_matter(raw: str) -> tuple[str, dict[str, str]]:
             meta[keys[key]] = value
     if "date" in meta:
         date = re.match(r"\d{4}-\d{2}-\d{2}", meta["date"])
-        if date:
+        if date and is_calendar_date(date.group(0)):
             meta["date"] = date.group(0)
         else:
             del meta["date"]
@@ -220,12 +255,12 @@ def markdown_to_text(raw: str) -> tuple[str, dict[str, str]]:
         if not line.strip():
             flush()
             continue
-        if _REFDEF.match(line) or _TABLE_RULE.match(line) and "|" in line:
+        if _REFDEF.match(line) or "|" in line and _TABLE_RULE.match(line):
             continue
         m = _ATX.match(line)
         if m:
             flush()
-            heading = _inline(m.group(2) or "")
+            heading = _inline(_atx_heading(m.group(2) or ""))
             if len(m.group(1)) == 1 and "title" not in meta and heading.strip():
                 meta["title"] = heading
             out.append(heading)
@@ -242,9 +277,11 @@ def markdown_to_text(raw: str) -> tuple[str, dict[str, str]]:
             continue
         body = line
         quoted_line = False
-        while _QUOTE.match(body):
-            body = _QUOTE.sub("", body, count=1)
+        start = 0
+        while (q := _QUOTE.match(body, start)) is not None:
+            start = q.end()
             quoted_line = True
+        body = body[start:]
         if quoted_line and not body.strip():
             flush()
             continue
