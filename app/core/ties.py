@@ -221,11 +221,13 @@ class SideTies:
                 if name:
                     return name
         named = set()
-        for m in self.gaz.find(before):
+        for m in self.gaz.scan(before):
             if _attacker(before[m.end:m.end + 40]):
                 return None  # "Russian drones hit …. Governor X said": X is not the attacker's
             if not _OBJECT_BEFORE.search(before[max(0, m.start - 30):m.start]):
                 named.update(m.countries if len(m.countries) == 1 else [])
+                if len(named) > 1:
+                    return None  # two countries: no frame, whatever follows
         return named.pop() if len(named) == 1 else None
 
     def _article_places(self) -> dict[str, str]:
@@ -245,6 +247,11 @@ class SideTies:
     def _sole_country(self) -> str | None:
         sole = getattr(self, "_sole", False)
         if sole is False:
-            found = {c for m in self.gaz.find(self.text) for c in m.countries if len(m.countries) == 1}
+            found = set()
+            for m in self.gaz.scan(self.text):  # the article once, not kept; two countries end it
+                if len(m.countries) == 1:
+                    found.add(m.countries[0])
+                    if len(found) > 1:
+                        break
             sole = self._sole = found.pop() if len(found) == 1 else None
         return sole
