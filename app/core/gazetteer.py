@@ -88,6 +88,8 @@ class Gazetteer:
         self._first: dict[str, int] = {}
         for key in self._index:
             self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
+        # Every beginning of a form ("The", "The Gambia"): a scan stops reading words there.
+        self._prefixes = {key[:n] for key in self._index for n in range(1, len(key) + 1)}
         self._starts = _starts_pattern(self._first)
 
     def block(self, forms: list[str]) -> None:
@@ -119,26 +121,28 @@ class Gazetteer:
         Only where a form can start: one regex pass finds the words that may begin a form
         (a trie of first words), and the n-grams are read from there. Most words of an
         article are never looked at from Python; the answer is that of a word-by-word scan."""
-        first, index = self._first, self._index
+        first, index, prefixes = self._first, self._index, self._prefixes
         taken = 0  # the end of the last word looked at: a form never overlaps the one before
         for c in self._starts.finditer(s):
             p = c.start()
             if p < taken or p and _CHAR.match(s, p - 1) and not _word_start(s, p):
                 continue  # inside a form already found, or not a word's first letter ("SoUS")
-            words = []
-            longest = 0
-            for m in _WORD.finditer(s, p):
-                words.append(m)
-                if len(words) == 1:
-                    longest = first.get(_norm(m.group()), 0)
-                    if not longest:
-                        break
-                if len(words) >= longest:
-                    break
+            m = _WORD.match(s, p)
+            norm = _norm(m.group())
+            longest = first.get(norm, 0)
             if not longest:
                 continue
-            taken = words[0].end()
-            norms = [_norm(m.group()) for m in words]
+            taken = m.end()
+            words, norms = [m], [norm]
+            while len(words) < longest:  # the next words, while they still begin some form
+                m = _WORD.search(s, m.end())
+                if m is None:
+                    break
+                norms.append(_norm(m.group()))
+                if tuple(norms) not in prefixes:
+                    norms.pop()
+                    break
+                words.append(m)
             for n in range(len(words), 0, -1):
                 hit = index.get(tuple(norms[:n]))
                 if hit is not None:

@@ -115,9 +115,14 @@ def _resolutions(resolver: Resolver, attributions: Sequence[Attribution], keyed:
 
 
 def _credit(a: Attribution) -> bool:
-    cue = (a.cue or "").lower()
-    return cue.startswith(("reporting", "additional reporting", "writing by", "editing by")) or \
-        a.speaker.lower().startswith(("reporting by", "additional reporting", "editing by", "writing by"))
+    return _credit_words(a.cue or "", a.speaker)
+
+
+@lru_cache(maxsize=4096)
+def _credit_words(cue: str, speaker: str) -> bool:
+    """Cue and speaker words repeat (the same "said", the same speaker): read once."""
+    return cue.lower().startswith(("reporting", "additional reporting", "writing by", "editing by")) or \
+        speaker.lower().startswith(("reporting by", "additional reporting", "editing by", "writing by"))
 
 
 def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribution:
