@@ -40,8 +40,13 @@ class Country:
     bodies: tuple[str, ...] = ()
 
     def aliases(self) -> list[str]:
-        """Every form that names this country's side, the name first."""
-        return _unique([self.name, *self.alt, *self.capitals, *self.demonyms, *self.bodies])
+        """Every form that names this country's side, the name first (a new list each call)."""
+        forms = self.__dict__.get("_aliases")  # frozen: kept beside the fields, not as one
+        if forms is None:
+            forms = self.__dict__["_aliases"] = tuple(
+                _unique([self.name, *self.alt, *self.capitals, *self.demonyms, *self.bodies])
+            )
+        return list(forms)
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,7 @@ def propose_parties(
                 continue
             aliases = clean_aliases(entity.name, entity.aliases)
             forms = [entity.name, *aliases]
-            hits = [known[_fold(n)] for n in forms if _fold(n) in known]
+            hits = [known[f] for f in map(_fold, forms) if f in known] if known else []
             if hits and entity.kind == "country" and _fold(entity.name) not in names \
                     and not any(resolver.gaz.is_form(h) for h in hits):
                 hits = []  # the country is new; a person it takes in stays a party, to merge

@@ -76,6 +76,20 @@ def _bodies(gaz) -> list[tuple[str, tuple[str, ...]]]:
     return cached
 
 
+def _with_body(gaz, phrase: str) -> tuple[str, ...]:
+    """The countries with a body whose name contains ``phrase`` ("External Affairs"): the
+    gazetteer is fixed, and titles recur, so each phrase is looked up once (bounded)."""
+    cache = getattr(gaz, "_with_body", None)
+    if cache is None:
+        cache = gaz._with_body = {}
+    hit = cache.get(phrase)
+    if hit is None:
+        if len(cache) > 4096:
+            cache.clear()
+        hit = cache[phrase] = tuple(c for c, bodies in _bodies(gaz) if any(phrase in b for b in bodies))
+    return hit
+
+
 # A country doing something to the other side is not the frame of the next speaker: "Russia
 # launched drones …. Governor X said" is the governor of the place hit.
 _ATTACK = re.compile(
@@ -116,8 +130,7 @@ class SideTies:
         words = [w for w in titled[: -len(person.name)].split() if w not in _GENERIC_TITLE]
         if len(words) < 2:
             return None
-        phrase = " ".join(words)
-        hits = {c for c, bodies in _bodies(self.gaz) if any(phrase in b for b in bodies) and self._named(c)}
+        hits = {c for c in _with_body(self.gaz, " ".join(words)) if self._named(c)}
         return hits.pop() if len(hits) == 1 else None
 
     # --- bodies ----------------------------------------------------------------------------
@@ -204,7 +217,11 @@ class SideTies:
         return any(form in self.text for form in self.gaz.countries[country].aliases() if form != place)
 
     def _named(self, country: str) -> bool:
-        return any(form in self.text for form in self.gaz.countries[country].aliases())
+        named = self.__dict__.setdefault("_named_in_text", {})  # per article: the text is fixed
+        hit = named.get(country)
+        if hit is None:
+            hit = named[country] = any(form in self.text for form in self.gaz.countries[country].aliases())
+        return hit
 
     def _frame_country(self, at: int) -> str | None:
         """The country that opens the nearest sentence of the paragraph before ``at``; else the
