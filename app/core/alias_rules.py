@@ -41,7 +41,6 @@ _LEAD = re.compile(
     r"^(?:(?:[A-Z][A-Z .'’\-]{2,}(?:,\s*[A-Z][\w .'’\-]*?)?\s*)?(?:\([^)]{1,60}\)\s*)?"
     r"|\d{1,2}[:.]\d{2}\s*(?:[AP]\.?M\.?\s*)?(?:[A-Z]{2,4}\s*)?)[—–:-]\s+"
 )
-_LEAD_DASHES = "—–:-"
 # Vague heads: a speaker that is only these (with determiners and modifiers) is no side.
 VAGUE_HEADS = frozenset(
     """analyst source witness diplomat resident expert economist observer critic commentator people
@@ -52,8 +51,8 @@ VAGUE_HEADS = frozenset(
 
 def strip_lead(speaker: str) -> str:
     """Speaker words without a leading dateline, credit or timestamp."""
-    if not any(dash in speaker for dash in _LEAD_DASHES):
-        return speaker  # a lead ends in a dash or colon: most speakers have none
+    if not ("-" in speaker or ":" in speaker or "—" in speaker or "–" in speaker):
+        return speaker  # a lead ends in a dash or colon (_LEAD): most speakers have none
     m = _LEAD.match(speaker)
     if m and m.end() < len(speaker):
         return speaker[m.end():]
