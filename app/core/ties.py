@@ -49,6 +49,19 @@ _PLACE_FIRST = re.compile(
     r"region|province|state|oblast|district|county|city)\s+)+(?:deputy\s+)?(?:governor|officials?|"
     r"authorities|administration|police|head|mayor|council)\b"
 )
+
+
+def _local_patterns(s: str) -> tuple[re.Pattern, ...]:
+    """The local-official patterns that can match ``s``: each needs its words ("officials in",
+    "… region governor"), and most speakers have none, so the searches are skipped."""
+    local = "in" in s or "of" in s or "for" in s
+    first = "region" in s or "provinc" in s or "state" in s or "oblast" in s or "district" in s \
+        or "county" in s or "city" in s
+    if local and first:
+        return (_LOCAL, _PLACE_FIRST)
+    return (_LOCAL,) if local else (_PLACE_FIRST,) if first else ()
+
+
 # Words that make a body with a state head a movement instead: "… Liberation Army".
 _NON_STATE_WORDS = frozenset(
     """Liberation Revolutionary Resistance Islamic Popular Free Rebel Insurgent Democratic Patriotic
@@ -179,7 +192,7 @@ class SideTies:
 
     # --- places ----------------------------------------------------------------------------
     def local_side(self, speaker: str):
-        for pattern in (_LOCAL, _PLACE_FIRST):
+        for pattern in _local_patterns(speaker):
             m = pattern.search(speaker)
             if not m:
                 continue
