@@ -51,6 +51,8 @@ VAGUE_HEADS = frozenset(
 
 def strip_lead(speaker: str) -> str:
     """Speaker words without a leading dateline, credit or timestamp."""
+    if not ("-" in speaker or ":" in speaker or "—" in speaker or "–" in speaker):
+        return speaker  # a lead ends in a dash or colon (_LEAD): most speakers have none
     m = _LEAD.match(speaker)
     if m and m.end() < len(speaker):
         return speaker[m.end():]

@@ -372,6 +372,7 @@ def _carried(i, f: _Found, j: _Said, reason: str, quotes_t) -> StatementAttribut
     return _made("quote", j.root_words, None, None, 0.0, quotes_t, j.index, reason, f.span, None)
 
 
+@lru_cache(maxsize=8192)
 def _reference(words: str) -> str:
     """How speaker words refer: named, pronoun, continuation ("The statement"), definite ("the ministry")."""
     low = words.lower()

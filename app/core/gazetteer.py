@@ -25,6 +25,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’ʻ.\-]*")
 # Possessive or plural-possessive ending that does not change which country is meant.
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
+# The longest string ``find`` remembers: speaker words and short windows recur, articles do not.
+_CACHED = 200
+
 NAME, ALT, CAPITAL, DEMONYM, BODY = "name", "alt", "capital", "demonym", "body"
 
 
@@ -37,8 +40,13 @@ class Country:
     bodies: tuple[str, ...] = ()
 
     def aliases(self) -> list[str]:
-        """Every form that names this country's side, the name first."""
-        return _unique([self.name, *self.alt, *self.capitals, *self.demonyms, *self.bodies])
+        """Every form that names this country's side, the name first (a new list each call)."""
+        forms = self.__dict__.get("_aliases")  # frozen: kept beside the fields, not as one
+        if forms is None:
+            forms = self.__dict__["_aliases"] = tuple(
+                _unique([self.name, *self.alt, *self.capitals, *self.demonyms, *self.bodies])
+            )
+        return list(forms)
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,9 @@ class Gazetteer:
         self._first: dict[str, int] = {}
         for key in self._index:
             self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
+        # Every beginning of a form ("The", "The Gambia"): a scan stops reading words there.
+        self._prefixes = {key[:n] for key in self._index for n in range(1, len(key) + 1)}
+        self._starts = _starts_pattern(self._first)
 
     def block(self, forms: list[str]) -> None:
         """Phrases that contain a country form but name no country ("Latin America")."""
@@ -96,6 +107,8 @@ class Gazetteer:
 
     def find(self, s: str) -> tuple[Mention, ...]:
         """Country forms in ``s``, longest match first, left to right, never overlapping."""
+        if len(s) > _CACHED:  # a paragraph or a whole article: found afresh, never kept
+            return tuple(self._find(s))
         found = self._found.get(s)
         if found is None:
             if len(self._found) > 50_000:  # speakers and short windows repeat; keep it bounded
@@ -104,28 +117,47 @@ class Gazetteer:
         return found
 
     def _find(self, s: str) -> list[Mention]:
-        words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(s)]
-        found: list[Mention] = []
-        first = self._first
-        i = 0
-        while i < len(words):
-            longest = first.get(words[i][2], 0)
-            for n in range(min(longest, len(words) - i), 0, -1):
-                key = tuple(w[2] for w in words[i : i + n])
-                hit = self._index.get(key)
+        return list(self.scan(s))
+
+    def scan(self, s: str):
+        """``find`` one mention at a time, nothing kept: a caller that knows its answer after
+        the first few mentions of a long text (two countries: no sole country) stops there.
+
+        Only where a form can start: one regex pass finds the words that may begin a form
+        (a trie of first words), and the n-grams are read from there. Most words of an
+        article are never looked at from Python; the answer is that of a word-by-word scan."""
+        first, index, prefixes = self._first, self._index, self._prefixes
+        taken = 0  # the end of the last word looked at: a form never overlaps the one before
+        for c in self._starts.finditer(s):
+            p = c.start()
+            if p < taken or p and _CHAR.match(s, p - 1) and not _word_start(s, p):
+                continue  # inside a form already found, or not a word's first letter ("SoUS")
+            m = _WORD.match(s, p)
+            norm = _norm(m.group())
+            longest = first.get(norm, 0)
+            if not longest:
+                continue
+            taken = m.end()
+            words, norms = [m], [norm]
+            while len(words) < longest:  # the next words, while they still begin some form
+                m = _WORD.search(s, m.end())
+                if m is None:
+                    break
+                norms.append(_norm(m.group()))
+                if tuple(norms) not in prefixes:
+                    norms.pop()
+                    break
+                words.append(m)
+            for n in range(len(words), 0, -1):
+                hit = index.get(tuple(norms[:n]))
                 if hit is not None:
                     kind, names = hit
-                    start, end = words[i][0], words[i + n - 1][1]
+                    start, end = p, words[n - 1].end()
                     raw = s[start:end]
                     if names:
-                        found.append(
-                            Mention(start, end, raw, kind, names, bool(_POSSESSIVE.search(raw)))
-                        )
-                    i += n
+                        yield Mention(start, end, raw, kind, names, bool(_POSSESSIVE.search(raw)))
+                    taken = end
                     break
-            else:
-                i += 1
-        return found
 
     def is_form(self, s: str) -> bool:
         hit = self._index.get(_key(s))  # _key is cached
@@ -148,6 +180,37 @@ def _norm(word: str) -> str:
 @lru_cache(maxsize=16384)
 def _key(form: str) -> tuple[str, ...]:
     return tuple(_norm(m.group()) for m in _WORD.finditer(form))
+
+
+# A character a word goes on with, and a letter that may start one (as ``_WORD`` reads them).
+_CHAR = re.compile(r"[\w'’ʻ.\-]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _word_start(s: str, p: int) -> bool:
+    """Whether ``_WORD.finditer(s)`` starts a word at the letter ``s[p]``: no letter before it
+    in the run of word characters it ends ("3-China" starts at C, "a-China" does not)."""
+    j = p - 1
+    while j >= 0 and _CHAR.match(s, j):
+        if _LETTER.match(s, j):
+            return False
+        j -= 1
+    return True
+
+
+def _starts_pattern(first: dict[str, int]) -> re.Pattern:
+    """Where a form may start: every first word, its apostrophes as the text may write them.
+    A word whose normal form is a first word starts with it (``_norm`` only folds apostrophes
+    and cuts endings), so every start is a match; the caller checks each one."""
+    from app.core.lexicon import trie_pattern
+
+    words = set()
+    for word in first:
+        variants = [""]
+        for ch in word:
+            variants = [v + c for v in variants for c in (("'", "’", "ʻ") if ch == "'" else (ch,))]
+        words.update(variants)
+    return re.compile(trie_pattern(sorted(words)))
 
 
 def _with_plurals(demonyms: tuple[str, ...]) -> list[str]:

@@ -216,6 +216,9 @@ class Resolver(SideTies):
 
     # --- groups that name their members ----------------------------------------------------
     def _group(self, speaker: str) -> Entity | None:
+        if not (":" in speaker or "namely" in speaker or "including" in speaker or "such as" in speaker
+                or "i.e." in speaker or "that is" in speaker):
+            return None  # no word that introduces members (_MEMBERS): most speakers
         m = _MEMBERS.search(speaker)
         if not m:
             return None

@@ -57,7 +57,7 @@ def propose_parties(
                 continue
             aliases = clean_aliases(entity.name, entity.aliases)
             forms = [entity.name, *aliases]
-            hits = [known[_fold(n)] for n in forms if _fold(n) in known]
+            hits = [known[f] for f in map(_fold, forms) if f in known] if known else []
             if hits and entity.kind == "country" and _fold(entity.name) not in names \
                     and not any(resolver.gaz.is_form(h) for h in hits):
                 hits = []  # the country is new; a person it takes in stays a party, to merge
@@ -115,9 +115,14 @@ def _resolutions(resolver: Resolver, attributions: Sequence[Attribution], keyed:
 
 
 def _credit(a: Attribution) -> bool:
-    cue = (a.cue or "").lower()
-    return cue.startswith(("reporting", "additional reporting", "writing by", "editing by")) or \
-        a.speaker.lower().startswith(("reporting by", "additional reporting", "editing by", "writing by"))
+    return _credit_words(a.cue or "", a.speaker)
+
+
+@lru_cache(maxsize=4096)
+def _credit_words(cue: str, speaker: str) -> bool:
+    """Cue and speaker words repeat (the same "said", the same speaker): read once."""
+    return cue.lower().startswith(("reporting", "additional reporting", "writing by", "editing by")) or \
+        speaker.lower().startswith(("reporting by", "additional reporting", "editing by", "writing by"))
 
 
 def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribution:

@@ -49,6 +49,19 @@ _PLACE_FIRST = re.compile(
     r"region|province|state|oblast|district|county|city)\s+)+(?:deputy\s+)?(?:governor|officials?|"
     r"authorities|administration|police|head|mayor|council)\b"
 )
+
+
+def _local_patterns(s: str) -> tuple[re.Pattern, ...]:
+    """The local-official patterns that can match ``s``: each needs its words ("officials in",
+    "… region governor"), and most speakers have none, so the searches are skipped."""
+    local = "in" in s or "of" in s or "for" in s
+    first = "region" in s or "provinc" in s or "state" in s or "oblast" in s or "district" in s \
+        or "county" in s or "city" in s
+    if local and first:
+        return (_LOCAL, _PLACE_FIRST)
+    return (_LOCAL,) if local else (_PLACE_FIRST,) if first else ()
+
+
 # Words that make a body with a state head a movement instead: "… Liberation Army".
 _NON_STATE_WORDS = frozenset(
     """Liberation Revolutionary Resistance Islamic Popular Free Rebel Insurgent Democratic Patriotic
@@ -74,6 +87,20 @@ def _bodies(gaz) -> list[tuple[str, tuple[str, ...]]]:
         cached = [(c.name, c.bodies) for c in gaz.countries.values() if c.bodies]
         gaz._bodies_by_country = cached
     return cached
+
+
+def _with_body(gaz, phrase: str) -> tuple[str, ...]:
+    """The countries with a body whose name contains ``phrase`` ("External Affairs"): the
+    gazetteer is fixed, and titles recur, so each phrase is looked up once (bounded)."""
+    cache = getattr(gaz, "_with_body", None)
+    if cache is None:
+        cache = gaz._with_body = {}
+    hit = cache.get(phrase)
+    if hit is None:
+        if len(cache) > 4096:
+            cache.clear()
+        hit = cache[phrase] = tuple(c for c, bodies in _bodies(gaz) if any(phrase in b for b in bodies))
+    return hit
 
 
 # A country doing something to the other side is not the frame of the next speaker: "Russia
@@ -116,8 +143,7 @@ class SideTies:
         words = [w for w in titled[: -len(person.name)].split() if w not in _GENERIC_TITLE]
         if len(words) < 2:
             return None
-        phrase = " ".join(words)
-        hits = {c for c, bodies in _bodies(self.gaz) if any(phrase in b for b in bodies) and self._named(c)}
+        hits = {c for c in _with_body(self.gaz, " ".join(words)) if self._named(c)}
         return hits.pop() if len(hits) == 1 else None
 
     # --- bodies ----------------------------------------------------------------------------
@@ -166,7 +192,7 @@ class SideTies:
 
     # --- places ----------------------------------------------------------------------------
     def local_side(self, speaker: str):
-        for pattern in (_LOCAL, _PLACE_FIRST):
+        for pattern in _local_patterns(speaker):
             m = pattern.search(speaker)
             if not m:
                 continue
@@ -204,7 +230,11 @@ class SideTies:
         return any(form in self.text for form in self.gaz.countries[country].aliases() if form != place)
 
     def _named(self, country: str) -> bool:
-        return any(form in self.text for form in self.gaz.countries[country].aliases())
+        named = self.__dict__.setdefault("_named_in_text", {})  # per article: the text is fixed
+        hit = named.get(country)
+        if hit is None:
+            hit = named[country] = any(form in self.text for form in self.gaz.countries[country].aliases())
+        return hit
 
     def _frame_country(self, at: int) -> str | None:
         """The country that opens the nearest sentence of the paragraph before ``at``; else the
@@ -221,11 +251,13 @@ class SideTies:
                 if name:
                     return name
         named = set()
-        for m in self.gaz.find(before):
+        for m in self.gaz.scan(before):
             if _attacker(before[m.end:m.end + 40]):
                 return None  # "Russian drones hit …. Governor X said": X is not the attacker's
             if not _OBJECT_BEFORE.search(before[max(0, m.start - 30):m.start]):
                 named.update(m.countries if len(m.countries) == 1 else [])
+                if len(named) > 1:
+                    return None  # two countries: no frame, whatever follows
         return named.pop() if len(named) == 1 else None
 
     def _article_places(self) -> dict[str, str]:
@@ -245,6 +277,11 @@ class SideTies:
     def _sole_country(self) -> str | None:
         sole = getattr(self, "_sole", False)
         if sole is False:
-            found = {c for m in self.gaz.find(self.text) for c in m.countries if len(m.countries) == 1}
+            found = set()
+            for m in self.gaz.scan(self.text):  # the article once, not kept; two countries end it
+                if len(m.countries) == 1:
+                    found.add(m.countries[0])
+                    if len(found) > 1:
+                        break
             sole = self._sole = found.pop() if len(found) == 1 else None
         return sole
