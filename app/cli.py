@@ -19,6 +19,7 @@ from collections.abc import Callable
 from app import __version__
 from app.core.errors import CounterclaimError, DamagedProject
 from app.core.terminal import json_shown, shown
+from app.core.words import counted
 from app.store.database import Project
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -91,7 +92,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for path in exports:
             try:
                 done = import_json(project, path)
-                _say(f"{path}: {done.articles} article(s), {done.statements} statements, {done.links} links")
+                _say(f"{path}: {counted(done.articles, 'article')}, {counted(done.statements, 'statement')}, "
+                     f"{counted(done.links, 'link')}")
             except CounterclaimError as error:
                 _say(f"{path}: {error}", err=True)
                 failed = True
@@ -109,7 +111,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         elif outcome.duplicate_of is not None:
             _say(f"{name}: already in the project as article {outcome.duplicate_of}; skipped")
         else:
-            _say(f"{name}: article {outcome.article_id}, {outcome.statements} statements")
+            _say(f"{name}: article {outcome.article_id}, {counted(outcome.statements, 'statement')}")
         for warning in outcome.warnings:
             _say(f"Note: {warning}", err=True)
     if report.new_parties:
@@ -218,7 +220,7 @@ def _cmd_parties(args: argparse.Namespace) -> int:
     for row in rows:
         key = row["shortcut"] or " "
         aliases = ", ".join(row["aliases"])
-        _say(f"[{key}] {row['name']} ({row['statements']} statements){'  — ' + aliases if aliases else ''}")
+        _say(f"[{key}] {row['name']} ({counted(row['statements'], 'statement')}){'  — ' + aliases if aliases else ''}")
     return 0
 
 
@@ -288,13 +290,13 @@ def _cmd_tag(args: argparse.Namespace) -> int:
     with _open(args.project, writes=True) as project:
         if args.clear:
             tagging.clear(project, args.statement_ids)
-            _say(f"Cleared {len(args.statement_ids)} statement(s).")
+            _say(f"Cleared {counted(len(args.statement_ids), 'statement')}.")
         elif args.narration:
             tagging.tag(project, args.statement_ids, None)
-            _say(f"Marked {len(args.statement_ids)} statement(s) as narration.")
+            _say(f"Marked {counted(len(args.statement_ids), 'statement')} as narration.")
         elif args.party:
             tagging.tag_by_name(project, args.statement_ids, args.party)
-            _say(f"Tagged {len(args.statement_ids)} statement(s) as {args.party}.")
+            _say(f"Tagged {counted(len(args.statement_ids), 'statement')} as {args.party}.")
         else:
             raise CounterclaimError("Say which party (a name), or --narration, or --clear.")
     return 0
@@ -306,7 +308,7 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
 
     with _open(args.project, writes=True) as project:
         report = suggest(project, args.article)
-    _say(f"Refreshed suggestions for {report.statements} statements in {report.articles} article(s).")
+    _say(f"Refreshed suggestions for {counted(report.statements, 'statement')} in {counted(report.articles, 'article')}.")
     if report.new_parties:
         _say("Proposed parties: " + ", ".join(report.new_parties))
     return 0
@@ -318,7 +320,8 @@ def _cmd_topic(args: argparse.Namespace) -> int:
 
     with _open(args.project, writes=True) as project:
         added = topics_ops.assign_by_name(project, args.statement_ids, args.name).added
-    _say(f"Put {len(added)} statement(s) under “{args.name.strip()}” ({len(args.statement_ids) - len(added)} already there).")
+    _say(f"Put {counted(len(added), 'statement')} under “{args.name.strip()}” "
+         f"({len(args.statement_ids) - len(added)} already there).")
     return 0
 
 

@@ -53,7 +53,7 @@ def test_topic_and_link_commands_write_the_project(tagged, capsys):
         assert len(links.all_links(project)) == 6
     # assigning again is harmless and says so
     code, out, _ = run(capsys, "topic", path, "What was hit", ids["According to Pakistan’s foreign ministry"])
-    assert code == 0 and "0 statement(s)" in out and "1 already there" in out
+    assert code == 0 and "0 statements" in out and "1 already there" in out
     code, _, err = run(capsys, "link", path, ids["It urged Iran to refrain"], ids["It also warned Pakistan"],
                        "--relation", "responds-to")
     assert code == 1 and "already linked" in err

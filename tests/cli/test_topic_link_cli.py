@@ -21,9 +21,9 @@ def test_topic_and_link_from_the_command_line(project_path, seed_path, capsys):
     hit = [ids["According to Pakistan’s foreign ministry"], ids["Iran claimed that the Pakistani air strikes"]]
     code, out, err = run(capsys, "topic", project_path, "What was hit", *hit)
     assert code == 0, err
-    assert "Put 2 statement(s) under “What was hit” (0 already there)" in out
+    assert "Put 2 statements under “What was hit” (0 already there)" in out
     code, out, err = run(capsys, "topic", project_path, "  what was HIT ", hit[0])
-    assert code == 0 and "0 statement(s)" in out  # same topic, names match ignoring case
+    assert code == 0 and "0 statements" in out  # same topic, names match ignoring case
     code, out, err = run(capsys, "link", project_path, *hit, "--relation", "contradicts", "--note", "civilians?")
     assert code == 0, err
     assert f"statement {hit[0]} contradicts statement {hit[1]}" in out
