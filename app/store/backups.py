@@ -21,7 +21,7 @@ import sqlite3
 from pathlib import Path
 
 from app.core.errors import DamagedProject, ProjectError
-from app.store import damage, sidefiles
+from app.store import damage, plainfile, sidefiles
 from app.store.database import Project
 from app.store.locking import InUse, ProjectLock
 
@@ -229,7 +229,7 @@ def interrupted_restore(project_path: Path) -> str | None:
         return None
     info: dict = {}
     with contextlib.suppress(OSError, ValueError):
-        info = json.loads(marker.read_text(encoding="utf-8"))
+        info = json.loads(plainfile.read_text(marker))
     backup = Path(info["backup"]) if info.get("backup") else None
     aside = Path(info["replaced"]) if info.get("replaced") else None
     name = f"“{project_path.name}”"
