@@ -117,7 +117,7 @@ def explain(error: sqlite3.Error, path: Path) -> ProjectError:
     return ProjectError(f"{name} could not be changed: {error}.")
 
 
-def _write_refusal(path: Path) -> str | None:
+def write_refusal(path: Path) -> str | None:
     """Why ``path`` cannot be written, in words, or None. Honest for every user, root too:
     no write permission for anyone (chmod a-w) means marked read-only, which Counterclaim
     honours though root's writes would pass; os.access catches the rest even for root
@@ -157,7 +157,7 @@ def _has_backups(path: Path) -> bool:
 def _why_read_only(path: Path) -> str | None:
     if not path.is_file():
         return None  # a new project: creating it says whether the folder can take it
-    return _write_refusal(path) or _write_refusal(path.parent)
+    return write_refusal(path) or write_refusal(path.parent)
 
 
 class Project:
@@ -464,6 +464,21 @@ class Project:
         with self.transaction():
             self.db["meta"].upsert({"key": key, "value": value}, pk="key")
 
+    def save_copy(self, target: str | os.PathLike) -> Path:
+        """Save a Copy As: the whole project to a file the journalist named. Never onto the
+        project itself or any of its own files, however the name reaches them (a linked
+        folder, ``sub/..``, a hard link): renaming a copy over the open file would lose it."""
+        from app.store import targets
+
+        target = Path(target).expanduser()
+        if targets.what_it_is(self.path, target) in ("the project itself", "a link to the project"):
+            raise ProjectError(
+                f"“{target.name}” is this project itself, reached by another name: every change is "
+                "already saved in it, so no copy was made. Choose another name for the copy."
+            )
+        targets.check_target(self.path, target, "save a copy as")
+        return self.backup_copy(target)
+
     def backup_copy(self, target: str | os.PathLike) -> Path:
         """Copy the whole project, consistently, with SQLite's backup API.
 
@@ -475,6 +490,9 @@ class Project:
         try:
             with contextlib.closing(sqlite3.connect(str(partial))) as out:
                 self.conn.backup(out)
+                # A copy is one file: no write-ahead log, so checking or opening it read-only
+                # later leaves no -wal/-shm beside it (a project opened from it goes back to WAL).
+                out.execute("PRAGMA journal_mode = DELETE")
             os.replace(partial, target)
         except (OSError, sqlite3.Error) as error:
             with contextlib.suppress(OSError):
