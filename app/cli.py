@@ -10,6 +10,7 @@ that goes away (``| head -1``) ends the command quietly.
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import json
 import os
@@ -518,7 +519,8 @@ def _normalise_tag_args(args: list[str]) -> list[str]:
 
 def _quiet_on_closed_pipe(main_func: Callable[..., int]) -> Callable[..., int]:
     """A reader that goes away (``counterclaim statements P | head -1``) ends the command
-    quietly, as it ends ``cat``: no message, exit 141 (128 + SIGPIPE)."""
+    quietly, as it ends ``cat``: no message, exit 141 (128 + SIGPIPE). An output whose disk
+    is full (``> /dev/full``) is one sentence saying so, exit 1."""
 
     @functools.wraps(main_func)
     def run(argv: list[str] | None = None) -> int:
@@ -528,15 +530,34 @@ def _quiet_on_closed_pipe(main_func: Callable[..., int]) -> Callable[..., int]:
             finally:
                 sys.stdout.flush()  # a closed pipe shows here, not in Python's own last flush
         except BrokenPipeError:
-            try:  # what is still buffered for the pipe goes to /dev/null, so exit says nothing
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-                os.close(devnull)
-            except (OSError, ValueError, AttributeError):  # stdout is no file (a test's capture)
-                pass
+            _drop_pending_output()
             return 141
+        except OSError as error:
+            if error.errno not in _NO_ROOM:
+                raise
+            _drop_pending_output()
+            _say(f"counterclaim: {_NO_ROOM_SENTENCE}", err=True)
+            return 1
 
     return run
+
+
+# The output's disk is full (``counterclaim statements P > /dev/full``, a full quota).
+_NO_ROOM = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NO_ROOM_SENTENCE = (
+    "the disk is full, so the output could not be written (or not all of it). "
+    "Make room on the disk and run the command again; the project is unchanged."
+)
+
+
+def _drop_pending_output() -> None:
+    """What is still buffered for stdout goes to /dev/null, so Python's exit says nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is no file (a test's capture)
+        pass
 
 
 @_quiet_on_closed_pipe
@@ -557,19 +578,27 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         raise
+    except OSError as error:
+        if error.errno in _NO_ROOM:
+            raise  # the output's disk is full: said by _quiet_on_closed_pipe, after its last flush
+        return _bug(error, args)
     except Exception as error:  # a bug: say so plainly, keep the traceback for debugging
-        damaged = _damage_sentence(error, args)
-        if damaged:
-            _say(f"counterclaim: {damaged}", err=True)
-            return 1
-        if os.environ.get("COUNTERCLAIM_DEBUG"):
-            raise
-        _say(
-            f"counterclaim: something went wrong inside Counterclaim ({type(error).__name__}: {error}). "
-            "Nothing half-done was saved. Set COUNTERCLAIM_DEBUG=1 to see details for a bug report.",
-            err=True,
-        )
-        return 3
+        return _bug(error, args)
+
+
+def _bug(error: Exception, args: argparse.Namespace) -> int:
+    damaged = _damage_sentence(error, args)
+    if damaged:
+        _say(f"counterclaim: {damaged}", err=True)
+        return 1
+    if os.environ.get("COUNTERCLAIM_DEBUG"):
+        raise error
+    _say(
+        f"counterclaim: something went wrong inside Counterclaim ({type(error).__name__}: {error}). "
+        "Nothing half-done was saved. Set COUNTERCLAIM_DEBUG=1 to see details for a bug report.",
+        err=True,
+    )
+    return 3
 
 
 if __name__ == "__main__":  # pragma: no cover

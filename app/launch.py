@@ -6,7 +6,8 @@ and sqlite-utils, and the desk should paint its window before any of that loads.
 Only no argument, an existing file or a path ending ``.counterclaim`` opens the desk. Any
 other word (``counterclaim topicz P``, ``counterclaim merge --help``) is an unknown command,
 said on stderr with the closest command, exit 2: opening the desk for it would, in a script,
-wait forever on a window nobody sees.
+wait forever on a window nobody sees. Before Qt starts, ``app.qt_libs`` checks that a window
+can open at all (a display, the X11 libraries) and says in a sentence what is missing.
 """
 
 from __future__ import annotations
@@ -64,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     if not opens_desk(args):
         print(unknown_command(args[0]), file=sys.stderr)
         return 2
+    from app import qt_libs
+
+    refusal = qt_libs.desk_refusal(dict(os.environ))
+    if refusal:  # Qt itself would abort with a core dump, naming at most one library
+        print(refusal, file=sys.stderr)
+        return 1
     from app.ui.desk import run_desk
 
     return run_desk(args)

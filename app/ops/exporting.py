@@ -113,6 +113,8 @@ def export(
     if hasattr(out_path, "write"):
         path = out_path
     else:
+        if not os.fspath(out_path).strip():  # Path("") would be the current folder
+            raise CounterclaimError("Could not export: no file name was given. Name the file to write.")
         path = Path(out_path).expanduser()
         # The format's suffix is added only to a new name: a file that exists, a device
         # (/dev/null) or a pipe is written as the user named it.

@@ -21,8 +21,8 @@ import sqlite3
 from pathlib import Path
 
 from app.core.errors import DamagedProject, ProjectError
-from app.store import damage, sidefiles
-from app.store.database import Project
+from app.store import damage, plainfile, sidefiles
+from app.store.database import Project, write_refusal
 from app.store.locking import InUse, ProjectLock
 
 KEEP = 5
@@ -40,21 +40,39 @@ def list_backups(project_path: Path) -> list[Path]:
     return sorted(folder.glob("*.counterclaim"), key=lambda p: p.name, reverse=True)
 
 
-def take_backup(project: Project, keep: int = KEEP) -> Path | None:
+class BackupNotTaken(ProjectError):
+    """No backup could be taken (the sentence says why); the project itself is fine."""
+
+
+def take_backup(project: Project, keep: int = KEEP) -> Path:
     """Copy the open project aside (SQLite's backup API: consistent even mid-use).
 
-    Returns None, without raising, when the folder is not writable: a missing backup
-    must never stop a journalist from opening their work. Raises DamagedProject when the
-    copy fails its integrity check (the project itself is damaged): the copy is deleted
-    and no older backup is touched.
+    Raises BackupNotTaken, with a sentence saying why, when no backup can be written (the
+    folder's name is taken by a file, the disk is full): the caller says so but goes on, as
+    a missing backup must never stop a journalist from opening their work. Raises
+    DamagedProject when the copy fails its integrity check (the project itself is damaged):
+    the copy is deleted and no older backup is touched.
     """
     folder = backup_dir(project.path)
+    name = f"“{project.path.name}”"
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise BackupNotTaken(
+            f"No backup of {name} was taken: “{folder.name}”, where its backups go, is a file, not a "
+            "folder. Move or rename that file (it is not one of the backups) so backups can be taken again."
+        )
     try:
         folder.mkdir(exist_ok=True)
         target = project.backup_copy(folder / sidefiles.backup_name(folder, project.path, stamp))
-    except (OSError, ProjectError):
-        return None
+    except OSError as error:
+        raise BackupNotTaken(
+            f"No backup of {name} was taken: the folder “{folder.name}” beside it could not be made "
+            f"({error.strerror or error}). Your work is safe; it is only not backed up this time."
+        ) from error
+    except ProjectError as error:
+        raise BackupNotTaken(
+            f"No backup of {name} was taken: {error} Your work is safe; it is only not backed up this time."
+        ) from error
     complaint = damage.problem(target)
     if complaint is not None:
         with contextlib.suppress(OSError):
@@ -117,28 +135,49 @@ def restore_backup(project_path: Path, backup: Path, lock: ProjectLock | None = 
 
     Refused while another window or a script has the project open (its later writes would
     land in the replaced file). ``lock``: the caller's own ProjectLock, if it holds one.
-    Returns where the replaced file is kept.
+    A project reached through a symbolic link is restored where the link points (the link
+    stays a link). Returns where the replaced file is kept.
     """
     project_path, backup = Path(project_path).absolute(), Path(backup)
+    real = Path(os.path.realpath(project_path))
     name = f"“{project_path.name}”"
     if not is_usable(backup):
         raise ProjectError(f"The backup “{backup.name}” is damaged and cannot be restored.")
+    with contextlib.suppress(OSError):
+        if os.path.samefile(backup, real):
+            raise ProjectError(f"“{backup.name}” is the project itself, not a backup of it; nothing was changed.")
+    refusal = _why_not_replaceable(real)
+    if refusal:
+        raise ProjectError(f"Could not restore the backup: {name} {refusal}, so it cannot be replaced. Nothing was changed.")
     own_lock = lock is None
     lock = lock or ProjectLock(project_path)
     if not lock.acquire():
         raise ProjectError(f"{name} is open in another Counterclaim window: close it there, then restore.")
-    in_use = InUse(project_path)
+    # Whoever has the project open holds its in-use lock under the name they opened it by.
+    in_use = [InUse(path) for path in dict.fromkeys((project_path, real))]
     try:
-        if not in_use.exclusive():
+        if not all(each.exclusive() for each in in_use):
             raise ProjectError(
                 f"{name} is open in another Counterclaim window or a script, which may still write to it: "
                 "close it (or let the script finish), then restore. Nothing was changed."
             )
-        return _replace(project_path, backup)
+        return _replace(real, backup)
     finally:
-        in_use.release()
+        for each in in_use:
+            each.release()
         if own_lock:
             lock.release()
+
+
+def _why_not_replaceable(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be swapped for another, in words, or None."""
+    if not path.exists():
+        return None
+    reason = write_refusal(path)
+    if reason:
+        return f"is read-only ({reason})"
+    reason = write_refusal(path.parent)
+    return f"is in a folder that cannot be changed ({reason})" if reason else None
 
 
 def _replace(project_path: Path, backup: Path) -> Path:
@@ -146,27 +185,34 @@ def _replace(project_path: Path, backup: Path) -> Path:
     aside = sidefiles.replaced_copy(project_path, stamp)
     staged = sidefiles.restore_staged(project_path)
     marker = sidefiles.restore_marker(project_path)
+    before = _identity(project_path)
+    moved: list[tuple[Path, Path]] = []
     try:
-        before = _identity(project_path)
         _write_marker(marker, {"backup": str(backup.absolute()), "replaced": str(aside), "file": before})
         with contextlib.closing(sqlite3.connect(f"{backup.as_uri()}?mode=ro", uri=True)) as src, \
                 contextlib.closing(sqlite3.connect(str(staged))) as dst:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # the staged copy leaves no -wal/-shm
         _fsync(staged)
         if project_path.exists():
             _settle(project_path)
-            _keep_aside(project_path, aside)
+            moved = _keep_aside(project_path, aside)
         os.replace(staged, project_path)  # the one step that changes what the path holds
         _fsync(project_path.parent)
     except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
             staged.unlink()
-        with contextlib.suppress(OSError):
-            if aside.exists() and project_path.exists() and os.path.samefile(aside, project_path):
-                aside.unlink()  # only a second name of the untouched project
+        if _identity(project_path) == before:  # the project was not replaced: undo the rest
+            for source, kept in moved:
+                with contextlib.suppress(OSError):
+                    shutil.move(str(kept), str(source))
+            with contextlib.suppress(OSError):
+                aside.unlink()  # a second name, or a copy, of the untouched project
         with contextlib.suppress(OSError):
             marker.unlink()
-        raise ProjectError(f"Could not restore the backup: {getattr(error, 'strerror', None) or error}.") from error
+        raise ProjectError(
+            f"Could not restore the backup: {getattr(error, 'strerror', None) or error}. The project is unchanged."
+        ) from error
     with contextlib.suppress(OSError):
         marker.unlink()
     return aside
@@ -180,17 +226,21 @@ def _settle(project_path: Path) -> None:
         conn.execute("PRAGMA journal_mode = DELETE")
 
 
-def _keep_aside(project_path: Path, aside: Path) -> None:
-    """Give the current file a second name (or a copy) before the rename replaces it."""
+def _keep_aside(project_path: Path, aside: Path) -> list[tuple[Path, Path]]:
+    """Give the current file a second name (or a copy) before the rename replaces it;
+    returns the side files moved with it (from, to)."""
     try:
         os.link(project_path, aside)
     except OSError:
         shutil.copy2(project_path, aside)
         _fsync(aside)
+    moved = []
     for side in ("-wal", "-shm"):  # a log SQLite could not fold in (a damaged file) goes with it
         source = Path(str(project_path) + side)
         if source.exists():
             shutil.move(str(source), str(aside) + side)
+            moved.append((source, Path(str(aside) + side)))
+    return moved
 
 
 def _identity(path: Path) -> list[int] | None:
@@ -223,13 +273,13 @@ def interrupted_restore(project_path: Path) -> str | None:
     """If a restore of this project was cut short (a crash, a kill), say what the project
     now is and name the files, and tidy up. Call it with the project open (a Project holds
     InUse shared, so no restore can be running at that moment)."""
-    project_path = Path(project_path).absolute()
+    project_path = Path(os.path.realpath(project_path))  # a restore works where a link points
     marker, staged = sidefiles.restore_marker(project_path), sidefiles.restore_staged(project_path)
     if not marker.exists() and not staged.exists():
         return None
     info: dict = {}
     with contextlib.suppress(OSError, ValueError):
-        info = json.loads(marker.read_text(encoding="utf-8"))
+        info = json.loads(plainfile.read_text(marker))
     backup = Path(info["backup"]) if info.get("backup") else None
     aside = Path(info["replaced"]) if info.get("replaced") else None
     name = f"“{project_path.name}”"

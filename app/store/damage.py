@@ -11,6 +11,8 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from app.store import plainfile
+
 _CORRUPT, _NOTADB = 11, 26  # SQLite's primary result codes (extended codes keep them in the low byte)
 _WORDS = ("malformed", "corrupt", "not a database")
 QUICK_CHECK_MAX = 256 * 1024 * 1024  # quick_check reads the whole file: ~0.1 s for 80 MB, warm
@@ -42,7 +44,11 @@ def check(conn: sqlite3.Connection, thorough: bool = True) -> str | None:
 
 
 def problem(path: Path, thorough: bool = True) -> str | None:
-    """Check a file that is not open (a backup, say): None if it is an intact project."""
+    """Check a file that is not open (a backup, say): None if it is an intact project.
+    Only an ordinary file is opened (a named pipe would block the check forever)."""
+    other = plainfile.what_it_is(Path(path))
+    if other:
+        return f"it is {other}, not a file"
     try:
         with contextlib.closing(sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)) as conn:
             complaint = check(conn, thorough)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launc
 
 from app import __version__
 from app.core.errors import DamagedProject, ForeignProject, ProjectError
-from app.store import schema, sidefiles
+from app.store import plainfile, schema, sidefiles
 from app.store.locking import InUse
 
 SUFFIX = ".counterclaim"
@@ -85,11 +85,16 @@ def _no_room_left(path: Path) -> bool:
         return False
 
 
-def explain(error: sqlite3.Error, path: Path) -> ProjectError:
-    """Turn a known SQLite failure into a sentence; unknown ones keep their text."""
+def _what_went_wrong(error: sqlite3.Error, path: Path) -> str | None:
     kind = _kind(error) or _kind_from_text(str(error))
     if kind == "disk" and _no_room_left(path):  # a write error on a disk with no room: full
         kind = "full"
+    return kind
+
+
+def explain(error: sqlite3.Error, path: Path) -> ProjectError:
+    """Turn a known SQLite failure into a sentence; unknown ones keep their text."""
+    kind = _what_went_wrong(error, path)
     name = _quoted(path)
     if kind == "busy":
         return ProjectError(
@@ -112,7 +117,7 @@ def explain(error: sqlite3.Error, path: Path) -> ProjectError:
     return ProjectError(f"{name} could not be changed: {error}.")
 
 
-def _write_refusal(path: Path) -> str | None:
+def write_refusal(path: Path) -> str | None:
     """Why ``path`` cannot be written, in words, or None. Honest for every user, root too:
     no write permission for anyone (chmod a-w) means marked read-only, which Counterclaim
     honours though root's writes would pass; os.access catches the rest even for root
@@ -132,15 +137,27 @@ def _write_refusal(path: Path) -> str | None:
     return None
 
 
+def _journals_present(path: Path) -> set[str]:
+    return {side for side in ("-wal", "-shm") if os.path.exists(f"{path}{side}")}
+
+
 def _in_use(path: Path) -> bool:
     """A WAL or its index beside the file: someone may have it open, or it holds changes."""
     return any(os.path.exists(f"{path}{side}") for side in ("-wal", "-shm"))
 
 
+def _has_backups(path: Path) -> bool:
+    folder = sidefiles.backup_dir(path)
+    try:
+        return folder.is_dir() and any(folder.iterdir())
+    except OSError:
+        return False
+
+
 def _why_read_only(path: Path) -> str | None:
     if not path.is_file():
         return None  # a new project: creating it says whether the folder can take it
-    return _write_refusal(path) or _write_refusal(path.parent)
+    return write_refusal(path) or write_refusal(path.parent)
 
 
 class Project:
@@ -160,29 +177,72 @@ class Project:
         self._in_use = InUse(self.path)
         if not self.read_only_reason and not self._in_use.share(BUSY_TIMEOUT_MS / 1000):
             raise ProjectError(f"{_quoted(self.path)} is being restored from a backup; try again in a moment.")
+        self._full_disk = False
+        beside = _journals_present(self.path)
+        try:
+            try:
+                self._open()
+            except sqlite3.Error as error:
+                if not self._read_on_full_disk(error, beside):
+                    raise explain(error, self.path) from error
+        except BaseException:
+            self._in_use.release()
+            raise
+
+    def _open(self) -> None:
+        self.conn = None
         try:
             self.conn = self._connect()
             import sqlite_utils
 
             self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
             self._prepare()
-        except sqlite3.Error as error:
-            with contextlib.suppress(Exception):
-                self.conn.close()
-            self._in_use.release()
-            raise explain(error, self.path) from error
         except BaseException:
-            with contextlib.suppress(Exception):
-                self.conn.close()
-            self._in_use.release()
+            if self.conn is not None:
+                with contextlib.suppress(Exception):
+                    self.conn.close()
             raise
+
+    def _read_on_full_disk(self, error: sqlite3.Error, beside: set[str]) -> bool:
+        """On a full disk SQLite cannot make the index of the write-ahead log that even a
+        read needs. When the log holds nothing (all the work is in the file itself), open the
+        file as it is, read-only, so it can still be read and exported; True if so."""
+        if _what_went_wrong(error, self.path) != "full" or self.read_only_reason:
+            return False
+        with contextlib.suppress(OSError):
+            if self.path.stat().st_size == 0:
+                return False  # a new project: there is nothing to read
+        for side in {"-wal", "-shm"} - beside:  # made by this failed open, empty or half-written
+            with contextlib.suppress(OSError):
+                os.remove(f"{self.path}{side}")
+        wal = Path(f"{self.path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return False  # changes wait in the log: the file alone is not the project
+        self.read_only, self._full_disk = True, True
+        self.read_only_reason = "the disk holding it is full"
+        try:
+            self._open()
+        except sqlite3.Error as second:
+            raise explain(second, self.path) from second
+        return True
 
     # -- opening ---------------------------------------------------------------------------
 
     def _check_file(self, create: bool) -> None:
         name = _quoted(self.path)
-        if self.path.is_dir():
+        sidefiles.check_project_path(self.path)
+        other = plainfile.what_it_is(self.path)
+        if other == "a folder":
             raise ProjectError(f"{name} is a folder, not a Counterclaim project.")
+        if other:  # a named pipe would block the open forever; a device is no project either
+            raise ProjectError(f"{name} is {other}, not a file, so it cannot be a Counterclaim project; nothing was opened.")
+        for side in ("-wal", "-shm"):
+            other = plainfile.what_it_is(Path(f"{self.path}{side}"))
+            if other:
+                raise ProjectError(
+                    f"Beside {name}, “{self.path.name}{side}” (where SQLite keeps the project's journal) "
+                    f"is {other}, so the project was not opened: move it out of the folder and try again."
+                )
         if not self.path.exists():
             if not create:
                 raise ProjectError(f"There is no project at {self.path}.")
@@ -192,17 +252,28 @@ class Project:
                 raise ProjectError(f"The folder {self.path.parent} does not exist.")
             return
         try:
-            with open(self.path, "rb") as handle:
-                head = handle.read(len(_SQLITE_MAGIC))
+            head, other = plainfile.read_head(self.path, len(_SQLITE_MAGIC))
         except OSError as error:
             raise ProjectError(f"{name} cannot be read: {error.strerror or error}.") from error
-        if head and head != _SQLITE_MAGIC:
+        if other:  # swapped for a pipe or device since it was looked at
+            raise ProjectError(f"{name} is {other}, not a file, so it cannot be a Counterclaim project; nothing was opened.")
+        if not head:
+            # Every project Counterclaim writes starts with SQLite's header, so an empty file
+            # is one emptied by a failed copy or save: damaged, never silently a new project
+            # (whose backups would then push out the good ones). Only an empty file with no
+            # backups, named for an import, has nothing to lose and becomes a new project.
+            if create and not self.read_only and not _has_backups(self.path):
+                return
+            raise DamagedProject(
+                f"{name} is empty (0 bytes): its contents were lost, by a failed copy or save, say."
+            )
+        if head != _SQLITE_MAGIC:
             raise DamagedProject(f"{name} is not a Counterclaim project (or it is damaged).")
 
     def _connect(self) -> sqlite3.Connection:
         if self.read_only:
             uri = self.path.as_uri() + "?mode=ro"
-            if self.read_only_reason and not _in_use(self.path):
+            if self.read_only_reason and (self._full_disk or not _in_use(self.path)):
                 # It cannot be changed here, nobody has it open and no WAL holds changes: the
                 # file alone is the project, read without creating (or needing) the side files
                 # a read would leave behind. (A file in use is read the ordinary way.)
@@ -393,6 +464,21 @@ class Project:
         with self.transaction():
             self.db["meta"].upsert({"key": key, "value": value}, pk="key")
 
+    def save_copy(self, target: str | os.PathLike) -> Path:
+        """Save a Copy As: the whole project to a file the journalist named. Never onto the
+        project itself or any of its own files, however the name reaches them (a linked
+        folder, ``sub/..``, a hard link): renaming a copy over the open file would lose it."""
+        from app.store import targets
+
+        target = Path(target).expanduser()
+        if targets.what_it_is(self.path, target) in ("the project itself", "a link to the project"):
+            raise ProjectError(
+                f"“{target.name}” is this project itself, reached by another name: every change is "
+                "already saved in it, so no copy was made. Choose another name for the copy."
+            )
+        targets.check_target(self.path, target, "save a copy as")
+        return self.backup_copy(target)
+
     def backup_copy(self, target: str | os.PathLike) -> Path:
         """Copy the whole project, consistently, with SQLite's backup API.
 
@@ -404,6 +490,9 @@ class Project:
         try:
             with contextlib.closing(sqlite3.connect(str(partial))) as out:
                 self.conn.backup(out)
+                # A copy is one file: no write-ahead log, so checking or opening it read-only
+                # later leaves no -wal/-shm beside it (a project opened from it goes back to WAL).
+                out.execute("PRAGMA journal_mode = DELETE")
             os.replace(partial, target)
         except (OSError, sqlite3.Error) as error:
             with contextlib.suppress(OSError):

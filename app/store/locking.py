@@ -54,7 +54,8 @@ class _SideLock:
         if self._fd is not None:
             return True
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            # O_NONBLOCK: a named pipe put where the lock goes cannot hang the open.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o644)
         except OSError:
             return True  # a read-only folder: nobody can hold a lock there, let SQLite guard
         if not _try_lock(fd, shared):

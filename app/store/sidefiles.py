@@ -5,6 +5,7 @@ or its lock: a name that would be too long is shortened with a hash of the whole
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from app.core.errors import ProjectError
@@ -111,3 +112,18 @@ def own_files(project_path: Path) -> dict[Path, str]:
         for found in backups.iterdir():
             files[found] = "one of the project's backups"
     return files
+
+
+# The longest project path SQLite can open: its journal's path ("<project>-journal") must fit too.
+PROJECT_PATH_MAX = SQLITE_PATH_MAX - SQLITE_ROOM
+
+
+def check_project_path(path: Path) -> None:
+    """Refuse, with a sentence, a project path too long for SQLite (as given or resolved)."""
+    size = max(byte_length(str(Path(path).absolute())), byte_length(os.path.realpath(path)))
+    if size > PROJECT_PATH_MAX:
+        raise ProjectError(
+            f"The path to “{Path(path).name}” is too long: {size} bytes with its folders, and "
+            f"SQLite, which Counterclaim stores projects with, opens paths of at most {PROJECT_PATH_MAX} "
+            "bytes. Move the project to a folder nearer the top of the disk, or give it a shorter name."
+        )

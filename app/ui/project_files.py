@@ -68,8 +68,8 @@ class ProjectFiles(QObject):
         if target.suffix != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
         if target.absolute() == context.path:
-            return  # every change is already saved there
-        context.project.backup_copy(target)
+            return  # the project's own name: every change is already saved there
+        context.project.save_copy(target)  # refuses the project under any other name, and its side files
         self.window_.statusBar().showMessage(f"Saved a copy as {target}", 6000)
         settings.add_recent(target)
         self.fill_recent()

@@ -83,6 +83,9 @@ def _offer_backup(window, path: Path, error: DamagedProject) -> Project:
 
 def _backup_failed(window, path: Path, error: BaseException) -> None:
     """The background backup found the open project damaged: say so, offer the newest good backup."""
+    if isinstance(error, backups.BackupNotTaken):  # the work goes on; the journalist is told
+        ask.info(window, "No backup was taken", str(error))
+        return
     if not isinstance(error, DamagedProject):
         return  # a backup that could not be written never stops the journalist's work
     newest = backups.newest_usable(path)
