@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.core import attribution
+from app.core import reading
 from app.core.models import ProposedParty, Span
 from app.store import articles, parties, statements
 from app.store.database import Project
@@ -28,7 +28,7 @@ def suggest(project: Project, article_id: int | None = None) -> SuggestReport:
         spans = [Span(s.start, s.end, s.paragraph) for s in rows]
         with project.transaction():
             known = [ProposedParty(p.name, p.aliases) for p in parties.all_parties(project)]
-            proposed, attributions = attribution.suggest(article.text, spans, known)
+            proposed, attributions = reading.suggest(article.text, spans, known)
             for party in proposed:
                 parties.add(project, party.name, party.aliases)
                 report.new_parties.append(party.name)

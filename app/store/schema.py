@@ -147,8 +147,14 @@ def _split_script(script: str) -> list[str]:
     return statements
 
 
+def _to_v2(db: sqlite_utils.Database) -> None:
+    """Page furniture: a statement whose line is not the article ("Subscribe to …", a photo
+    credit) names its family here and is no one's statement; NULL is the article's prose."""
+    db.execute("ALTER TABLE statements ADD COLUMN furniture TEXT")
+
+
 # Index i holds the step from version i to version i+1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1, _to_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

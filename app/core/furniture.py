@@ -1,0 +1,176 @@
+"""Page furniture: the lines of a saved web page that are not the article.
+
+A page's body carries lines the outlet put around the story — "Subscribe to …", "Have a
+tip?", "Read more: …", "Like this story? Share it", "UPDATED: …", "SOURCE: …", photo credits,
+copyright lines, "Advertisement", "Follow us on …". They stay in the article's text (every
+offset stands on it) but are no statement of anyone: :func:`detect` names, for each span, the
+family of furniture it belongs to, or None for article prose.
+
+Three shapes are read, each a family of patterns rather than a list of phrases:
+
+* a **label** that opens a line ("Read more:", "RELATED |", "SOURCE:", "Photo:", "Credit:",
+  "UPDATED: <date>") makes the whole line furniture;
+* a **whole line** that is furniture on its own ("Advertisement", "5 min read", a copyright
+  line, a photo credit "Name Name/Agency", a wire credit "Reporting by …; Editing by …");
+* a **call to the reader**, a sentence that opens with an imperative the article never uses
+  on its own ("Subscribe to our …", "Sign up for …", "Follow us on …", "Click here …", "Share
+  this story", "Have a tip?"), is furniture wherever it stands in a line.
+
+A sentence that only contains such a word ("He urged followers to subscribe to the channel",
+"Share prices fell", "Read more than 200 pages") is prose: every pattern is anchored at the
+start of a line or sentence and asks for the words that make it a call, not a report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from app.core.models import Span
+
+_SOCIAL = (
+    r"(?:Twitter|X|Facebook|Instagram|Telegram|TikTok|YouTube|LinkedIn|Threads|Bluesky|Mastodon|"
+    r"WhatsApp|Google\s+News|Flipboard|Snapchat|Reddit|Apple\s+News)"
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WHEN = rf"(?:\d|{_MONTH}|ago\b|today\b|yesterday\b|just\s+now\b)"
+
+# A label that opens a line: what follows it on the line is furniture too.
+_LABEL = re.compile(
+    r"(?i:read\s+more|read\s+also|also\s+read|more\s+to\s+read|read\s+next|read|related(?:\s+\w+)?|"
+    r"see\s+also|more\s+on\s+this(?:\s+story)?|more|watch|listen|recommended(?:\s+\w+)?|also\s+on\s+\w+(?:\s+\w+)?|"
+    r"source|sources|data\s+source|image|images|photo|photos|photograph|picture|pictures|credit|credits|"
+    r"(?:photo|image|picture|video|header|top|main|featured|lead)\s+(?:credit|image|photo)s?|caption|"
+    r"illustration|graphic|video|file\s+photo|editor['’]s\s+picks?|trending|sponsored|advertisement|ad)"
+    r"\s*(?:[:|»›]|\s*$)"
+    r"|(?:READ\s+MORE|ALSO\s+READ|RELATED|SEE\s+ALSO|WATCH|LISTEN|MORE)\s+[–—-]\s"
+)
+# A date label: furniture only when a date or time follows ("Update: the ministry said…" in
+# a live blog is the news itself).
+_STAMP = re.compile(
+    rf"(?i:(?:last\s+|first\s+)?(?:updated|update|published|posted|modified|edited))(?:\s*(?:on|at))?\s*[:|]?\s*{_WHEN}"
+)
+# Lines that are furniture whole.
+_WHOLE = re.compile(
+    r"(?i:advertisement|advertising|sponsored(?:\s+content)?|paid\s+content|promoted|"
+    r"(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:ad|advertisement))?|"
+    r"continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content)?|"
+    r"read\s+more|read\s+the\s+full\s+story|show\s+more|see\s+more|load\s+more|loading|"
+    r"share(?:\s+this(?:\s+(?:article|story|post|page))?)?|comments?(?:\s*\(\d+\))?|leave\s+a\s+comment|"
+    r"show\s+comments|view\s+comments|join\s+the\s+(?:conversation|discussion)|have\s+your\s+say|"
+    r"listen\s+to\s+this\s+(?:article|story)(?:\s*[·•|-]?\s*\d+\s*min(?:ute)?s?)?|"
+    r"\d+\s*[-–]?\s*min(?:ute)?s?\s+read|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|"
+    r"skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|print|email|top\s+stories|most\s+read|"
+    r"sign\s+in|log\s+in|subscribe|subscribe\s+now|sign\s+up|menu|search|close)"
+    r"[\s.!:»›…]*"
+)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)\s*\d{4}|(?i:copyright)\s*(?:©|\(c\)|\d{4}))|.{0,120}\b(?i:all\s+rights\s+reserved)\b"
+)
+# A wire credit: only names and the words that join them ("Reporting by A in B; Editing by C").
+_NAME = r"[A-Z][\w.'’-]*"
+_CREDIT_LINE = re.compile(
+    rf"(?:\(?\s*)(?:Additional\s+)?(?i:reporting|writing|editing|edited|compiled|produced|research|written)\s+by\s+{_NAME}"
+    rf"(?:[\s,;&]+(?:(?:and|in|from|by|with|the|of|Additional|reporting|writing|editing|Reporting|Writing|"
+    rf"Editing|Edited|Compiled|Produced)\b|{_NAME}))*[\s.;)]*"
+)
+# A photo credit at the end of a caption: "… Jane Roe/Agency", "… (Agency Photo)", "… via Getty Images".
+_PHOTO_CREDIT = re.compile(
+    rf"(?:.*\s)?(?:{_NAME}(?:\s+{_NAME}){{0,3}}\s*/\s*{_NAME}(?:[\s-]+{_NAME}){{0,3}}"
+    r"(?:\s+via\s+[A-Z][\w ]{2,30})?|.*\b(?:Getty\s+Images|Shutterstock|AP\s+Photo|Reuters\s+Photo|AFP\s+Photo|"
+    r"EPA-EFE|Alamy|iStock)(?:/[\w .-]+)?)\s*\)?\s*\.?"
+)
+_PHOTO_BY = re.compile(r"\(?(?i:photo|image|picture|photograph|video)s?\s+(?:by|courtesy(?:\s+of)?|credit)\b")
+
+# Calls to the reader: a sentence that opens with one is furniture wherever it stands.
+_CALL = re.compile(
+    r"(?:"
+    r"(?:Subscribe|Sign\s+up|Signup|Register|Join|Get|Receive)\b[^.!?]{0,80}?"
+    r"\b(?:newsletters?|inbox|alerts|briefing|digest|our\s+(?:channel|podcast|app|community|free|daily|weekly|mailing)|"
+    r"(?:it['’]s\s+)?free\b|now\b|today\b|here\b|to\s+(?:read|continue|unlock|get|receive|keep\s+reading))"
+    r"|Sign\s+(?:up|in)\s+(?:to|for)\b|Subscribe\s+(?:to|for|now|today|here)\b|Log\s+in\s+to\s+(?:comment|continue|read)"
+    r"|(?:Have|Got|Do\s+you\s+have)\s+(?:a\s+)?(?:news\s+|story\s+|confidential\s+)?tip\b"
+    r"|(?:Send|Email|Share)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?tips?\b"
+    r"|(?:Email|Contact|Reach|Message|Write\s+to)\s+(?:us|the\s+(?:author|writer|reporter|newsroom|desk))\b"
+    r"|(?:Like|Liked|Enjoy|Enjoyed|Love|Loved)\s+this\s+(?:story|article|post|piece|content|newsletter)\b"
+    r"|Share\s+(?:this|it|on|via|with\s+(?:a|your)|the\s+(?:story|article|post))\b"
+    rf"|Follow\s+(?:us|@\w+|[\w.'’ -]{{1,40}}?\s+on\s+{_SOCIAL})"
+    rf"|(?:Like|Find|Join)\s+us\s+on\b|Join\s+(?:our|the)\s+[\w ]{{0,30}}?{_SOCIAL}"
+    r"|(?:Click|Tap)\s+(?:here|to|the\s+link|below|on\s+the)\b"
+    r"|Download\s+(?:our|the\s+[\w ]{1,30}?\s*app|the\s+app)\b"
+    r"|(?:Don['’]t|Never)\s+miss\s+(?:a|an|out|the\s+latest|our)\b"
+    r"|(?:By\s+(?:signing\s+up|subscribing|clicking|registering)|You\s+(?:can|may)\s+unsubscribe|"
+    r"Unsubscribe\s+at\s+any\s+time|Thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing))\b"
+    r"|(?:Support|Become\s+a\s+(?:member|subscriber|supporter)\s+(?:of|to)?)\s*(?:our|independent)\s+journalism\b"
+    r"|It['’]s\s+free[.!]?$"
+    r")"
+)
+
+_WORDS = re.compile(r"\S+")
+_LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def _words(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def line_family(line: str) -> str | None:
+    """The furniture family of a whole line, or None when the line is not furniture whole."""
+    text = line.strip().lstrip("•·▪►▸▶*–—- ").strip()
+    if not text:
+        return None
+    short = _words(text) <= 40
+    if short and _LABEL.match(text):
+        return "label"
+    if _STAMP.match(text) and _words(text) <= 12:
+        return "timestamp"
+    if _WHOLE.fullmatch(text):
+        return "page"
+    if short and _COPYRIGHT.match(text):
+        return "copyright"
+    if _CREDIT_LINE.fullmatch(text):
+        return "credit"
+    if short and (_PHOTO_BY.match(text) or _PHOTO_CREDIT.fullmatch(text)):
+        return "credit"
+    return None
+
+
+def sentence_family(sentence: str) -> str | None:
+    """The furniture family of one sentence (a call to the reader), or None for prose."""
+    text = sentence.strip()
+    if _words(text) > 40:
+        return None
+    if _CALL.match(text):
+        return "call"
+    return None
+
+
+def detect(text: str, spans: Sequence[Span]) -> list[str | None]:
+    """For each span, its furniture family ("label", "timestamp", "page", "copyright",
+    "credit", "call") or None when it is the article's own prose."""
+    out: list[str | None] = [None] * len(spans)
+    if not spans:
+        return out
+    lines = {m.start(): m.group() for m in _LINE.finditer(text)}
+    starts = sorted(lines)
+
+    i = 0
+    while i < len(spans):
+        # the spans of one line (segment never lets a span cross a line break)
+        at = bisect.bisect_right(starts, spans[i].start) - 1
+        line_start = starts[at] if at >= 0 else 0
+        line = lines.get(line_start, text[spans[i].start : spans[i].end])
+        j = i
+        line_end = line_start + len(line)
+        while j < len(spans) and spans[j].end <= line_end:
+            j += 1
+        j = max(j, i + 1)
+        family = line_family(line)
+        for k in range(i, j):
+            words = text[spans[k].start : spans[k].end]
+            out[k] = family or sentence_family(words)
+            if out[k] is None and k > i and out[k - 1] == "call" and _words(words) <= 6:
+                out[k] = "call"  # "Sign up for our newsletter. It's free.": the call's own tail
+        i = j
+    return out
