@@ -11,6 +11,7 @@ a quote of its author; the signature line itself is furniture.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -107,6 +108,4 @@ def _fold(name: str) -> str:
 
 
 def _with(a: Attribution, **changes) -> Attribution:
-    values = {f: getattr(a, f) for f in a.__dataclass_fields__}
-    values.update(changes)
-    return Attribution(**values)
+    return dataclasses.replace(a, **changes)
