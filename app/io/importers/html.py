@@ -35,6 +35,7 @@ from ._common import (
     stray_bytes_note,
 )
 from ._flatten import MAX_DEPTH, flatten
+from ._page_meta import outlet_and_title
 from .text import finish, with_author_byline
 
 SUFFIXES = (".html", ".htm", ".xhtml")
@@ -181,6 +182,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
             meta_title = _page_title(tree)
     if not text:
         raise refuse(f"{name} has no article text to import.")
+    meta_site, meta_title = outlet_and_title(tree, meta_title, meta_site)
     published = meta_date if isinstance(meta_date, str) and _ISO_DATE.match(meta_date) else None
     parsed = finish(
         text,
