@@ -246,6 +246,17 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("join")
+def _cmd_join(args: argparse.Namespace) -> int:
+    from app.ops import statements_ops
+
+    with _open(args.project, writes=True) as project:
+        change = statements_ops.join(project, args.statement_ids)
+    joined = ", ".join(str(i) for i in change.before.ids)
+    _say(f"Joined statements {joined} into statement {change.focus_id}.")
+    return 0
+
+
 @command("topic")
 def _cmd_topic(args: argparse.Namespace) -> int:
     from app.ops import topics_ops
@@ -379,6 +390,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("suggest", help="re-run attribution suggestions (confirmed tags are kept)")
     p.add_argument("project")
     p.add_argument("--article", type=_ID)
+
+    p = sub.add_parser("join", help="join adjacent statements of one paragraph into one statement")
+    p.add_argument("project")
+    p.add_argument("statement_ids", type=_ID, nargs="+", metavar="STATEMENT_ID")
 
     p = sub.add_parser("topic", help="put statements under a topic (created if new)")
     p.add_argument("project")

@@ -15,7 +15,9 @@ import os
 import sys
 
 # Kept in step with app.cli.COMMANDS by tests/cli/test_launch.py.
-SUBCOMMANDS = frozenset({"import", "statements", "search", "parties", "tag", "suggest", "topic", "link", "export"})
+SUBCOMMANDS = frozenset(
+    {"import", "statements", "search", "parties", "tag", "suggest", "join", "topic", "link", "export"}
+)
 CLI_FLAGS = frozenset({"-h", "--help", "--version", "-V"})
 PROJECT_SUFFIX = ".counterclaim"
 

@@ -545,6 +545,24 @@ def swap(project: Project, remove: Snapshot, insert: Snapshot) -> None:
     )
 
 
+def ids_between(project: Project, article_id: int, start: int, end: int) -> list[int]:
+    """Every statement of an article that lies within ``start:end``, in reading order."""
+    return [
+        r[0]
+        for r in project.execute(
+            'SELECT id FROM statements WHERE article_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+            (article_id, start, end),
+        )
+    ]
+
+
+def article_text(project: Project, article_id: int) -> str:
+    row = project.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise CounterclaimError(f"There is no article {article_id} in this project.")
+    return row[0]
+
+
 def next_id(project: Project) -> int:
     """The id a new statement would get if given explicitly (for exact undo snapshots)."""
     return project.execute("SELECT coalesce(max(id), 0) + 1 FROM statements").fetchone()[0]

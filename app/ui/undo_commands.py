@@ -128,6 +128,17 @@ class SplitCommand(OpCommand):
         )
 
 
+class JoinCommand(SplitCommand):
+    """Join adjacent statements of one paragraph into one (undone exactly, same ids)."""
+
+    def __init__(self, context, statement_ids: Sequence[int]):
+        OpCommand.__init__(self, context, f"Join {len(statement_ids)} statements")
+        self.ids = list(statement_ids)
+
+    def do(self):
+        return statements_ops.join(self.project, self.ids)
+
+
 class TouchingCommand(OpCommand):
     """An edit through an op whose change names the statements it touched (and so, their
     articles); undo and redo replay it with the op module's ``apply``."""
