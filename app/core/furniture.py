@@ -51,6 +51,16 @@ _LABEL = re.compile(
 _STAMP = re.compile(
     rf"(?i:(?:last\s+|first\s+)?(?:updated|update|published|posted|modified|edited))(?:\s*(?:on|at))?\s*[:|]?\s*{_WHEN}"
 )
+_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
+)
+_TIME = r"\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?[A-Z]{2,4}\)?)?"
+# A line that is only a date or time, perhaps after a place ("Brava, 19 May 2025", "09:15 GMT").
+_DATE_LINE = re.compile(
+    rf"(?:(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}),?\s+|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME}(?:,?\s+{_DATE})?)\s*\.?"
+)
 # Lines that are furniture whole.
 _WHOLE = re.compile(
     r"(?i:advertisement|advertising|sponsored(?:\s+content)?|paid\s+content|promoted|"
@@ -104,9 +114,17 @@ _CALL = re.compile(
     r"Unsubscribe\s+at\s+any\s+time|Thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing))\b"
     r"|(?:Support|Become\s+a\s+(?:member|subscriber|supporter)\s+(?:of|to)?)\s*(?:our|independent)\s+journalism\b"
     r"|It['’]s\s+free[.!]?$"
+    r"|Become\s+a\s+(?:paid\s+)?(?:member|subscriber|supporter|patron)\b"
+    r"|This\s+(?:post|article|story|content|episode)\s+is\s+(?:only\s+)?for\s+(?:paid\s+|paying\s+)?(?:subscribers|members)\b"
+    r"|[A-Z][\w.'’ -]{0,40}?\s+is\s+(?:reader|member|listener|viewer)[- ](?:funded|supported|powered)\b"
+    r"|(?:Email|Send)\s+(?:this|it)?\s*to\s+a\s+friend\b"
     r")"
 )
 
+# A line of links: three or more short items (or two with no sentence in them) between bars
+# or bullets ("Home | World | Sport", "Print | Email to a friend").
+_ITEM = r"[^|•·\s][^|•·.!?]{0,30}?"
+_MENU = re.compile(rf"{_ITEM}(?:\s*\\?[|•·]\s*{_ITEM}){{1,}}\s*\\?[|•·]?")
 _WORDS = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
@@ -127,6 +145,10 @@ def line_family(line: str) -> str | None:
         return "timestamp"
     if _WHOLE.fullmatch(text):
         return "page"
+    if _MENU.fullmatch(text):
+        return "menu"
+    if _DATE_LINE.fullmatch(text):
+        return "timestamp"
     if short and _COPYRIGHT.match(text):
         return "copyright"
     if _CREDIT_LINE.fullmatch(text):

@@ -100,6 +100,10 @@ def outlet_and_title(tree, title: str | None, found_site: str | None) -> tuple[s
     if domain:
         names.add(_fold(domain.split(".")[0]))
     headline, suffix = strip_site_suffix(title, names) if title else (title, None)
+    if suffix is None:  # the headline came without it (og:title): the page's <title> may say
+        page_title = next((" ".join(t.text_content().split()) for t in tree.iter("title")), "")
+        if page_title and page_title != title:
+            suffix = strip_site_suffix(page_title, names)[1]
     outlet = declared or suffix
     if not outlet and found_site and not _looks_like_domain(found_site, domain):
         outlet = found_site

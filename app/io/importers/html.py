@@ -163,12 +163,12 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
             include_tables=True,
             date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
             # Never the article, and trafilatura's recall retry sometimes keeps them.
-            prune_xpath=["//nav", "//form", "//iframe", "//noscript", "//template", "//button", "//select"],
+            prune_xpath=_PRUNE,
         )
     except Exception:  # noqa: BLE001 - trafilatura failing is not the end: fall back
         result = None
     if result is not None:
-        body = _strip_list_markers(getattr(result, "text", None) or "")
+        body = _unframe_table_rows(_strip_list_markers(getattr(result, "text", None) or ""))
         meta_title = getattr(result, "title", None)
         meta_author = getattr(result, "author", None)
         meta_site = getattr(result, "sitename", None)
@@ -183,6 +183,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
     if not text:
         raise refuse(f"{name} has no article text to import.")
     meta_site, meta_title = outlet_and_title(tree, meta_title, meta_site)
+    text = _headline_apart(text, meta_title)
     published = meta_date if isinstance(meta_date, str) and _ISO_DATE.match(meta_date) else None
     parsed = finish(
         text,
@@ -197,9 +198,49 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
     return with_author_byline(parsed, meta_author)
 
 
+def _class_is(*names: str) -> str:
+    return " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')" for n in names)
+
+
+#: Never the article, and trafilatura's recall retry sometimes keeps them: forms and frames,
+#: a table layout's menu column and masthead (by their whole class name), and the
+#: "pic.twitter.com/…" link of an embedded post (the picture's address, no words of it).
+_PRUNE = [
+    "//nav", "//form", "//iframe", "//noscript", "//template", "//button", "//select",
+    f"//*[{_class_is('menu', 'masthead', 'sidebar', 'navbar', 'breadcrumb', 'breadcrumbs')}]",
+    "//blockquote//a[starts-with(normalize-space(.), 'pic.twitter.com/') or starts-with(normalize-space(.), 'pic.x.com/')]",
+]
+
+
+def _headline_apart(text: str, title: str | None) -> str:
+    """A headline run into the line after it ("Headline Brava, 19 May 2025") is its own line."""
+    if not title or len(title.split()) < 3:
+        return text
+    at = text.find(title + " ", 0, 2000)
+    if at < 0 or (at > 0 and text[at - 1] != "\n"):
+        return text
+    return text[: at + len(title)] + "\n" + text[at + len(title) + 1 :]
+
+
 def _strip_list_markers(text: str) -> str:
     # trafilatura renders list items as "- item"; the marker is markup, not the outlet's words.
     return re.sub(r"(?m)^- (?=\S)", "", text)
+
+
+_TABLE_ROW = re.compile(r"(?m)^\|[ \t]*(.*?)[ \t]*\|?[ \t]*$")
+
+
+def _unframe_table_rows(text: str) -> str:
+    """trafilatura writes table rows as "| cell | cell |": the bars are markup, not words.
+    A page laid out in a table (an old CMS) would otherwise open every paragraph with one."""
+    if "|" not in text:
+        return text
+
+    def row(m: re.Match[str]) -> str:
+        cells = [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", m.group(1))]
+        return " | ".join(c for c in cells if c)
+
+    return _TABLE_ROW.sub(row, text)
 
 
 def _language(tree) -> str | None:  # noqa: ANN001
