@@ -45,6 +45,7 @@ _LABEL = re.compile(
     r"illustration|graphic|video|file\s+photo|editor['’]s\s+picks?|trending|sponsored|advertisement|ad)"
     r"\s*(?:[:|»›]|\s*$)"
     r"|(?:READ\s+MORE|ALSO\s+READ|RELATED|SEE\s+ALSO|WATCH|LISTEN|MORE)\s+[–—-]\s"
+    r"|(?i:image|media|video|photo)\s+(?i:source|caption|credit)\s*[,:]"
 )
 # A date label: furniture only when a date or time follows ("Update: the ministry said…" in
 # a live blog is the news itself).
@@ -158,6 +159,15 @@ def line_family(line: str) -> str | None:
     return None
 
 
+def _label_alone(line: str) -> bool:
+    m = _LABEL.match(line.strip())
+    return m is not None and not line.strip()[m.end() :].strip()
+
+
+#: An item of a list of links or topics: a few words, no sentence in them.
+_LIST_ITEM = re.compile(r"[^.!?:;]{1,60}(?<![.!?])")
+
+
 def sentence_family(sentence: str) -> str | None:
     """The furniture family of one sentence (a call to the reader), or None for prose."""
     text = sentence.strip()
@@ -178,6 +188,7 @@ def detect(text: str, spans: Sequence[Span]) -> list[str | None]:
     starts = sorted(lines)
 
     i = 0
+    listing = False  # under a label that stands alone ("Related Topics"): its short items follow
     while i < len(spans):
         # the spans of one line (segment never lets a span cross a line break)
         at = bisect.bisect_right(starts, spans[i].start) - 1
@@ -189,6 +200,10 @@ def detect(text: str, spans: Sequence[Span]) -> list[str | None]:
             j += 1
         j = max(j, i + 1)
         family = line_family(line)
+        if family is None and listing and _LIST_ITEM.fullmatch(line.strip()):
+            family = "label"
+        else:
+            listing = family == "label" and _label_alone(line)
         for k in range(i, j):
             words = text[spans[k].start : spans[k].end]
             out[k] = family or sentence_family(words)

@@ -55,8 +55,6 @@ class Attribution:
     quotes: tuple[tuple[int, int], ...] = ()  # direct-quote spans, article offsets
     carried_from: int | None = None
     reason: str = ""
-    #: Page furniture ("call", "label", "credit"…: see app.core.furniture), or None for prose.
-    furniture: str | None = None
 
 
 @dataclass

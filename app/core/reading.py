@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from app.core import attribution
 from app.core.furniture import detect
@@ -31,6 +32,20 @@ _SIGNATURE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class PageLine(Attribution):
+    """A statement that is page furniture: no one's, and ``furniture`` names its family
+    ("call", "label", "credit", "embed"…; see ``app.core.furniture``). Attributions of the
+    article's own statements have no ``furniture`` (``furniture_of`` reads None for them)."""
+
+    furniture: str = "page"
+
+
+def furniture_of(a: Attribution) -> str | None:
+    """The furniture family of an attribution, or None for the article's own prose."""
+    return getattr(a, "furniture", None)
+
+
 def suggest(
     text: str, spans: Sequence[Span], existing: Sequence[ProposedParty] = ()
 ) -> tuple[list[ProposedParty], list[Attribution]]:
@@ -41,8 +56,8 @@ def suggest(
     if len(keep) == len(spans):
         return attribution.suggest(text, spans, existing)
     new, found = attribution.suggest(text, [spans[i] for i in keep], existing) if keep else ([], [])
-    out = [
-        Attribution("narration", reason="A line of the web page around the article, not the article.", furniture=mark)
+    out: list[Attribution] = [
+        PageLine("narration", reason="A line of the web page around the article, not the article.", furniture=mark)
         for mark in marks
     ]
     for j, i in enumerate(keep):

@@ -29,9 +29,10 @@ def rows_for(text: str, spans: Sequence[Span], attributions: Sequence[Attributio
         raise ValueError("attributions must match the spans one to one")
     return [
         (span.start, span.end, text[span.start : span.end], span.paragraph, a.kind, a.speaker, a.cue, a.party,
-         None if a.furniture else "suggested", a.confidence, a.reason or None, _quotes_json(a.quotes),
-         a.carried_from, a.furniture)
+         None if furniture else "suggested", a.confidence, a.reason or None, _quotes_json(a.quotes),
+         a.carried_from, furniture)
         for span, a in zip(spans, attributions)
+        for furniture in (getattr(a, "furniture", None),)  # page furniture (app.core.reading.PageLine)
     ]
 
 

@@ -301,9 +301,10 @@ def apply_suggestions(
     rows = []
     for statement, a in zip(statements, attributions):
         carried = by_index[a.carried_from] if a.carried_from is not None else None
+        furniture = getattr(a, "furniture", None)  # page furniture (app.core.reading.PageLine)
         base = (a.kind, a.speaker, a.cue, a.reason or None, json.dumps([list(q) for q in a.quotes]), carried,
-                a.furniture)
-        if a.furniture:
+                furniture)
+        if furniture:
             rows.append((*base, None, None, None, statement.id))  # not the article: no one's
         elif statement.status == "confirmed":
             rows.append((*base, statement.party_id, "confirmed", statement.confidence, statement.id))

@@ -44,6 +44,13 @@ from app.core.segment import segment
         "Additional reporting by Yusuf Demir",
         "6 min read",
         "Share this article",
+        "Image source, Northwire Agency",
+        "Media caption, Firefighters battle the blaze in Corrin",
+        "Brava, 19 May 2025",
+        "14:05 GMT",
+        "Home | Region | Business | Sport",
+        "Become a member",
+        "This article is for subscribers only.",
     ],
 )
 def test_furniture_lines_are_found(line):
@@ -117,3 +124,20 @@ def test_a_long_line_behind_a_label_word_is_prose():
 def test_a_call_must_open_its_sentence():
     assert sentence_family("Subscribe to our newsletter.") == "call"
     assert sentence_family("“Subscribe to our channel,” the militia posted.") is None
+
+
+def test_the_short_items_under_a_lone_label_are_furniture_but_prose_after_them_is_not():
+    text = (
+        "The river burst its banks near Ormsby on Friday.\n"
+        "More on this story\n"
+        "Ormsby floods\n"
+        "Weather warnings\n"
+        "The council opened two shelters overnight.\n"
+        "Related: Ormsby's flood wall was never finished\n"
+        "Why it matters"
+    )
+    spans = segment(text)
+    marked = [text[s.start : s.end] for s, f in zip(spans, detect(text, spans)) if f]
+    assert marked == [
+        "More on this story", "Ormsby floods", "Weather warnings", "Related: Ormsby's flood wall was never finished"
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.core.models import ProposedParty
-from app.core.reading import suggest
+from app.core.reading import furniture_of, suggest
 from app.core.segment import segment
 
 
@@ -27,7 +27,7 @@ def test_an_embedded_post_is_a_quote_of_its_author_and_its_signature_is_furnitur
     assert all(a.party == "Port Authority" for _, a in post)
     signature = [a for w, a in read if w.startswith("—")]
     assert signature and signature[0].furniture == "embed"
-    assert all(a.furniture is None for w, a in read if "authority" in w.lower())
+    assert all(furniture_of(a) is None for w, a in read if "authority" in w.lower())
 
 
 def test_furniture_takes_no_part_in_parties_or_continuations():

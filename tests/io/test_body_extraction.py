@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from app.core.reading import suggest
+from app.core.reading import furniture_of, suggest
 from app.core.segment import segment
 from app.io.importers import read_document
 
@@ -42,7 +42,7 @@ def measure(name: str) -> dict:
     doc = read_document(PAGES / f"{name}.html")
     spans = segment(doc.text)
     _new, attributions = suggest(doc.text, spans)
-    kept = [doc.text[s.start : s.end] for s, a in zip(spans, attributions) if not a.furniture]
+    kept = [doc.text[s.start : s.end] for s, a in zip(spans, attributions) if not furniture_of(a)]
     if kept and doc.title and kept[0] == doc.title:
         kept = kept[1:]  # the headline: kept in the text as the outlet's statement, but not body
     statements = "\n".join(kept)
