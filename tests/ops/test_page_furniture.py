@@ -72,6 +72,14 @@ def test_furniture_is_out_of_listings_counts_and_tags(project):
         tagging.confirm(project, [furniture_id])
 
 
+def test_search_finds_the_article_not_the_page_around_it(project):
+    from app.store import search
+
+    assert search.statements(project, "Ledger") == []
+    assert len(search.statements(project, "pier")) == 2  # the article's own statements are found
+    assert search.listing(project, "subscribe") == []
+
+
 def test_resuggesting_keeps_furniture_no_ones(project):
     suggesting.suggest(project)
     assert [r[3] for r in _file_rows(project) if r[4]] == FURNITURE
