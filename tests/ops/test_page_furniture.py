@@ -65,6 +65,9 @@ def test_furniture_is_out_of_listings_counts_and_tags(project):
     listed = [r["text"] for r in statements.listing(project)]
     assert not set(listed) & set(FURNITURE)
     assert statements.tag_counts(project)["statements"] == len(listed) == 3
+    from app.store import articles
+
+    assert articles.summaries(project)[0]["statements"] == articles.listing(project)[0]["statements"] == 3
     everything = statements.listing(project, statements.StatementFilter(furniture=True))
     assert len(everything) == 9
     furniture_id = next(r[0] for r in _file_rows(project) if r[4])
