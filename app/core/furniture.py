@@ -87,10 +87,11 @@ _CREDIT_LINE = re.compile(
     rf"Editing|Edited|Compiled|Produced)\b|{_NAME}))*[\s.;)]*"
 )
 # A photo credit at the end of a caption: "… Jane Roe/Agency", "… (Agency Photo)", "… via Getty Images".
+# (searched in a line's last characters only: a credit closes its caption)
 _PHOTO_CREDIT = re.compile(
-    rf"(?:.*\s)?(?:{_NAME}(?:\s+{_NAME}){{0,3}}\s*/\s*{_NAME}(?:[\s-]+{_NAME}){{0,3}}"
-    r"(?:\s+via\s+[A-Z][\w ]{2,30})?|.*\b(?:Getty\s+Images|Shutterstock|AP\s+Photo|Reuters\s+Photo|AFP\s+Photo|"
-    r"EPA-EFE|Alamy|iStock)(?:/[\w .-]+)?)\s*\)?\s*\.?"
+    rf"(?:^|[\s(])(?:{_NAME}(?:\s+{_NAME}){{0,3}}\s*/\s*{_NAME}(?:[\s-]+{_NAME}){{0,3}}"
+    r"(?:\s+via\s+[A-Z][\w ]{2,30})?|(?:Getty\s+Images|Shutterstock|AP\s+Photo|Reuters\s+Photo|AFP\s+Photo|"
+    r"EPA-EFE|Alamy|iStock)(?:/[\w .-]+)?)\s*\)?\s*\.?$"
 )
 _PHOTO_BY = re.compile(r"\(?(?i:photo|image|picture|photograph|video)s?\s+(?:by|courtesy(?:\s+of)?|credit)\b")
 
@@ -117,7 +118,6 @@ _CALL = re.compile(
     r"|It['’]s\s+free[.!]?$"
     r"|Become\s+a\s+(?:paid\s+)?(?:member|subscriber|supporter|patron)\b"
     r"|This\s+(?:post|article|story|content|episode)\s+is\s+(?:only\s+)?for\s+(?:paid\s+|paying\s+)?(?:subscribers|members)\b"
-    r"|[A-Z][\w.'’ -]{0,40}?\s+is\s+(?:reader|member|listener|viewer)[- ](?:funded|supported|powered)\b"
     r"|(?:Email|Send)\s+(?:this|it)?\s*to\s+a\s+friend\b"
     r")"
 )
@@ -126,35 +126,45 @@ _CALL = re.compile(
 # or bullets ("Home | World | Sport", "Print | Email to a friend").
 _ITEM = r"[^|•·\s][^|•·.!?]{0,30}?"
 _MENU = re.compile(rf"{_ITEM}(?:\s*\\?[|•·]\s*{_ITEM}){{1,}}\s*\\?[|•·]?")
-_WORDS = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
 def _words(text: str) -> int:
-    return len(_WORDS.findall(text))
+    return len(text.split())
+
+
+#: Longer than this, a line is prose (every whole-line family is short): no pattern is tried.
+_LONGEST = 320
 
 
 def line_family(line: str) -> str | None:
     """The furniture family of a whole line, or None when the line is not furniture whole."""
+    if len(line) > _LONGEST:
+        return None
     text = line.strip().lstrip("•·▪►▸▶*–—- ").strip()
     if not text:
         return None
+    # Each family is tried only where a cheap test says it could be there: prose lines are
+    # many, and the import must stay fast.
     short = _words(text) <= 40
     if short and _LABEL.match(text):
         return "label"
-    if _STAMP.match(text) and _words(text) <= 12:
+    n = len(text)
+    if n <= 90 and _STAMP.match(text) and _words(text) <= 12:
         return "timestamp"
-    if _WHOLE.fullmatch(text):
+    if n <= 70 and _WHOLE.fullmatch(text):
         return "page"
-    if _MENU.fullmatch(text):
+    if ("|" in text or "•" in text or "·" in text) and _MENU.fullmatch(text):
         return "menu"
-    if _DATE_LINE.fullmatch(text):
+    if n <= 60 and _DATE_LINE.fullmatch(text):
         return "timestamp"
-    if short and _COPYRIGHT.match(text):
+    if short and ("©" in text or "(c)" in text or "opyright" in text or "ights" in text) and _COPYRIGHT.match(text):
         return "copyright"
-    if _CREDIT_LINE.fullmatch(text):
+    if "by " in text[:40] and _CREDIT_LINE.fullmatch(text):
         return "credit"
-    if short and (_PHOTO_BY.match(text) or _PHOTO_CREDIT.fullmatch(text)):
+    if short and (_PHOTO_BY.match(text) or ("/" in text or "Photo" in text or "Images" in text or "Alamy" in text
+                                            or "Shutterstock" in text or "iStock" in text)
+                  and _PHOTO_CREDIT.search(text, max(0, n - 90))):
         return "credit"
     return None
 
@@ -170,12 +180,27 @@ _LIST_ITEM = re.compile(r"[^.!?:;]{1,60}(?<![.!?])")
 
 def sentence_family(sentence: str) -> str | None:
     """The furniture family of one sentence (a call to the reader), or None for prose."""
-    text = sentence.strip()
-    if _words(text) > 40:
+    if len(sentence) > _LONGEST:
         return None
-    if _CALL.match(text):
+    text = sentence.strip()
+    first = text[: text.find(" ")] if " " in text else text
+    if first in _CALL_WORDS and _CALL.match(text):
+        return "call"
+    if ("funded" in text or "supported" in text or "powered" in text) and _FUNDED.search(text, 0, 120):
+        # "Greenline is reader-funded."
         return "call"
     return None
+
+
+# The words a call to the reader opens with (_CALL is tried only after one of them).
+_CALL_WORDS = frozenset(
+    "Subscribe Sign Signup Register Join Get Receive Log Have Got Do Send Email Share Contact Reach Message "
+    "Write Like Liked Enjoy Enjoyed Love Loved Follow Find Click Tap Download Don't Don’t Never By You "
+    "Unsubscribe Thanks Thank Support Become This It's It’s".split()
+)
+_FUNDED = re.compile(
+    r"^[A-Z][\w.'’ -]{0,40}?\s+is\s+(?:reader|member|listener|viewer)[- ](?:funded|supported|powered)\b"
+)
 
 
 def detect(text: str, spans: Sequence[Span]) -> list[str | None]:
