@@ -208,7 +208,10 @@ def _class_is(*names: str) -> str:
 _PRUNE = [
     "//nav", "//form", "//iframe", "//noscript", "//template", "//button", "//select",
     f"//*[{_class_is('menu', 'masthead', 'sidebar', 'navbar', 'breadcrumb', 'breadcrumbs')}]",
-    "//blockquote//a[starts-with(normalize-space(.), 'pic.twitter.com/') or starts-with(normalize-space(.), 'pic.x.com/')]",
+    # (the link first, then its blockquote: on a page nested thousands deep, blockquote//a
+    # would walk every blockquote's descendants)
+    "//a[starts-with(normalize-space(.), 'pic.twitter.com/') or starts-with(normalize-space(.), 'pic.x.com/')]"
+    "[ancestor::blockquote]",
 ]
 
 
