@@ -315,6 +315,17 @@ def _cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("join")
+def _cmd_join(args: argparse.Namespace) -> int:
+    from app.ops import statements_ops
+
+    with _open(args.project, writes=True) as project:
+        change = statements_ops.join(project, args.statement_ids)
+    joined = ", ".join(str(i) for i in change.before.ids)
+    _say(f"Joined statements {joined} into statement {change.focus_id}.")
+    return 0
+
+
 @command("topic")
 def _cmd_topic(args: argparse.Namespace) -> int:
     from app.ops import topics_ops
@@ -479,6 +490,10 @@ def build_parser() -> argparse.ArgumentParser:
     q = actions.add_parser("rename", help="rename a party (the old name stays an alias)")
     q.add_argument("party")
     q.add_argument("new_name")
+
+    p = sub.add_parser("join", help="join adjacent statements of one paragraph into one statement")
+    p.add_argument("project")
+    p.add_argument("statement_ids", type=_ID, nargs="+", metavar="STATEMENT_ID")
 
     p = sub.add_parser("topic", help="put statements under a topic (created if new)")
     p.add_argument("project")

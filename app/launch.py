@@ -17,7 +17,8 @@ import sys
 
 # Kept in step with app.cli.COMMANDS by tests/cli/test_launch.py.
 SUBCOMMANDS = frozenset(
-    {"import", "statements", "search", "parties", "tag", "suggest", "topic", "link", "export", "newsroom"}
+    {"import", "statements", "search", "parties", "tag", "suggest", "join", "topic", "link", "export",
+     "newsroom"}
 )
 CLI_FLAGS = frozenset({"-h", "--help", "--version", "-V"})
 PROJECT_SUFFIX = ".counterclaim"

@@ -7,7 +7,7 @@ same op the desk and the command line use, twice:
   and attribute ahead while the main process stores (see ``app.ops.importing._Pipeline``);
 * in one process (``import_one_process_mb_s``), each stage timed, for where the time goes:
   ``import_share_*_pct`` are shares of that one-process run (read = decode and clean,
-  segment, attribution = ``suggest``, fingerprint, store = the rest: duplicate checks,
+  segment, attribution = ``suggest`` (app.core.reading: furniture, then attribution), fingerprint, store = the rest: duplicate checks,
   parties, SQLite and its full-text index, commits).
 
 MB are 10**6 bytes of the files as written (UTF-8).
@@ -74,7 +74,7 @@ def run(quick: bool = False) -> dict:
             (import_worker, "segment", _timed(import_worker, "segment", totals)),
             (import_worker, "fingerprint", _timed(import_worker, "fingerprint", totals)),
             (importing.importers, "read_document", _timed(importing.importers, "read_document", totals)),
-            (importing.attribution, "suggest", _timed(importing.attribution, "suggest", totals)),
+            (importing.reading, "suggest", _timed(importing.reading, "suggest", totals)),
         ]
         try:
             alone = _import(root, "one-process.counterclaim", files)

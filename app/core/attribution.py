@@ -38,8 +38,10 @@ __all__ = [
 
 
 def suggest(
-    text: str, spans: Sequence[Span], existing: Sequence[ProposedParty] = ()
+    text: str, spans: Sequence[Span], existing: Sequence[ProposedParty] = (), propose: bool = True
 ) -> tuple[list[ProposedParty], list[Attribution]]:
+    """``propose=False``: only the ``existing`` parties are given (re-suggesting what the
+    journalist taught, with no new party)."""
     attributions = analyse(text, spans)
-    new = propose_parties(text, attributions, existing)
+    new = propose_parties(text, attributions, existing) if propose else []
     return new, assign_parties(text, attributions, [*existing, *new])

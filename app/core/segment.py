@@ -13,6 +13,8 @@ each line, looks at every run of sentence-ending punctuation that is followed by
                                               ``George W. Bush`` do not)
 * ``a.m.``/``p.m.``                       -> yes, unless a weekday, month or time zone follows
 * a quote, then ``Ahmed shouted.``        -> no  (a bare attribution is not a statement)
+* inside a quotation still open whose    -> no  (``“Get. It. Out.”``, ``“Not today. Not ever.”``
+  pieces all have at most three words           are one clipped sentence, not one-word statements)
 * anything else                           -> yes
 
 Closing quotes and brackets after the stop stay with the sentence (``law.”``), so a quote
@@ -125,8 +127,9 @@ def segment(text: str) -> list[Span]:
         if start == hi:
             continue  # a blank line is not a paragraph
         paragraph += 1
+        quoting = _ANY_QUOTE.search(text, start, hi) is not None
         for stop in _STOP.finditer(text, start, hi):
-            if _ends_sentence(text, stop, start, hi):
+            if _ends_sentence(text, stop, start, hi) and not (quoting and _clipped_quote(text, stop, lo, hi)):
                 spans.append(_span(start, stop.end(), paragraph))
                 start = _SPACE.match(text, stop.end(), hi).end()
         if start < hi:
@@ -171,6 +174,42 @@ def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int)
     if before in _AMBIGUOUS or _DOTTED.fullmatch(before):  # not titles: "U.S. Sen. Graham"
         return bool(after["open"]) or word in _STARTERS
     return True
+
+
+def _clipped_quote(text: str, stop: re.Match[str], lo: int, hi: int) -> bool:
+    """A stop inside a quotation still open after it, every piece of which has at most
+    three words: "“Get. It. Out.”" is one sentence, clipped for effect."""
+    if text[stop.end() - 1] in _CLOSE_QUOTES:
+        return False  # the quotation closed with this stop
+    begin = stop.start()
+    lo = max(lo, begin - _QUOTE_REACH)  # a clipped quotation is short: look no further back
+    opened = max(text.rfind("“", lo, begin), text.rfind("«", lo, begin))
+    if opened >= 0:
+        if max(text.rfind("”", opened, begin), text.rfind("»", opened, begin)) > opened:
+            return False
+        close = _CLOSING.search(text, stop.end(), min(hi, stop.end() + _QUOTE_REACH))
+    else:
+        opened = text.rfind('"', lo, begin)
+        if opened < 0 or text.count('"', lo, begin) % 2 == 0:
+            return False
+        close = _STRAIGHT_CLOSING.search(text, stop.end(), min(hi, stop.end() + _QUOTE_REACH))
+    if close is None:
+        return False
+    quotation = text[opened + 1 : close.start()]
+    if "“" in quotation or "«" in quotation:
+        return False  # another quotation opens first
+    pieces = [p for p in _PIECE_BREAK.split(quotation) if p.strip()]
+    return 1 < len(pieces) <= 5 and all(_SHORT_PIECE.fullmatch(p) for p in pieces)
+
+
+_QUOTE_REACH = 200
+_CLOSE_QUOTES = "\"”»"
+_CLOSING = re.compile("[”»]")
+_ANY_QUOTE = re.compile('[“«"]')
+_STRAIGHT_CLOSING = re.compile('"')
+# A short piece of a quotation: at most three words.
+_SHORT_PIECE = re.compile(r"\s*\S+(?:\s+\S+){0,2}\s*")
+_PIECE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 
 
 def _word_before(text: str, end: int, lo: int) -> str:

@@ -15,7 +15,7 @@ a sentence that says where.
       "topics":     [{id, name, color, position}],
       "statements": [{id, article_id, start, end, text, paragraph, kind, speaker, cue,
                       party_id, status, confidence, note, reason, quotes: [[start, end]],
-                      carried_from}],
+                      carried_from, furniture (optional: page furniture's family, or null)}],
       "statement_topics": [[statement_id, topic_id]],
       "links":      [{id, source_id, target_id, relation, note, status}],
       "alias_origins": [{party_id, alias, origin, statement_id}]   (optional: where aliases came from)
@@ -71,7 +71,10 @@ def to_document(data) -> dict:
         "articles": [{k: a.get(k) for k in ARTICLE_KEYS} for a in data.articles],
         "parties": [{k: p.get(k) for k in PARTY_KEYS} for p in data.parties],
         "topics": [{k: t.get(k) for k in TOPIC_KEYS} for t in data.topics],
-        "statements": [{k: s.get(k) for k in STATEMENT_KEYS} for s in data.statements],
+        "statements": [
+            {**{k: s.get(k) for k in STATEMENT_KEYS}, "furniture": s.get("furniture")}
+            for s in sorted([*data.statements, *getattr(data, "furniture", [])], key=lambda s: (s["article_id"], s["start"]))
+        ],
         "statement_topics": [list(p) for p in data.statement_topics],
         "links": [{k: lk.get(k) for k in LINK_KEYS} for lk in data.links],
         "alias_origins": [{k: o.get(k) for k in ORIGIN_KEYS} for o in getattr(data, "alias_origins", [])],
@@ -239,7 +242,7 @@ def _check_plain(refuse, subject: str, key: str, value, *, note: bool = False) -
         )
 
 
-def _records(document: dict, key: str, keys: tuple[str, ...], refuse) -> list[dict]:
+def _records(document: dict, key: str, keys: tuple[str, ...], refuse, optional: tuple[str, ...] = ()) -> list[dict]:
     items = document.get(key)
     if not isinstance(items, list):
         raise refuse(f"it has no “{key}” list.")
@@ -252,7 +255,7 @@ def _records(document: dict, key: str, keys: tuple[str, ...], refuse) -> list[di
             raise refuse(f"entry {i} of “{key}” has no “{missing[0]}”.")
         if not _is_int(item["id"]) or item["id"] < 1:
             raise refuse(f"entry {i} of “{key}” has an id that is not a positive whole number.")
-        rows.append({k: item[k] for k in keys})
+        rows.append({**{k: item[k] for k in keys}, **{k: item.get(k) for k in optional}})
     ids = [r["id"] for r in rows]
     if len(set(ids)) != len(ids):
         seen: set[int] = set()
@@ -395,6 +398,11 @@ def _check_statement_fields(s: dict, party_ids: set, places: dict, refuse) -> No
         raise refuse(f"statement {sid} has a confidence that is not a number.")
     if confidence is not None and not 0 <= confidence <= 1:
         raise refuse(f"statement {sid} has a confidence of {confidence}; a confidence is between 0 and 1.")
+    furniture = s.get("furniture")
+    if furniture is not None and not (isinstance(furniture, str) and re.fullmatch(r"[a-z-]{1,40}", furniture)):
+        raise refuse(f"statement {sid} has a “furniture” that is not the name of a kind of page line.")
+    if furniture is not None and s["party_id"] is not None:
+        raise refuse(f"statement {sid} is a line of the page around the article but is tagged with a party.")
     for key in ("speaker", "cue", "note", "reason"):
         if not _optional_str(s[key]):
             raise refuse(f"statement {sid} has a “{key}” that is not text.")
@@ -509,7 +517,7 @@ def validate(document, name: str = "the file") -> Exchange:
     articles = _records(document, "articles", ARTICLE_KEYS, refuse)
     parties = _records(document, "parties", PARTY_KEYS, refuse)
     topics = _records(document, "topics", TOPIC_KEYS, refuse)
-    statements = _records(document, "statements", STATEMENT_KEYS, refuse)
+    statements = _records(document, "statements", STATEMENT_KEYS, refuse, optional=("furniture",))
     links = _records(document, "links", LINK_KEYS, refuse)
     _check_articles(articles, refuse)
     _check_parties(parties, refuse)

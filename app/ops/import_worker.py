@@ -10,7 +10,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.core import attribution
+from app.core import reading
 from app.core.errors import CounterclaimError
 from app.core.models import ParsedDocument, ProposedParty, Span
 from app.core.segment import segment
@@ -69,7 +69,7 @@ def _prepare_one(path: str, parties: Sequence[ProposedParty]) -> _Prepared | Non
     prepared.count = len(prepared.spans)
     if prepared.spans:
         try:
-            prepared.proposed, attributions = attribution.suggest(doc.text, prepared.spans, parties)
+            prepared.proposed, attributions = reading.suggest(doc.text, prepared.spans, parties)
             prepared.rows = rows_for(doc.text, prepared.spans, attributions)
             prepared.suggested_for = _party_key(parties)
             prepared.spans = []  # the rows hold them: less to send back

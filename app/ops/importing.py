@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import app
-from app.core import attribution
+from app.core import reading
 from app.core.errors import CounterclaimError
 from app.core.models import ParsedDocument, ProposedParty
 from app.core.segment import segment
@@ -277,7 +277,7 @@ def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas,
         return FileOutcome(source=source, error=f"“{name}” has no sentences to import.")
     if prepared.suggested_for != context.key:  # parties changed since: attribute again
         spans = prepared.span_list()
-        prepared.proposed, attributions = attribution.suggest(doc.text, spans, context.known)
+        prepared.proposed, attributions = reading.suggest(doc.text, spans, context.known)
         prepared.rows = statements.rows_for(doc.text, spans, attributions)
         prepared.suggested_for = context.key
     if prepared.proposed:
@@ -419,7 +419,7 @@ def _store(
         if prepared is not None and prepared.suggested_for == context.key:
             proposed, rows = prepared.proposed, prepared.rows
         else:  # the parties changed since the worker looked: attribute again, here
-            proposed, attributions = attribution.suggest(doc.text, spans, context.known)
+            proposed, attributions = reading.suggest(doc.text, spans, context.known)
             rows = statements.rows_for(doc.text, spans, attributions)
         for party in proposed:
             if context.add(project, party):

@@ -1,4 +1,5 @@
-"""Structural edits of statements: split a sentence so a quote inside it stands alone.
+"""Structural edits of statements: split a sentence so a quote inside it stands alone, or
+join adjacent statements the segmenter cut apart.
 
 Each edit is one transaction and returns exact snapshots before and after (same ids
 every time), so the desk can undo and redo it without anything drifting.
@@ -134,3 +135,77 @@ def apply(project: Project, change: StatementsChange, undo: bool) -> None:
 def _clipped(quotes: list, start: int, end: int) -> list[list[int]]:
     """Quote spans cut to one piece of a split: a quote running over the cut keeps its part."""
     return [[max(q[0], start), min(q[1], end)] for q in quotes if q[0] < end and q[1] > start]
+
+
+def join(project: Project, ids: list[int]) -> StatementsChange:
+    """Make adjacent statements of one paragraph one statement, in one transaction.
+
+    The joined statement spans from the first one's start to the last one's end (the words
+    between them are the article's own), gets a new id, and carries every topic of its parts,
+    their links (one to another is dropped) and whatever continued from them. Its tag: the
+    first confirmed one in reading order, else the first suggestion with a party, else the
+    first statement's; parts confirmed for different parties are refused — the journalist
+    decides. Kind, speaker, cue and reason come with the tag; notes are kept, one per line.
+    It is page furniture only if every part was.
+    """
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    if len(wanted) < 2:
+        raise CounterclaimError("Choose at least two adjacent statements to join.")
+    with project.transaction():
+        before = statements.snapshot(project, wanted)
+        found = {r["id"] for r in before.rows}
+        missing = [i for i in wanted if i not in found]
+        if missing:
+            raise CounterclaimError(f"There is no statement {missing[0]} in this project.")
+        rows = sorted(before.rows, key=lambda r: r["start"])
+        first, last = rows[0], rows[-1]
+        if len({r["article_id"] for r in rows}) > 1:
+            raise CounterclaimError("Only statements of one article can be joined.")
+        if len({r["paragraph"] for r in rows}) > 1:
+            raise CounterclaimError(
+                f"Statements {first['id']} and {last['id']} are in different paragraphs; only statements "
+                "of one paragraph can be joined."
+            )
+        between = statements.ids_between(project, first["article_id"], first["start"], last["end"])
+        stray = [i for i in between if i not in found]
+        if stray:
+            raise CounterclaimError(
+                f"Statement {stray[0]} stands between them; join adjacent statements only (include it too)."
+            )
+        confirmed = {r["party_id"] for r in rows if r["status"] == "confirmed"}
+        if len(confirmed) > 1:
+            raise CounterclaimError(
+                "These statements are confirmed for different sides; tag them alike first, then join them."
+            )
+        lead = next(
+            (r for r in rows if r["status"] == "confirmed"),
+            next((r for r in rows if r["party_id"] is not None), first),
+        )
+        text = statements.article_text(project, first["article_id"])
+        joined = dict(lead)
+        notes = [r["note"] for r in rows if r["note"]]
+        quotes = sorted({tuple(q) for r in rows for q in json.loads(r["quotes"] or "[]")})
+        joined.update(
+            id=statements.next_id(project),
+            start=first["start"],
+            end=last["end"],
+            text=text[first["start"] : last["end"]],
+            paragraph=first["paragraph"],
+            note="\n".join(notes) if notes else None,
+            quotes=json.dumps([list(q) for q in quotes]),
+            carried_from=None if lead["carried_from"] in found else lead["carried_from"],
+        )
+        if "furniture" in joined:
+            joined["furniture"] = first["furniture"] if all(r.get("furniture") for r in rows) else None
+        new = joined["id"]
+        topics = tuple(sorted({(new, topic) for _, topic in before.topics}))
+        links = []
+        for link in before.links:
+            source = new if link["source_id"] in found else link["source_id"]
+            target = new if link["target_id"] in found else link["target_id"]
+            if source != target:
+                links.append({**link, "source_id": source, "target_id": target})
+        carried = tuple((sid, new) for sid, _ in before.carried if sid not in found)
+        after = Snapshot((joined,), topics, tuple(links), carried)
+        statements.swap(project, before, after)
+    return StatementsChange(before, after, first["article_id"], new)

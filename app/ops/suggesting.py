@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.core import attribution
+from app.core import reading
 from app.core.learning import fold
 from app.core.models import Span
 from app.ops import newsroom
@@ -37,7 +37,7 @@ def suggest(project: Project, article_id: int | None = None) -> SuggestReport:
         spans = [Span(s.start, s.end, s.paragraph) for s in rows]
         with project.transaction():
             known, extra = newsroom.known_for(project)
-            proposed, attributions = attribution.suggest(article.text, spans, known)
+            proposed, attributions = reading.suggest(article.text, spans, known)
             for party in proposed:
                 existing = parties.by_name(project, party.name)
                 if existing is not None:  # an existing party learns aliases (never a merge)
@@ -69,7 +69,7 @@ def reassign(project: Project, mentioning: Sequence[str] = ()) -> tuple[list[Tag
         if not rows:
             continue
         spans = [Span(s.start, s.end, s.paragraph) for s in rows]
-        assigned = attribution.assign_parties(article.text, attribution.analyse(article.text, spans), known)
+        _, assigned = reading.suggest(article.text, spans, known, propose=False)
         if newsroom.adopt(project, extra, _unconfirmed_parties(rows, assigned)):
             known, extra = newsroom.known_for(project)
         party_ids = {p.name: p.id for p in parties.all_parties(project)}

@@ -30,6 +30,12 @@ def _apply(project: Project, ids: Sequence[int], make) -> TagChange:
     if not ids:
         raise CounterclaimError("Select at least one statement first.")
     with project.transaction():
+        furniture = statements.furniture_among(project, ids)
+        if furniture:
+            raise CounterclaimError(
+                f"Statement {furniture[0]} is a line of the web page around the article (a link, a "
+                "credit, a call to subscribe), not anyone's statement, so it cannot be tagged."
+            )
         before = statements.tag_states(project, ids)
         after = [make(state) for state in before]
         statements.set_tags(project, after)

@@ -106,7 +106,7 @@ def summaries(project: Project) -> list[dict]:
                sum(s.status = 'confirmed') AS confirmed,
                sum(s.status = 'suggested') AS suggested,
                sum(s.party_id IS NOT NULL) AS attributed
-        FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+        FROM articles a LEFT JOIN statements s ON s.article_id = a.id AND s.furniture IS NULL
         GROUP BY a.id ORDER BY a.id
     """
     cursor = project.execute(sql)
@@ -127,7 +127,7 @@ _SUMMARY_SQL = """
            count(s.id) AS statements,
            coalesce(sum(s.status = 'confirmed'), 0) AS confirmed,
            coalesce(sum(s.status = 'suggested'), 0) AS suggested
-    FROM articles a LEFT JOIN statements s ON s.article_id = a.id
+    FROM articles a LEFT JOIN statements s ON s.article_id = a.id AND s.furniture IS NULL
 """
 
 

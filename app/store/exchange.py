@@ -29,7 +29,7 @@ PARTY_FIELDS = ("id", "name", "color", "aliases", "shortcut", "position")
 TOPIC_FIELDS = ("id", "name", "color", "position")
 STATEMENT_FIELDS = (
     "id", "article_id", "start", "end", "text", "paragraph", "kind", "speaker", "cue",
-    "party_id", "status", "confidence", "note", "reason", "quotes", "carried_from",
+    "party_id", "status", "confidence", "note", "reason", "quotes", "carried_from", "furniture",
 )
 LINK_FIELDS = ("id", "source_id", "target_id", "relation", "note", "status")
 
@@ -76,6 +76,9 @@ class ExportData:
     parties: list[dict] = field(default_factory=list)
     topics: list[dict] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
+    #: Page furniture (lines of the web page that are not the article): in no export but the
+    #: JSON exchange file, which carries the whole project.
+    furniture: list[dict] = field(default_factory=list)
     statement_topics: list[tuple[int, int]] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     #: where each exported party's aliases came from (app/store/alias_origins.py)
@@ -190,7 +193,12 @@ def _select(project: Project, selection: Selection | None) -> ExportData:
         {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY s.article_id, s.start, s.id
     """
-    data.statements = _rows(project, sql, params)
+    rows = _rows(project, sql, params)
+    data.statements = [s for s in rows if s["furniture"] is None]
+    data.furniture = [s for s in rows if s["furniture"] is not None]
+    for statement in data.furniture:
+        statement["quotes"] = json.loads(statement["quotes"] or "[]")
+        statement["topic_ids"], statement["topics"] = [], []
     exported = {s["id"] for s in data.statements}
 
     # Topics of each statement (only the exported topics), in the topics' order

@@ -43,6 +43,7 @@ class Statement:
     reason: str | None
     quotes: str
     carried_from: int | None
+    furniture: str | None = None  # page furniture's family (not the article), or None
 
     @property
     def quote_spans(self) -> list[tuple[int, int]]:
@@ -86,7 +87,7 @@ ARTICLE_COLUMNS = (
 )
 STATEMENT_COLUMNS = (
     'id, article_id, start, "end", text, paragraph, kind, speaker, cue, party_id, status, '
-    "confidence, note, reason, quotes, carried_from"
+    "confidence, note, reason, quotes, carried_from, furniture"
 )
 PARTY_COLUMNS = "id, name, color, aliases, shortcut, position"
 TOPIC_COLUMNS = "id, name, color, position"

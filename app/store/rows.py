@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from app.core.models import Attribution, Span
 
 #: One statement as ``rows_for`` makes it: (start, end, text, paragraph, kind, speaker, cue,
-#: party name, status, confidence, reason, quotes as JSON, index of the statement it carries from).
+#: party name, status, confidence, reason, quotes as JSON, index of the statement it carries from,
+#: page furniture family or None).
 StatementRow = tuple
 
 
@@ -23,13 +24,15 @@ def rows_for(text: str, spans: Sequence[Span], attributions: Sequence[Attributio
     attributions = attributions or None
     if attributions is None:
         return [(span.start, span.end, text[span.start : span.end], span.paragraph,
-                 "narration", None, None, None, None, None, None, "[]", None) for span in spans]
+                 "narration", None, None, None, None, None, None, "[]", None, None) for span in spans]
     if len(attributions) != len(spans):
         raise ValueError("attributions must match the spans one to one")
     return [
         (span.start, span.end, text[span.start : span.end], span.paragraph, a.kind, a.speaker, a.cue, a.party,
-         "suggested", a.confidence, a.reason or None, _quotes_json(a.quotes), a.carried_from)
+         None if furniture else "suggested", a.confidence, a.reason or None, _quotes_json(a.quotes),
+         a.carried_from, furniture)
         for span, a in zip(spans, attributions)
+        for furniture in (getattr(a, "furniture", None),)  # page furniture (app.core.reading.PageLine)
     ]
 
 

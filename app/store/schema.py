@@ -164,8 +164,12 @@ CREATE TABLE alias_origins (
 
 
 def _to_v2(db: sqlite_utils.Database) -> None:
+    """Where aliases came from (above), and page furniture: a statement whose line is not the
+    article ("Subscribe to …", a photo credit) names its family in ``statements.furniture``
+    and is no one's statement; NULL is the article's prose."""
     for statement in _split_script(_V2):
         db.execute(statement)
+    db.execute("ALTER TABLE statements ADD COLUMN furniture TEXT")
 
 
 # Index i holds the step from version i to version i+1.

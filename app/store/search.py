@@ -48,7 +48,7 @@ def _run(project: Project, query: str, limit: int | None) -> list[dict]:
         JOIN statements s ON s.id = statements_fts.rowid
         JOIN articles a ON a.id = s.article_id
         LEFT JOIN parties p ON p.id = s.party_id
-        WHERE statements_fts MATCH ?
+        WHERE statements_fts MATCH ? AND s.furniture IS NULL
         ORDER BY statements_fts.rank
     """
     params: tuple = (query,)

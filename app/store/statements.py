@@ -86,7 +86,7 @@ def insert_rows(
         all_ids.append(list(range(first, first + n)))
         next_id += n
         for i, (start, end, words, paragraph, kind, speaker, cue, party, status, confidence, reason, quotes,
-                carried) in enumerate(rows):
+                carried, furniture) in enumerate(rows):
             carried_id = None
             if carried is not None and 0 <= carried < n:
                 # foreign keys are checked at the end of each INSERT: a row in this one or an
@@ -98,7 +98,7 @@ def insert_rows(
             if reason is not None and "statement" in reason:  # name statements by id (app/core/numbering.py)
                 reason = renumber(reason, lambda place, first=first, n=n: first + place - 1 if 1 <= place <= n else None)
             params += (first + i, article_id, start, end, words, paragraph, kind, speaker, cue,
-                       get_party(party) if party else None, status, confidence, reason, quotes, carried_id)
+                       get_party(party) if party else None, status, confidence, reason, quotes, carried_id, furniture)
             count += 1
             if count == until:
                 project.conn.execute(_insert_sql(sizes[chunk]), params)
@@ -127,12 +127,12 @@ def _insert_sizes(total: int, most: int) -> list[int]:
 
 
 _MAX_ROWID = 2**63 - 1
-_PER_ROW = 15  # values per statement row
+_PER_ROW = 16  # values per statement row
 #: Most rows per INSERT (fewer where SQLite allows fewer variables: 999 before 3.32).
 MAX_ROWS_PER_INSERT = 256
 _COLUMNS = (
     'id, article_id, start, "end", text, paragraph, kind, speaker, cue, party_id, status, confidence, '
-    "reason, quotes, carried_from"
+    "reason, quotes, carried_from, furniture"
 )
 _SQL: dict[int, str] = {}
 
@@ -156,8 +156,8 @@ def _insert_sql(rows: int) -> str:
 def _insert_slowly(project, article_id, rows, party_ids) -> list[int]:
     project.conn.executemany(
         'INSERT INTO statements (article_id, start, "end", text, paragraph, kind, speaker, cue, '
-        "party_id, status, confidence, reason, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, *row[:7], party_ids.get(row[7]) if row[7] else None, *row[8:12]) for row in rows],
+        "party_id, status, confidence, reason, quotes, furniture) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, *row[:7], party_ids.get(row[7]) if row[7] else None, *row[8:12], row[13]) for row in rows],
     )
     ids = [
         r[0]
@@ -194,6 +194,34 @@ def for_article(project: Project, article_id: int) -> list[Statement]:
     ]
 
 
+def furniture_spans(project: Project, article_id: int) -> list[tuple[int, int, str]]:
+    """(start, end, family) of an article's page furniture: its lines that are not the article."""
+    return [
+        tuple(r)
+        for r in project.execute(
+            'SELECT start, "end", furniture FROM statements WHERE article_id = ? AND furniture IS NOT NULL '
+            "ORDER BY start",
+            (article_id,),
+        )
+    ]
+
+
+def furniture_among(project: Project, ids: Sequence[int]) -> list[int]:
+    """Which of these statements are page furniture."""
+    ids = list(ids)
+    found: list[int] = []
+    for n in range(0, len(ids), 500):
+        part = ids[n : n + 500]
+        found += [
+            r[0]
+            for r in project.execute(
+                f"SELECT id FROM statements WHERE furniture IS NOT NULL AND id IN ({','.join('?' * len(part))})",
+                tuple(part),
+            )
+        ]
+    return found
+
+
 def count(project: Project) -> int:
     return project.execute("SELECT count(*) FROM statements").fetchone()[0]
 
@@ -204,8 +232,9 @@ def detailed(
     party_id: int | None = None,
     ids: Sequence[int] | None = None,
 ) -> list[dict]:
-    """Statements with their party's name and topic names, for listings and exports."""
-    where, params = [], []
+    """Statements with their party's name and topic names, for listings and exports; page
+    furniture (not the article) is left out."""
+    where, params = ["s.furniture IS NULL"], []
     if article_id is not None:
         where.append("s.article_id = ?")
         params.append(article_id)
@@ -223,7 +252,7 @@ def detailed(
                   JOIN topics t ON t.id = st.topic_id
                  WHERE st.statement_id = s.id) AS topics
         FROM statements s LEFT JOIN parties p ON p.id = s.party_id
-        {"WHERE " + " AND ".join(where) if where else ""}
+        WHERE {" AND ".join(where)}
         ORDER BY s.article_id, s.start
     """
     cursor = project.execute(sql, tuple(params))
@@ -277,15 +306,18 @@ def apply_suggestions(
     for statement, a in zip(statements, attributions):
         carried = by_index[a.carried_from] if a.carried_from is not None else None
         reason = renumber(a.reason, id_of) or None
-        base = (a.kind, a.speaker, a.cue, reason, json.dumps([list(q) for q in a.quotes]), carried)
-        if statement.status == "confirmed":
+        furniture = getattr(a, "furniture", None)  # page furniture (app.core.reading.PageLine)
+        base = (a.kind, a.speaker, a.cue, reason, json.dumps([list(q) for q in a.quotes]), carried, furniture)
+        if furniture:
+            rows.append((*base, None, None, None, statement.id))  # not the article: no one's
+        elif statement.status == "confirmed":
             rows.append((*base, statement.party_id, "confirmed", statement.confidence, statement.id))
         else:
             party_id = party_ids.get(a.party) if a.party else None
             rows.append((*base, party_id, "suggested", a.confidence, statement.id))
     project.conn.executemany(
         "UPDATE statements SET kind = ?, speaker = ?, cue = ?, reason = ?, quotes = ?, "
-        "carried_from = ?, party_id = ?, status = ?, confidence = ? WHERE id = ?",
+        "carried_from = ?, furniture = ?, party_id = ?, status = ?, confidence = ? WHERE id = ?",
         rows,
     )
     return len(rows)
@@ -319,9 +351,11 @@ class StatementFilter:
     status: str | None = None
     topic_id: int | None = None
     outlet: str | None = None
+    #: Page furniture (lines that are not the article) is listed only when asked for.
+    furniture: bool = False
 
     def where(self) -> tuple[list[str], list]:
-        where: list[str] = []
+        where: list[str] = [] if self.furniture else ["s.furniture IS NULL"]
         params: list = []
         if self.article_id is not None:
             where.append("s.article_id = ?")
@@ -348,7 +382,7 @@ class StatementFilter:
 # One row of a statement listing: the statement, its article's title and outlet, its topics.
 LISTING_COLUMNS = """
     s.id, s.article_id, s.start, s."end", s.text, s.paragraph, s.kind, s.speaker, s.cue,
-    s.party_id, s.status, s.confidence, s.reason, s.carried_from,
+    s.party_id, s.status, s.confidence, s.reason, s.carried_from, s.furniture,
     a.title AS article_title, a.outlet,
     (SELECT group_concat(t.name, ', ') FROM statement_topics st
        JOIN topics t ON t.id = st.topic_id WHERE st.statement_id = s.id) AS topics
@@ -418,7 +452,7 @@ def tag_counts(project: Project) -> dict[str, int]:
     """How many statements there are, and how many are confirmed, suggested, untagged."""
     row = project.execute(
         "SELECT count(*), coalesce(sum(status = 'confirmed'), 0), coalesce(sum(status = 'suggested'), 0) "
-        "FROM statements"
+        "FROM statements WHERE furniture IS NULL"
     ).fetchone()
     return {"statements": row[0], "confirmed": row[1], "suggested": row[2], "untagged": row[0] - row[1] - row[2]}
 
@@ -514,6 +548,24 @@ def swap(project: Project, remove: Snapshot, insert: Snapshot) -> None:
     project.conn.executemany(
         "UPDATE statements SET carried_from = ? WHERE id = ?", [(c, i) for i, c in insert.carried]
     )
+
+
+def ids_between(project: Project, article_id: int, start: int, end: int) -> list[int]:
+    """Every statement of an article that lies within ``start:end``, in reading order."""
+    return [
+        r[0]
+        for r in project.execute(
+            'SELECT id FROM statements WHERE article_id = ? AND start >= ? AND "end" <= ? ORDER BY start',
+            (article_id, start, end),
+        )
+    ]
+
+
+def article_text(project: Project, article_id: int) -> str:
+    row = project.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise CounterclaimError(f"There is no article {article_id} in this project.")
+    return row[0]
 
 
 def next_id(project: Project) -> int:

@@ -70,6 +70,9 @@ def build(window) -> None:
     edit.addAction(window.undo_action)
     edit.addAction(window.redo_action)
     edit.addSeparator()
+    edit.addAction(_action(window, "join", "&Join Statements", lambda: window.run_guarded(window.tagging.join),
+                           "Ctrl+Shift+J", "Make the selected adjacent statements of one paragraph one statement"))
+    edit.addSeparator()
     edit.addAction(_action(window, "find", "&Find Statements", window.focus_search, QKeySequence.Find,
                            "Search every statement in the project"))
 

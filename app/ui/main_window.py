@@ -230,7 +230,8 @@ class MainWindow(QMainWindow):
                 return
             rows = statements_store.listing(project, StatementFilter(article_id=article_id))
             self.current_article_id = article_id
-            self.reader_pane.show_article(self.context, article, rows)
+            furniture = statements_store.furniture_spans(project, article_id)
+            self.reader_pane.show_article(self.context, article, rows, furniture)
             self.articles.select(article_id)
             if sync_table:
                 self.statements.show_article(article_id)

@@ -1,7 +1,8 @@
 """The article reader: the article's text with every statement shown in its party's colour.
 
 Confirmed tags are a solid tint, suggestions a faint tint with a dashed underline, narration
-and untagged text stay plain; the selected statements are drawn stronger on top
+and untagged text stay plain; page furniture (lines of the web page that are not the article:
+"Subscribe to …", photo credits) is dimmed and cannot be selected as a statement; the selected statements are drawn stronger on top
 (ExtraSelections). Highlighting is a QSyntaxHighlighter that looks statements up by block,
 so a tag repaints one paragraph, not the article. Offsets cross the Qt boundary only
 through ``app.ui.offsets.Offsets``.
@@ -47,6 +48,22 @@ def is_right_to_left(text: str, language: str | None = None) -> bool:
     return False
 
 
+def furniture_format(palette: QPalette) -> QTextCharFormat:
+    """Page furniture's look: the text colour halfway to the background, in italics (the
+    placeholder colour is not dim on every platform)."""
+    ink, paper = palette.color(QPalette.Text), palette.color(QPalette.Base)
+    fmt = QTextCharFormat()
+    fmt.setForeground(
+        QColor(
+            (ink.red() * 45 + paper.red() * 55) // 100,
+            (ink.green() * 45 + paper.green() * 55) // 100,
+            (ink.blue() * 45 + paper.blue() * 55) // 100,
+        )
+    )
+    fmt.setFontItalic(True)
+    return fmt
+
+
 class TagHighlighter(QSyntaxHighlighter):
     """Paints each statement's tag; spans are UTF-16 positions, sorted and non-overlapping."""
 
@@ -55,11 +72,21 @@ class TagHighlighter(QSyntaxHighlighter):
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.formats: list[QTextCharFormat | None] = []
+        # page furniture, dimmed: UTF-16 positions, sorted, and the one format they share
+        self.dim_starts: list[int] = []
+        self.dim_ends: list[int] = []
+        self.dim_format = QTextCharFormat()
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         block = self.currentBlock()
         first = block.position()
         last = first + block.length()
+        i = bisect_right(self.dim_ends, first)
+        while i < len(self.dim_starts) and self.dim_starts[i] < last:
+            s, e = max(self.dim_starts[i], first), min(self.dim_ends[i], last)
+            if e > s:
+                self.setFormat(s - first, e - s, self.dim_format)
+            i += 1
         i = bisect_right(self.ends, first)
         n = len(self.starts)
         while i < n and self.starts[i] < last:
@@ -104,10 +131,13 @@ class ArticleReader(QPlainTextEdit):
         self.offsets = Offsets("")
         self.selected: list[int] = []
         self.rtl = False
+        self.furniture: list[tuple[int, int, str]] = []
 
     # -- content ----------------------------------------------------------------------------
 
-    def set_article(self, context: ProjectContext | None, article: Article | None, rows: list[dict]) -> None:
+    def set_article(
+        self, context: ProjectContext | None, article: Article | None, rows: list[dict], furniture=()
+    ) -> None:
         self.context = context
         self.article = article
         self.selected = []
@@ -118,6 +148,7 @@ class ArticleReader(QPlainTextEdit):
         self.setExtraSelections([])
         self.setPlainText(Offsets.display_text(text, paragraph_gap=True))
         self._format_blocks()
+        self._set_furniture(furniture)
         self._set_rows(rows)
         self.highlighter.setDocument(self.document())
         self.moveCursor(QTextCursor.Start)
@@ -130,6 +161,21 @@ class ArticleReader(QPlainTextEdit):
         option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
         self.setLayoutDirection(Qt.RightToLeft if self.rtl else Qt.LeftToRight)
+
+    def _set_furniture(self, furniture) -> None:
+        """Page furniture, (start, end, family) in code points: dimmed, never a statement."""
+        self.furniture = sorted(furniture)
+        to16 = self.offsets.to_utf16
+        h = self.highlighter
+        h.dim_starts = [to16(s) for s, _e, _f in self.furniture]
+        h.dim_ends = [to16(e) for _s, e, _f in self.furniture]
+        h.dim_format = furniture_format(self.palette())
+
+    def furniture_at(self, cp: int) -> tuple[int, int, str] | None:
+        i = bisect_right([s for s, _e, _f in self.furniture], cp) - 1
+        if 0 <= i < len(self.furniture) and self.furniture[i][0] <= cp < self.furniture[i][1]:
+            return self.furniture[i]
+        return None
 
     def _set_rows(self, rows: list[dict]) -> None:
         self.rows = sorted(rows, key=lambda r: r["start"])
@@ -181,6 +227,7 @@ class ArticleReader(QPlainTextEdit):
 
     def restyle(self) -> None:
         """Party colours changed: recompute every format (a few parties, cached)."""
+        self._set_furniture(self.furniture)
         self._set_rows(self.rows)
         self.highlighter.rehighlight()
         self._paint_selection()
@@ -293,9 +340,17 @@ class ArticleReader(QPlainTextEdit):
         if event.type() == QEvent.ToolTip:
             cursor = self.cursorForPosition(event.pos())
             row = self.statement_at(self.offsets.to_code_point(cursor.position()))
+            cp = self.offsets.to_code_point(cursor.position())
             if row is not None:
                 party = self.context.party(row["party_id"]) if self.context else None
                 QToolTip.showText(event.globalPos(), explain.tooltip(row, party), self.viewport())
+            elif self.furniture_at(cp) is not None:
+                QToolTip.showText(
+                    event.globalPos(),
+                    "A line of the web page around the article (a link, a credit, a call to subscribe): "
+                    "kept in the text, but no one's statement, and left out of parties and exports.",
+                    self.viewport(),
+                )
             else:
                 QToolTip.hideText()
             return True
@@ -340,18 +395,19 @@ class ReaderPane(QWidget):
         layout.addWidget(self.reader, 1)
         self.show_article(None, None, [])
 
-    def show_article(self, context, article: Article | None, rows: list[dict]) -> None:
+    def show_article(self, context, article: Article | None, rows: list[dict], furniture=()) -> None:
         if article is None:
             self.title.setText("No article open")
             self.meta.setText("Import articles with File › Import, drop files here, or paste text with Ctrl+Shift+V.")
             self.legend.setText("")
         else:
             self.title.setText(article.display_title)
-            bits = [article.outlet, article.published, article.byline, counted(len(rows), "statement")]
+            aside = f"{counted(len(furniture), 'page line')} set aside" if furniture else None
+            bits = [article.outlet, article.published, article.byline, counted(len(rows), "statement"), aside]
             self.meta.setText("  ·  ".join(b for b in bits if b))
             self.legend.setText(self._legend())
         self.title.setAlignment(Qt.AlignLeft)
-        self.reader.set_article(context, article, rows)
+        self.reader.set_article(context, article, rows, furniture)
         if self.reader.rtl:
             self.title.setAlignment(Qt.AlignRight)
 
@@ -361,5 +417,6 @@ class ReaderPane(QWidget):
         return (
             f"<span style='background:{fill}'>&nbsp;solid&nbsp;</span> confirmed &nbsp;&nbsp; "
             "<span style='text-decoration: underline'>&nbsp;underlined&nbsp;</span> suggested"
-            " (hover to see why) &nbsp;&nbsp; plain: narration or untagged"
+            " (hover to see why) &nbsp;&nbsp; plain: narration or untagged &nbsp;&nbsp; "
+            "<i>dim</i>: the web page around the article"
         )

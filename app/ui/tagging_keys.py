@@ -19,7 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from app.core.errors import CounterclaimError
 from app.ui.context import Change
 from app.ui.errors import report
-from app.ui.undo_commands import SplitCommand, TagCommand
+from app.ui.undo_commands import JoinCommand, SplitCommand, TagCommand
 
 DIGITS = {getattr(Qt, f"Key_{n}"): n for n in range(10)}
 NEXT_KEYS = {Qt.Key_J}
@@ -187,6 +187,17 @@ class TaggingController(QObject):
         self.context.run(TagCommand(self.context, ids, "confirm"))
         if self.advance and len(ids) == 1:
             self.move(1)
+
+    def join(self) -> None:
+        """Join the selected statements (or those the selected text touches) into one."""
+        span = self.reader.selected_span()
+        ids = [r["id"] for r in self.reader.statements_in(*span)] if span is not None else list(self.selected)
+        if len(ids) < 2:
+            raise CounterclaimError(
+                "Select two or more adjacent statements first (Ctrl+click them, or select text across them)."
+            )
+        self.context.run(JoinCommand(self.context, ids))
+        self.reader.clear_text_selection()
 
     def clear(self) -> None:
         if not self.selected:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from app.core.words import counted
 from app.ops import parties_ops, statements_ops, tagging
 from app.store import articles as articles_store
 from app.ui.context import Change, ProjectContext
@@ -126,6 +127,17 @@ class SplitCommand(OpCommand):
         return Change.of(
             "structure", "tags", statements=change.statement_ids, articles=[change.article_id], focus=focus
         )
+
+
+class JoinCommand(SplitCommand):
+    """Join adjacent statements of one paragraph into one (undone exactly, same ids)."""
+
+    def __init__(self, context, statement_ids: Sequence[int]):
+        OpCommand.__init__(self, context, f"Join {counted(len(statement_ids), 'statement')}")
+        self.ids = list(statement_ids)
+
+    def do(self):
+        return statements_ops.join(self.project, self.ids)
 
 
 class TouchingCommand(OpCommand):

@@ -320,3 +320,22 @@ def test_seed_article_matches_the_reference():
     # Each statement runs up to the next one: nothing of the body is dropped.
     for span, following in zip(spans, spans[1:]):
         assert body[span.end : following.start].isspace()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“Pack. Your. Bags.” The landlord slammed the door.", ["“Pack. Your. Bags.”", "The landlord slammed the door."]),
+        ("She wrote: «Never again. Not here.» Then she resigned.", ["She wrote: «Never again. Not here.»", "Then she resigned."]),
+        ('"Hold. The. Line." The captain waited.', ['"Hold. The. Line."', "The captain waited."]),
+        ("“Run. Run now,” the medic yelled at the crowd. Nobody moved.", ["“Run. Run now,” the medic yelled at the crowd.", "Nobody moved."]),
+        (
+            "“The bridge is gone. The road north is cut off too,” the mayor said.",
+            ["“The bridge is gone.", "The road north is cut off too,” the mayor said."],
+        ),
+        ("“Quiet.” Then a second voice answered. “Wait.”", ["“Quiet.”", "Then a second voice answered.", "“Wait.”"]),
+    ],
+    ids=["clipped-curly", "guillemets", "straight", "clipped-then-attribution", "long-pieces-split", "closed-quotes"],
+)
+def test_full_stops_inside_a_clipped_quotation_do_not_split_it(text, expected):
+    assert sentences(text) == expected

@@ -18,12 +18,16 @@ import bisect
 import re
 from collections.abc import Callable, Collection
 
+from app.core.furniture import line_family, sentence_family
+from app.core.segment import segment
+
 _WORD = re.compile(r"\w+")
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _WINDOW = 4000  # how far past the last block found the next one is looked for (characters)
-_MIN_WORDS = 4
+_MIN_WORDS = 8  # a caption ("Supporters outside the court.") is shorter than a claim
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
 _PROBE_WORDS = 8  # a long block is taken as kept when its first or last eight words are
 
 
@@ -86,7 +90,16 @@ def _blocks(root, is_furniture: Callable, block_tags: Collection[str]) -> list[t
 
 
 def _is_prose(text: str, linked: int) -> bool:
-    return len(_WORD.findall(text)) >= _MIN_WORDS and linked * 2 < len(text)
+    """A dropped block comes back only when it reads as the article's sentences: enough
+    words, mostly not links, ending like a sentence, and no page furniture (a photo's
+    caption or credit, a byline-and-date line, a call to subscribe stay out)."""
+    return (
+        len(_WORD.findall(text)) >= _MIN_WORDS
+        and linked * 2 < len(text)
+        and _SENTENCE_END.search(text) is not None
+        and line_family(text) is None
+        and not any(sentence_family(text[sp.start : sp.end]) for sp in segment(text))
+    )
 
 
 def page_blocks(root, is_furniture: Callable, block_tags: Collection[str]) -> list[tuple[str, int]]:  # noqa: ANN001

@@ -36,6 +36,7 @@ from ._common import (
 )
 from ._flatten import MAX_DEPTH, flatten
 from ._html_blocks import page_blocks, restore_dropped_blocks, untable
+from ._page_meta import outlet_and_title
 from .text import finish, with_author_byline
 
 SUFFIXES = (".html", ".htm", ".xhtml")
@@ -167,7 +168,7 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
             include_tables=True,
             date_extraction_params={"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"},
             # Never the article, and trafilatura's recall retry sometimes keeps them.
-            prune_xpath=["//nav", "//form", "//iframe", "//noscript", "//template", "//button", "//select"],
+            prune_xpath=_PRUNE,
         )
     except Exception:  # noqa: BLE001 - trafilatura failing is not the end: fall back
         result = None
@@ -187,6 +188,8 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
             meta_title = _page_title(tree)
     if not text:
         raise refuse(f"{name} has no article text to import.")
+    meta_site, meta_title = outlet_and_title(tree, meta_title, meta_site)
+    text = _headline_apart(text, meta_title)
     published = meta_date if isinstance(meta_date, str) and _ISO_DATE.match(meta_date) and is_calendar_date(meta_date) else None
     parsed = finish(
         text,
@@ -199,6 +202,33 @@ def _extract(markup: str, path: Path, warnings: tuple[str, ...] = ()) -> ParsedD
         warnings=warnings + read_warnings,
     )
     return with_author_byline(parsed, meta_author)
+
+
+def _class_is(*names: str) -> str:
+    return " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {n} ')" for n in names)
+
+
+#: Never the article, and trafilatura's recall retry sometimes keeps them: forms and frames,
+#: a table layout's menu column and masthead (by their whole class name), and the
+#: "pic.twitter.com/…" link of an embedded post (the picture's address, no words of it).
+_PRUNE = [
+    "//nav", "//form", "//iframe", "//noscript", "//template", "//button", "//select",
+    f"//*[{_class_is('menu', 'masthead', 'sidebar', 'navbar', 'breadcrumb', 'breadcrumbs')}]",
+    # (the link first, then its blockquote: on a page nested thousands deep, blockquote//a
+    # would walk every blockquote's descendants)
+    "//a[starts-with(normalize-space(.), 'pic.twitter.com/') or starts-with(normalize-space(.), 'pic.x.com/')]"
+    "[ancestor::blockquote]",
+]
+
+
+def _headline_apart(text: str, title: str | None) -> str:
+    """A headline run into the line after it ("Headline Brava, 19 May 2025") is its own line."""
+    if not title or len(title.split()) < 3:
+        return text
+    at = text.find(title + " ", 0, 2000)
+    if at < 0 or (at > 0 and text[at - 1] != "\n"):
+        return text
+    return text[: at + len(title)] + "\n" + text[at + len(title) + 1 :]
 
 
 def _strip_list_markers(text: str) -> str:
