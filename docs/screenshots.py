@@ -11,6 +11,7 @@ a throwaway home folder, never the real one.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -65,6 +66,25 @@ def shot_desk_dark(window):
     return window
 
 
+def shot_real_coverage(window):
+    """A project of real-style coverage (three outlets' articles on one border clash, written
+    for the evaluation set in tests/core/eval): the parties panel proposes one party per side."""
+    from app.ops.importing import import_files
+    from app.store.database import Project
+
+    folder = REPO / "tests" / "core" / "eval" / "dev" / "india-china"
+    order = json.loads((folder / "conflict.json").read_text(encoding="utf-8"))["order"]
+    path = Path(tempfile.mkdtemp(prefix="counterclaim-real-")) / "ladakh.counterclaim"
+    with Project(path, create=True) as project:
+        import_files(project, [folder / name for name in order])
+    window.open_project(path)
+    _settle(window, 600)
+    window.resize(*SIZE)
+    target = next((r for r in window.reader.rows if "said" in r["text"]), window.reader.rows[0])
+    window.tagging.set_selection([target["id"]])
+    return window
+
+
 from narrative_shots import shot_comparison, shot_narrative  # noqa: E402 - beside this script
 
 SHOTS: dict[str, Callable] = {
@@ -72,6 +92,7 @@ SHOTS: dict[str, Callable] = {
     "desk-dark": shot_desk_dark,
     "narrative": shot_narrative,
     "comparison": shot_comparison,
+    "real-coverage": shot_real_coverage,
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import json
 import subprocess
 import sys
 import zipfile
@@ -231,3 +232,20 @@ def test_install_desktop_script_ships_beside_the_program(tmp_path):
     assert done.returncode == 0, done.stderr
     entry = (tmp_path / "home/reporter/.local/share/applications/counterclaim.desktop").read_text()
     assert f'Exec="{EXE}" %f' in entry
+
+
+def test_the_bundle_reads_places_inside_a_country(tmp_path):
+    """pycountry is found by name (app/core/places.py), so the spec must ship it: a province
+    speaks for its country in the frozen program too."""
+    article = tmp_path / "border.txt"
+    article.write_text(
+        "Border row deepens\n\nAfghanistan and Pakistan traded accusations on Tuesday. "
+        "The governor of Khyber Pakhtunkhwa said the shelling killed nine people.\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "border.counterclaim"
+    assert run("import", str(project), str(article), offline=True).returncode == 0
+    listed = run("statements", str(project), "--json", offline=True)
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert [r["party"] for r in rows if "Khyber" in r["text"]] == ["Pakistan"]
