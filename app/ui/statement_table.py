@@ -289,7 +289,9 @@ class StatementPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(StatementTableModel.TEXT, QHeaderView.Stretch)
-        header.setSectionResizeMode(StatementTableModel.ID, QHeaderView.ResizeToContents)
+        # Sized once for seven digits, not ResizeToContents: that re-measures every loaded row
+        # on each edit (a tag in a 5,000-statement article went from 57 to 144 ms).
+        header.resizeSection(StatementTableModel.ID, self.view.fontMetrics().horizontalAdvance("0000000") + 16)
         for column, width in ((2, 190), (3, 100), (4, 200), (5, 110), (6, 130), (7, 200)):
             header.resizeSection(column, width)
         self.view.verticalHeader().hide()  # row numbers would be a second numbering: the ID column is the one
