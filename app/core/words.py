@@ -14,6 +14,10 @@ _VOWEL_SOUND_EXCEPTIONS = ("hour", "honest", "honour", "honor", "heir")
 _CONSONANT_SOUND_EXCEPTIONS = ("uni", "use", "usu", "uti", "eu", "one", "once", "ubi", "ura", "uro", "ure")
 
 
+# What every view and export writes after the party of a suggested (unconfirmed) tag.
+SUGGESTED_MARK = " (suggested)"
+
+
 def plural(noun: str) -> str:
     """The plural of a one-word English noun, keeping its capitals ("Party" → "Parties")."""
     low = noun.casefold()

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from app.core.terminal import shown
 from app.core.words import a_or_an
 
 if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launch.py)
@@ -216,7 +217,7 @@ def _sqlite_statistics() -> frozenset[SchemaObject]:
 
 def _shown(name: str) -> str:
     """A name from the file, safe to print: control characters escaped, kept short."""
-    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name)
+    text = shown(name)
     return f"“{text[:60]}{'…' if len(text) > 60 else ''}”"
 
 

@@ -25,12 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.comparison import readable_text_color, tint
-from app.core.words import counted
+from app.core.words import SUGGESTED_MARK, counted
 from app.store import exchange
 from app.ui import roles
 
 CELL_LIMIT = 12
-SUGGESTED_LABEL = " (suggested)"
 LEGEND = "Grey italics, “(suggested)”: a party Counterclaim suggested, not yet confirmed."
 EMPTY_TEXT = "— says nothing on this —"
 ENTRIES_ROLE = roles.USER + 1
@@ -43,7 +42,7 @@ def is_suggested(entry) -> bool:
 
 
 def label(entry) -> str:
-    return SUGGESTED_LABEL if is_suggested(entry) else ""
+    return SUGGESTED_MARK if is_suggested(entry) else ""
 
 
 class ComparisonModel(QAbstractTableModel):

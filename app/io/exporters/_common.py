@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from app.core.comparison import citation_of
 from app.core.errors import CounterclaimError
+from app.core.words import SUGGESTED_MARK
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -21,8 +22,6 @@ SUGGESTED_LEGEND = (
     "it is not yet confirmed by a journalist."
 )
 
-
-SUGGESTED_MARK = " (suggested)"
 
 
 def party_label(statement: dict, none: str = "narration") -> str:

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
 from app.core.matching import relation_hint
-from app.core.words import counted
+from app.core.words import SUGGESTED_MARK, counted
 from app.ui import narrative_commands as commands
 from app.ui.errors import guarded
 from app.ui.narrative import data as narrative_data
@@ -279,7 +279,7 @@ class NarrativeView(QWidget):
             other = self.data.text_of.get(link.other(statement_id))
             if other is not None and other[PARTY] not in near and other[PARTY] in names:
                 # a suggested tag is named as one, as in every export (review of issue 12, #9)
-                label = names[other[PARTY]] + (" (suggested)" if other[STATUS] == "suggested" else "")
+                label = names[other[PARTY]] + (SUGGESTED_MARK if other[STATUS] == "suggested" else "")
                 far.append((label, link.relation))
         return far
 
