@@ -32,6 +32,7 @@ from app.core import places
 from app.core.common_words import is_common
 from app.core.acronyms import acronym_for as _acronym_for, acronyms_in as _acronyms
 from app.core.alias_rules import alias_ok, strip_lead
+from app.core.full_names import fuller_mention, without_country
 from app.core.speakers import PRONOUNS, singular
 from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads them here
     _COURTESY,
@@ -170,6 +171,13 @@ class Resolver(SideTies):
         speaker = strip_lead(speaker)  # "CARACAS (Agency) — Venezuela" is Venezuela
         if not speaker or speaker.lower() in PRONOUNS:
             return Resolution([])
+        if " " not in speaker and speaker not in self.people:
+            fuller = fuller_mention(self.text, speaker)  # "Aquino said" after "Commodore Ramil Aquino, …"
+            if fuller is not None:
+                res = self.resolve(*fuller)
+                if res.entities:
+                    self.people.setdefault(speaker, res.entities[0])
+                    return res
         group = self._group(speaker)
         if group:
             return Resolution([group])
@@ -180,7 +188,7 @@ class Resolver(SideTies):
         found.sort(key=lambda pair: pair[0])
         entities = _dedupe([self.org_side(e, at) for _, e in found])
         if not entities:
-            local = self.local_side(speaker)  # "officials in Syunik province"
+            local = self.local_side(speaker, at)  # "officials in Syunik province", "the governor"
             if local:
                 entities = [local]
         if not entities and persons:
@@ -304,7 +312,7 @@ class Resolver(SideTies):
     # --- people ---------------------------------------------------------------------------
     def _persons(self, speaker: str) -> list[Entity]:
         out = []
-        for name, aliases, titled, bystander in _person_names(speaker):
+        for name, aliases, titled, bystander in person_names(speaker):
             # a one-word form of the name only where this article uses it alone for the person
             # ("Kumar said", "Tan also said"), and never a common word ("Young", "Daily")
             kept = [a for a in aliases if " " in a or a == name or self._used_alone(a, name)]
@@ -343,7 +351,7 @@ class Resolver(SideTies):
     def _persons_uncached(self, speaker: str) -> list[Entity]:
         out = []
         for m in _CAPS_RUN.finditer(speaker):
-            words = m.group().split()
+            words = without_country(self.gaz, m.group().split())
             title: list[str] = []
             while words and (words[0] in TITLE_WORDS or words[0].endswith(".") and len(words[0]) <= 5):
                 title.append(words.pop(0))
@@ -542,7 +550,7 @@ _OWNER_OF_SPEAKER = re.compile(
 
 
 @lru_cache(maxsize=8192)
-def _person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
+def person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
     """People named in speaker words: (name, aliases, titled, bystander). Pure, so cached."""
     people = Resolver._persons_uncached(_PURE, speaker)
     return tuple((p.name, tuple(p.aliases), p.titled, p.bystander) for p in people)

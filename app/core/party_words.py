@@ -20,7 +20,11 @@ NONSTATE = frozenset(
     voter lawmaker-in-exile exile diaspora community clergy cleric tribe tribesman militia
     faction movement party gunman extremist jihadist victim family relative farmer businessman
     company firm bank media press newspaper broadcaster channel outlet analyst expert academic
-    scholar writer artist player team fan club church mosque hospital university doctor""".split()
+    scholar writer artist player team fan club church mosque hospital university doctor
+    driver trucker motorist passenger traveller traveler commuter shopkeeper trader merchant
+    fisherman pilgrim tourist survivor witness eyewitness parent mother father child teenager
+    pensioner retiree shopper consumer migrant employee labourer laborer miner nurse patient
+    neighbour neighbor household homeowner tenant landowner herder vendor""".split()
 )
 NONSTATE_NAMES = frozenset("Taliban Kurds Kurdish Baloch Pashtun Uyghur Uighur Rohingya Opposition".split())
 # Capitalised words after a country form that keep it a state body ("Pakistan Army").

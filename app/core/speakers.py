@@ -181,6 +181,9 @@ def _subject_speech(s: str, m: re.Match, quotes, lead: int = 0) -> Speech | None
     for a, b in quotes:
         if b <= cue_start:
             clause_start = b + 1  # just after the closing mark
+    semicolon = s.rfind(";", clause_start, cue_start)
+    if semicolon >= 0:  # "Insurgents attack a town; army says …": the clause after it speaks
+        clause_start = semicolon + 1
     left = s[clause_start:cue_start]
     if cue == "quoted as saying":
         left = re.sub(r"\s+(?:was|were|is|are)\s*$", " ", left)
@@ -316,6 +319,10 @@ def _strip_trailing(left: str) -> tuple[str, bool]:
 
 
 _TAIL_WORDS = 8
+# A lower-case "-ly" word between subject and cue is an adverb ("Kyiv rarely comments"), except
+# the nouns that end so and may speak or name one ("the family said", "an ally said").
+_LY_ADVERB = re.compile(r"(?!(?:ally|family|assembly|rally|supply|reply|monopoly|anomaly|belly|"
+                        r"bully|tally|homily|folly|holly|gully|lily|jelly)$)[a-z]{3,}ly")
 
 
 def _strip_words(words: list[str]) -> tuple[str, bool]:
@@ -332,7 +339,7 @@ def _strip_words(words: list[str]) -> tuple[str, bool]:
             if not last:
                 words.pop()
             continue
-        if bare in _ADVERBS or bare in _DAYS:
+        if bare in _ADVERBS or bare in _DAYS or _LY_ADVERB.fullmatch(last):
             words.pop()
             if len(words) >= 1 and words[-1].lower() in ("on", "last", "late", "early", "earlier", "later", "this"):
                 words.pop()
@@ -407,8 +414,16 @@ def _drop_intro_words(head: str) -> str:
         parts = head.split(None, 1)
         if len(parts) == 2 and parts[0].lower() in ("but", "and", "however", "meanwhile", "yet", "still", "so", "now", "as"):
             head = parts[1]
-        else:
+            continue
+        m = _LATER.match(head)
+        if m is None or m.end() == len(head):
             return head
+        head = head[m.end():]  # "Hours later Ferrada", "Two days later the ministry"
+
+
+# A time phrase before the subject with no comma after it: "Hours later", "A day later".
+_LATER = re.compile(r"(?:(?:A|An|One|Two|Three|Four|Five|Several|Some|Few)\s+)?(?:[Mm]inutes|[Hh]ours|"
+                    r"[Dd]ays?|[Ww]eeks?|[Mm]onths?|[Mm]oments|[Yy]ears?)\s+(?:later|earlier)\s+")
 
 
 def _ends_clause(s: str, cue_end: int, cue: str) -> str:

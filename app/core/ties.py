@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from app.core import places
+from app.core.openers import dateline_end
 
 # Heads of capitalised org names that are a state's body: these may fold into a country.
 _STATE_BODY_HEADS = {
@@ -44,6 +45,13 @@ _LOCAL = re.compile(
     r"prosecutors?|commanders?|spokes(?:man|woman|person)|troops|forces|military|army|government)"
     r"\s+(?:in|of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
 )
+# The city that opens a dateline: "VILNIUS, Oct 27 (Agency):", "NEW DELHI —".
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}(?=[,\s(—–\-:])")
+# A local office, whose holder speaks for the place the story is in: "Governor …", "the mayor".
+_LOCAL_TITLE = re.compile(r"\b(?i:governor|mayor|regional|provincial|district|oblast|municipal)\b")
+_PLACE_AFTER = re.compile(
+    r"\b(?:in|of|near|across|over|on|at)\s+(?:the\s+)?(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
+)
 _PLACE_FIRST = re.compile(
     r"(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})(?:['’]s)?\s+(?:(?:regional|provincial|"
     r"region|province|state|oblast|district|county|city)\s+)+(?:deputy\s+)?(?:governor|officials?|"
@@ -62,6 +70,9 @@ def _local_patterns(s: str) -> tuple[re.Pattern, ...]:
     return (_LOCAL,) if local else (_PLACE_FIRST,) if first else ()
 
 
+# "<Head> of …" names a state's department: "Department of Foreign Affairs", "Ministry of Interior".
+_OFFICE_OF = {"Department": "department", "Ministry": "ministry", "Office": "office",
+              "Bureau": "bureau", "Secretariat": "secretariat", "Directorate": "directorate"}
 # Words that make a body with a state head a movement instead: "… Liberation Army".
 _NON_STATE_WORDS = frozenset(
     """Liberation Revolutionary Resistance Islamic Popular Free Rebel Insurgent Democratic Patriotic
@@ -115,6 +126,22 @@ _ATTACK = re.compile(
 )
 
 
+# A short introductory phrase before the subject: "Later, back in Manila, China's ministry …".
+_INTRO_PHRASE = re.compile(r"[^,\n]{1,40}?,\s+")
+
+
+def _subject_starts(sentence: str) -> list[int]:
+    """Where the subject may begin, the subject after introductory phrases first ("In Manila,
+    China's embassy said": China), then the sentence's start ("In Beijing, officials said")."""
+    starts = [0]
+    for _ in range(2):
+        m = _INTRO_PHRASE.match(sentence, starts[-1])
+        if m is None:
+            break
+        starts.append(m.end())
+    return starts[::-1]
+
+
 def _attacker(after: str) -> bool:
     return bool(_ATTACK.match(after))
 
@@ -126,15 +153,43 @@ class SideTies:
     def person_side(self, person, at: int | None):
         if not person.titled:
             return None
+        local = self.local_office_side(person.evidence, at)
+        if local is not None:
+            return local
         name = self._title_body_country(person)
         how, confidence = "body", 0.7
         if name is None and at is not None:
             name, how, confidence = self._frame_country(at), "frame", 0.6
+        if name is None:  # "VILNIUS, Oct 27 — … Prime Minister X": unqualified, so the dateline's
+            name, how, confidence = self._dateline_country(), "dateline", 0.55
         if name is None:
             name, how, confidence = self._sole_country(), "sole", 0.55
         if name is None:
             return None
         return self._country_entity(name, how, confidence, f"{person.name} → {name}")
+
+    def _dateline_country(self) -> str | None:
+        """The country of the city in the article's dateline, when the article also names that
+        country otherwise: news names a foreign office holder with the country, its own without."""
+        found = getattr(self, "_dateline", False)
+        if found is False:
+            found = None
+            for line in self.text[:3000].split("\n")[:12]:
+                end = dateline_end(line.strip())
+                m = _DATELINE_CITY.match(line.strip()) if end else None
+                if m:
+                    place = m.group().title()
+                    found = self._place_country(place) or self._capital_country(place)
+                    break
+            self._dateline = found
+        return found
+
+    def _capital_country(self, place: str) -> str | None:
+        mentions = self.gaz.find(place)
+        if mentions and mentions[0].start == 0 and mentions[0].end == len(place):
+            name = self._pick(mentions[0].countries)
+            return name if name and self._named_apart(name, place) else None
+        return None
 
     def _title_body_country(self, person) -> str | None:
         """"External Affairs Minister X": the one country named in the article that has a body
@@ -148,10 +203,19 @@ class SideTies:
 
     # --- bodies ----------------------------------------------------------------------------
     def org_side(self, entity, at: int | None):
-        if entity.kind != "org" or self.gaz.find(entity.name):
+        if entity.kind != "org":
+            return entity
+        owner = self._body_of_country(entity.name) if " of " in entity.name else None
+        if owner:  # "Armed Forces of the Philippines", "Ministry of Defence of Ukraine"
+            side = self._country_entity(owner, "body", 0.8, f"{entity.name} → {owner}")
+            side.add(*entity.aliases)
+            return side
+        if self.gaz.find(entity.name):
             return entity
         words = entity.name.split()
         noun = _STATE_BODY_HEADS.get(words[-1].lower().strip(",."))
+        if noun is None and len(words) >= 3 and words[1] == "of" and words[0] in _OFFICE_OF:
+            noun = _OFFICE_OF[words[0]]  # "Department of Foreign Affairs": a state's department
         if noun is None or any(a.isupper() and len(a) > 1 for a in entity.aliases):
             return entity  # an organisation the article gives an acronym is its own ("… (BLA)")
         if any(w in _NON_STATE_WORDS or places.is_place(w) for w in words[:-1]):
@@ -165,6 +229,15 @@ class SideTies:
         side = self._country_entity(name, how, 0.6, f"{entity.name} → {name}")
         side.add(*entity.aliases)
         return side
+
+    def _body_of_country(self, name: str) -> str | None:
+        head, sep, tail = name.rpartition(" of ")
+        if not sep or not any(_STATE_BODY_HEADS.get(w.lower()) or w in _OFFICE_OF for w in head.split()):
+            return None
+        mentions = self.gaz.find(tail)
+        if not mentions or mentions[0].start > 4 or mentions[0].end != len(tail):
+            return None  # the whole tail is the country ("the Philippines"), not "of Cabo Delgado"
+        return self._pick(mentions[0].countries)
 
     def named_org(self, speaker: str):
         """"The union" where the article defines one union ("the Kenya National Union of
@@ -191,7 +264,32 @@ class SideTies:
         return self._country_entity(name, "outlet", 0.6, f"{speaker} → {name}") if name else None
 
     # --- places ----------------------------------------------------------------------------
-    def local_side(self, speaker: str):
+    def local_side(self, speaker: str, at: int | None = None):
+        side = self._local_named(speaker)
+        return side if side is not None else self.local_office_side(speaker, at)
+
+    def local_office_side(self, words: str, at: int | None):
+        """"Governor Viktor Lomov", "the regional governor" with no place named: the country of
+        the nearest place the story names before them ("… an oil depot in Russia's Belgorod
+        region …, the regional governor said"; "a missile struck a block in Kharkiv …")."""
+        if at is None or not _LOCAL_TITLE.search(words):
+            return None
+        window = self.text[max(0, at - 1200):at]
+        for m in reversed(list(_PLACE_AFTER.finditer(window))):
+            place = m.group("place")
+            name = self._owner_country(place) or self._place_country(place)
+            if name:
+                return self._country_entity(name, "place", 0.65, f"{place} → {name}")
+        return None
+
+    def _owner_country(self, place: str) -> str | None:
+        """"Russia's Belgorod region": the country that owns the place."""
+        mentions = self.gaz.find(place)
+        if mentions and mentions[0].start == 0 and mentions[0].possessive and mentions[0].end < len(place):
+            return self._pick(mentions[0].countries)
+        return None
+
+    def _local_named(self, speaker: str):
         for pattern in _local_patterns(speaker):
             m = pattern.search(speaker)
             if not m:
@@ -243,13 +341,15 @@ class SideTies:
         before = self.text[start:at]
         sentences = _SENTENCE_END.split(before)
         for sentence in reversed(sentences):
-            opener = _OPENER.match(sentence).end()
-            head = sentence[opener:opener + 80]
-            mentions = self.gaz.find(head)
-            if mentions and mentions[0].start == 0 and not _attacker(head[mentions[0].end:]):
-                name = self._pick(mentions[0].countries)
-                if name:
-                    return name
+            for start in _subject_starts(sentence):
+                clause = sentence[start:]
+                opener = _OPENER.match(clause).end()
+                head = clause[opener:opener + 80]
+                mentions = self.gaz.find(head)
+                if mentions and mentions[0].start == 0 and not _attacker(head[mentions[0].end:]):
+                    name = self._pick(mentions[0].countries)
+                    if name:
+                        return name
         named = set()
         for m in self.gaz.scan(before):
             if _attacker(before[m.end:m.end + 40]):

@@ -68,7 +68,17 @@ def test_according_to_in_the_middle_and_at_the_end():
     assert a[1].cue == "according to" and a[1].speaker == "the ministry"
     assert a[1].party == russia
     assert a[2].cue == "according to" and a[2].speaker == "the regional governor"
-    assert a[2].party is None  # the governor of what? no tie, no guess
+    assert a[2].party == russia  # the governor of the place the sentence names: Belgorod is Russian
+
+
+def test_a_local_official_with_no_place_named_gets_no_guess():
+    text = (
+        "Russia’s defence ministry said its air defences had shot down 12 drones overnight.\n"
+        "Two people were injured, according to the regional governor."
+    )
+    _, a, _ = run(text)
+    assert a[1].speaker == "the regional governor"
+    assert a[1].party is None  # the governor of what? no place, no guess
 
 
 def test_spokesperson_named_by_title():

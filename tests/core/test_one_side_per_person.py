@@ -1,0 +1,93 @@
+"""People and bodies fold into their country's side, however the article names them (issue 14,
+item 1): made-up Chile-Peru coverage, in words none of the evaluation sets use."""
+
+from __future__ import annotations
+
+from tests.core.test_attribution_general import run
+
+
+def parties_named(parties) -> set[str]:
+    return {p.name for p in parties}
+
+
+def party_of(attributions, i: int):
+    return attributions[i].party
+
+
+def test_a_surname_alone_speaks_for_the_side_its_full_mention_names():
+    text = (
+        "Captain Rosa Quintana, the Chilean navy spokeswoman, watched from the deck.\n"
+        "Quintana said the Peruvian trawler had ignored three warnings."
+    )
+    parties, a, _ = run(text)
+    assert parties_named(parties) == {"Chile"}
+    assert party_of(a, 1) == "Chile"
+
+
+def test_a_demonym_before_the_title_gives_the_person_to_that_country():
+    text = (
+        "Chilean Interior Minister Tomás Ferrada said the border would stay open.\n"
+        "Hours later Ferrada said the decision was under review."
+    )
+    parties, a, _ = run(text)
+    chile = next(p for p in parties if p.name == "Chile")
+    assert "Tomás Ferrada" in chile.aliases and "Tomás Ferrada" not in parties_named(parties)
+    assert [party_of(a, i) for i in (0, 1)] == ["Chile", "Chile"]
+
+
+def test_a_body_of_a_country_is_that_country():
+    text = "The Armed Forces of Peru said two patrol boats had been sent north.\n" \
+           "The National Police of Chile said no arrests had been made."
+    parties, a, _ = run(text)
+    assert parties_named(parties) == {"Peru", "Chile"}
+    assert [party_of(a, i) for i in (0, 1)] == ["Peru", "Chile"]
+
+
+def test_a_department_of_something_is_the_state_that_frames_it():
+    text = "Chilean officials protested on Monday. The Ministry of Foreign Relations said the note was delivered by hand."
+    parties, a, _ = run(text)
+    assert parties_named(parties) == {"Chile"}
+    assert party_of(a, 1) == "Chile"
+
+
+def test_the_subject_after_an_introductory_phrase_frames_the_next_speaker():
+    text = ("Peru has accused Chile of provocation. Hours later, back in Lima, Chile's embassy issued a note. "
+            "Ambassador Julio Barros said the accusation was baseless.")
+    _, a, _ = run(text)
+    assert party_of(a, 2) == "Chile"  # the embassy's country, not the city it sits in
+
+
+def test_a_local_official_speaks_for_the_country_holding_the_place_the_story_is_in():
+    text = (
+        "Peru and Chile traded accusations on Friday.\n"
+        "Floodwater from a burst dam reached homes in Tacna overnight, officials said.\n"
+        "Governor Ana Quispe said 40 families had been moved to a school."
+    )
+    parties, a, _ = run(text)
+    assert party_of(a, 2) == "Peru"
+    assert "Ana Quispe" not in parties_named(parties)
+
+
+def test_an_unqualified_office_is_the_datelines_country():
+    text = ("SANTIAGO, May 3 (Andes Wire) — Chile recalled its ambassador from Lima on Tuesday.\n"
+            "Defence Minister Paula Ibarra said the navy would double its patrols.\n"
+            "Peru called the move an overreaction.")
+    parties, a, _ = run(text)
+    assert party_of(a, 1) == "Chile"
+    assert "Paula Ibarra" not in parties_named(parties)
+
+
+def test_civilians_named_by_nationality_are_no_side():
+    text = "Peruvian fishermen stranded at the port said they had not been paid in weeks."
+    parties, a, _ = run(text)
+    assert parties == [] and party_of(a, 0) is None
+
+
+def test_the_clause_after_a_semicolon_holds_the_speaker():
+    _, a, _ = run("Peru closes its southern border; Santiago says the move breaks a treaty")
+    assert a[0].speaker == "Santiago" and party_of(a, 0) == "Chile"
+
+
+def test_an_adverb_before_the_cue_is_not_part_of_the_speaker():
+    _, a, _ = run("Lima rarely comments on naval movements, but the ministry said on Sunday it was watching.")
+    assert a[0].speaker == "Lima"
