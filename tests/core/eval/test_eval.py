@@ -15,8 +15,10 @@ from . import harness
 from .conftest import REPORTS
 
 # Measured on the code of issue 14's start (docs/attribution.md, "Before"). Only ever lower these.
-MAX_WRONG = {"dev": 0, "heldout": 3}
-MAX_FALSE_SIDE = {"dev": 0, "heldout": 2}
+MAX_WRONG = {"dev": 0, "heldout": 3, "fresh": 5}
+MAX_FALSE_SIDE = {"dev": 0, "heldout": 2, "fresh": 16}
+# "fresh": written after the rules were tuned, on shapes nobody tuned on; its figures are those of
+# the code it was first run on (12 articles, 238 statements, 194 right).
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +39,11 @@ def test_sets_are_big_and_apart():
     assert not {c.name for c in dev} & {c.name for c in heldout}
     dev_texts = {a.path.read_text(encoding="utf-8") for c in dev for a in c.articles}
     assert not dev_texts & {a.path.read_text(encoding="utf-8") for c in heldout for a in c.articles}
+    fresh = harness.load_set("fresh")
+    assert sum(len(c.articles) for c in fresh) >= 12 and len(fresh) >= 4
+    assert not {c.name for c in fresh} & {c.name for c in dev + heldout}
+    older = dev_texts | {a.path.read_text(encoding="utf-8") for c in heldout for a in c.articles}
+    assert not older & {a.path.read_text(encoding="utf-8") for c in fresh for a in c.articles}
 
 
 @pytest.mark.parametrize("name", harness.SETS)
