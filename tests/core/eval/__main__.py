@@ -1,4 +1,4 @@
-"""``python -m tests.core.eval [dev|heldout|seed|all] [--misses] [--parties]``: the figures table."""
+"""``python -m tests.core.eval [dev|heldout|fresh|seed|all] [--misses] [--parties]``: the figures table."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from tests.core.eval import harness
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.core.eval", description=__doc__)
-    parser.add_argument("set", nargs="?", default="all", choices=["dev", "heldout", "seed", "all"])
+    parser.add_argument("set", nargs="?", default="all", choices=[*harness.SETS, "seed", "all"])
     parser.add_argument("--misses", action="store_true", help="list every answer that is not right, with its sentence")
     parser.add_argument("--parties", action="store_true", help="list each conflict's parties and the side each stands for")
     args = parser.parse_args(argv)
-    names = ["dev", "heldout", "seed"] if args.set == "all" else [args.set]
+    names = [*harness.SETS, "seed"] if args.set == "all" else [args.set]
     for name in names:
         if name == "seed":
             seed = harness.seed_conflict()

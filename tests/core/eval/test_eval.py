@@ -15,11 +15,13 @@ from . import harness
 from .conftest import REPORTS
 
 # Measured on the code of issue 14's start (docs/attribution.md, "Before"). Only ever lower these.
-MAX_WRONG = {"dev": 0, "heldout": 3}
-MAX_FALSE_SIDE = {"dev": 0, "heldout": 1}
+MAX_WRONG = {"dev": 0, "heldout": 3, "fresh": 5}
+MAX_FALSE_SIDE = {"dev": 0, "heldout": 1, "fresh": 16}
 # Parties beyond one per side, and parties for no side: the project's list a journalist confirms.
-MAX_FRAGMENTS = {"dev": 0, "heldout": 0}
-MAX_SPURIOUS = {"dev": 0, "heldout": 0}
+MAX_FRAGMENTS = {"dev": 0, "heldout": 0, "fresh": 16}
+MAX_SPURIOUS = {"dev": 0, "heldout": 0, "fresh": 8}
+# "fresh": written after the rules were tuned on dev and heldout, on shapes nobody tuned on; its
+# first figures (12 articles, 238 statements, 194 right) are in docs/attribution.md.
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +42,11 @@ def test_sets_are_big_and_apart():
     assert not {c.name for c in dev} & {c.name for c in heldout}
     dev_texts = {a.path.read_text(encoding="utf-8") for c in dev for a in c.articles}
     assert not dev_texts & {a.path.read_text(encoding="utf-8") for c in heldout for a in c.articles}
+    fresh = harness.load_set("fresh")
+    assert sum(len(c.articles) for c in fresh) >= 12 and len(fresh) >= 4
+    assert not {c.name for c in fresh} & {c.name for c in dev + heldout}
+    older = dev_texts | {a.path.read_text(encoding="utf-8") for c in heldout for a in c.articles}
+    assert not older & {a.path.read_text(encoding="utf-8") for c in fresh for a in c.articles}
 
 
 @pytest.mark.parametrize("name", harness.SETS)
