@@ -130,7 +130,16 @@ def never_party(name: str) -> bool:
         return True
     if len(words) == 1 and words[0] in OFFICE_ABBREVIATIONS:
         return True  # "MFA", "PM": an office, not a side
+    if len(words) >= 2 and words[-1] in _CIVIL_PLACES:
+        return True  # "Kap Choeng Hospital", "Juba Teaching Hospital": a place people work, no side
     return False
+
+
+# Institutions whose staff are quoted as witnesses, not as a side of the dispute.
+_CIVIL_PLACES = frozenset(
+    "Hospital Clinic School University College Market Mosque Church Cathedral Temple Pagoda Hotel "
+    "Camp Shelter Orphanage Airport Station".split()
+)
 
 # Words that name nobody in particular: titles, offices, generic bodies, vague sources,
 # pronouns and sentence words. An alias the journalist is offered, made only of these (and

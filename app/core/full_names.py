@@ -17,7 +17,8 @@ from app.core.common_words import is_common
 from app.core.party_words import TITLE_WORDS
 
 # Capitalised words right before the surname: a title, a first name ("Commodore Ramil ").
-_CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'.\-]*|de|van|von|bin|al)\s+){1,5}$")
+_CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'.\-]*|de|van|von|bin|al|spokes(?:man|woman|person)|advis[eo]r|"
+                          r"commander|minister|official|chief|envoy|negotiator)\s+){1,7}$")
 # A description right after the name, to the next comma or stop: ", the coast guard spokesman".
 _DESCRIPTION = re.compile(r",\s+(?:the|a|an|[A-Z][\w’'\-]*['’]s)\s[^,.;:!?“”\"()]{3,80}?(?=\s*[,.;:!?])")
 _POSS_START = re.compile(r"^(?:['’]s?)")

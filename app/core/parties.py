@@ -65,12 +65,15 @@ _BODY_IN_SPEAKER = re.compile(
 _DEFINITE_BODY = re.compile(
     r"\b(?:the|its)\s+(?:[a-z\-]+\s+)?(?:ministry|army|military|government|embassy|navy|police|"
     r"administration|presidency|cabinet|parliament|department)(?:['’]s)?\b"
+    # "Army spokesman Brigadier General …", "Police spokeswoman …": the body names the office
+    r"|^(?:(?:Defence|Defense|Foreign|Interior)\s+)?(?:Army|Military|Police|Navy|Government|Ministry)"
+    r"\s+(?=spokes(?:man|woman|person)|official|officer|commander)"
 )
 # "Name (ACR)" anywhere in the article: the acronym then names the organisation on its own.
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|the|and|al|el|de|e)\s+|[a-z]+-[a-z]+\s+)*){0,8}[A-Z][\w’'\-]*)\s*\(([A-Z][A-Za-z\-]{1,9})\)"
 )
-_ACRONYM = re.compile(r"\b[A-Z][A-Z\-]{1,8}\b")
+_ACRONYM = re.compile(r"\b[A-Z](?:[A-Z\-]{1,8}|\d{1,3})\b")  # "BLA", "M23"
 _CAPS_RUN = re.compile(
     r"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'\-]*)(?:\s+(?:(?:of|for|the|and|al|bin|ibn|de|van|von|el)\s+)*"
     r"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'\-]*))*"
@@ -83,6 +86,27 @@ _DET = re.compile(r"^(?:the|a|an|both)\s+", re.I)
 # "Iran’s foreign ·ministry", "the Pakistani ·military", "Israel’s ·army".
 _OWNER_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[ \t]+)+)(?:[a-z][a-z\-]*[ \t]+){0,2}$")
 _POSS = re.compile(r"(?:’s|'s)$")
+# A clause in the speaker words about someone else: who appointed them, what others did.
+_OTHERS_CLAUSE = re.compile(r",?\s+(?:who|which)\s+(?:was|were|is|are|has been|had been)\s+(?:[a-z]+ed|born)\b"
+                            r"|\s+(?:elected|appointed|installed|backed|ousted|sacked)\s+(?:in|by|after|last)\b"
+                            r"|\s+that\s+(?!is\b|was\b)[a-z]*\s*[A-Z]")
+# A speaker named by the body before them: "Its spokesman, …", "Their leader".
+_ITS_SPEAKER = re.compile(r"(?:Its|Their|its|their)\s+(?:[a-z\-]+\s+){0,2}(?:spokes(?:man|woman|person)|leader|"
+                          r"chief|commander|head|envoy|representative|officials?|advis[eo]r|negotiator)\b")
+# Words before a demonym that make it a people, not a state.
+_PEOPLE_NOT_STATE = frozenset("ethnic diaspora expatriate exiled émigré emigre dual-national local "
+                              "ordinary fellow".split())
+# "A doctor at …, Name", "Name, a nurse": someone quoted for what they saw, not for a side.
+_CIVIL_ROLE = re.compile(
+    r"(?:^|,\s+)(?:[Aa]n?|[Tt]he)\s+(?:[a-z\-]+\s+)?(?:doctor|nurse|surgeon|paramedic|medic|teacher|trader|"
+    r"shopkeeper|farmer|fisherman|driver|resident|refugee|survivor|witness|student|engineer|miner|"
+    r"vendor|seller|merchant|pensioner|mother|father|widow|villager|worker|volunteer|priest|imam|"
+    r"pastor|monk|nun|businessman|businesswoman|lawyer|researcher|analyst|economist)\b"
+)
+_PLACE_TYPE_AFTER = re.compile(r"\s+(?:region|regional|province|provincial|state|district|county|"
+                               r"oblast|municipal|municipality|city)\b")
+# A place preposition right before a capitalised run: the run is where, not who.
+_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|around|across)\s+(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:to|in|into|against|at|on|over|towards?|with|near|inside|across|about)\s+(?:the\s+)?$", re.I)
 
 
@@ -149,6 +173,8 @@ class Resolver(SideTies):
         self._by_words: dict[str, Resolution] = {}
         self._used_tie = False
         self._low: str | None = None  # the text lower-cased, "" where that is not safe to use
+        self._picked: dict[tuple[str, ...], str | None] = {}
+        self._spoke: list[tuple[int, Entity]] = []  # (offset, side) of the speakers resolved so far
 
     # --- the entry point ------------------------------------------------------------------
     def resolve(self, speaker: str, at: int | None = None) -> Resolution:
@@ -169,8 +195,20 @@ class Resolver(SideTies):
 
     def _resolve(self, speaker: str, at: int | None) -> Resolution:
         speaker = strip_lead(speaker)  # "CARACAS (Agency) — Venezuela" is Venezuela
+        speaker = _OTHERS_CLAUSE.split(speaker, 1)[0]  # "…, who was appointed by the Council"
         if not speaker or speaker.lower() in PRONOUNS:
             return Resolution([])
+        if at is not None and _ITS_SPEAKER.match(speaker):
+            # "Its spokesman, Eric Roe": the country that opens the sentence before, else the
+            # body that spoke last ("China's defence ministry struck a cooler tone. Its spokesman")
+            frame = self._frame_country(at)
+            side = self._country_entity(frame, "frame", 0.6, f"{speaker} → {frame}") if frame \
+                else self._side_before(at)
+            if side is not None:
+                self._used_tie = True
+                for person in self._persons(speaker):
+                    side.add(person.name, *person.aliases)
+                return Resolution([side])
         if " " not in speaker and speaker not in self.people:
             fuller = fuller_mention(self.text, speaker)  # "Aquino said" after "Commodore Ramil Aquino, …"
             if fuller is not None:
@@ -220,7 +258,14 @@ class Resolver(SideTies):
                 if " " not in alias:
                     self.people[alias] = entities[0]
         coordinated = len(entities) > 1 and bool(_COORD.search(speaker))
+        if at is not None and entities[0].kind != "person" and not coordinated:
+            self._spoke.append((at, entities[0]))
         return Resolution(entities, coordinated)
+
+    def _side_before(self, at: int) -> Entity | None:
+        """The side of the last speaker resolved before ``at``, within a few paragraphs."""
+        before = [(pos, e) for pos, e in self._spoke if at - 1500 < pos < at]
+        return max(before, key=lambda pair: pair[0])[1] if before else None
 
     # --- groups that name their members ----------------------------------------------------
     def _group(self, speaker: str) -> Entity | None:
@@ -264,6 +309,8 @@ class Resolver(SideTies):
         if _PREP_BEFORE.search(before):
             return False  # "ambassador to Iran", "strikes in Pakistan"
         prev = before.split()[-1] if before.split() else ""
+        if mention.kind == gz.DEMONYM and prev.lower() in _PEOPLE_NOT_STATE:
+            return False  # "ethnic Albanian residents": a people, not Albania
         if mention.kind == gz.DEMONYM and prev[:1].isupper() and prev.lower() not in ("the", "a", "an", "both"):
             return False  # "Free Syrian Army": part of a name
         after = speaker[mention.end :].split()
@@ -287,8 +334,13 @@ class Resolver(SideTies):
         """A shared form ("Congolese") means the country the article otherwise names."""
         if len(names) == 1:
             return names[0]
-        named = [n for n in names if n in self.text]
-        return named[0] if len(named) == 1 else None
+        picked = self._picked.get(names, False)
+        if picked is False:  # per article: its own forms ("Kinshasa", "Democratic Republic of Congo")
+            shared = set.intersection(*(set(self.gaz.countries[n].aliases()) for n in names))
+            named = [n for n in names if n in self.text or any(
+                f in self.text for f in self.gaz.countries[n].aliases() if f not in shared)]
+            picked = self._picked[names] = named[0] if len(named) == 1 else None
+        return picked
 
     # --- organisations --------------------------------------------------------------------
     def _orgs(self, speaker: str, countries: set[str]) -> list[tuple[int, Entity]]:
@@ -303,11 +355,25 @@ class Resolver(SideTies):
                     continue
             elif kind == "caps":
                 acr = _acronym_for(name, self.acronyms) if "(" in self.text else None
+                acr = acr or self._initials_used(name)  # "Rapid Support Forces" where "RSF" is used
             elif kind == "lone" and name in self.people:
                 continue
             out.append((pos, _org(name, acr, speaker)))
             taken.append((pos, end))
         return [(pos, e) for pos, e in out if e.name not in countries]
+
+    def _initials_used(self, name: str) -> str | None:
+        """The acronym of ``name`` when the article uses it on its own, defined or not."""
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(initials) < 2 or initials == name:
+            return None
+        at = self.text.find(initials)
+        while at >= 0:
+            end = at + len(initials)
+            if not (self.text[at - 1:at].isalnum() or self.text[end:end + 1].isalnum()):
+                return initials
+            at = self.text.find(initials, end)
+        return None
 
     # --- people ---------------------------------------------------------------------------
     def _persons(self, speaker: str) -> list[Entity]:
@@ -351,6 +417,8 @@ class Resolver(SideTies):
     def _persons_uncached(self, speaker: str) -> list[Entity]:
         out = []
         for m in _CAPS_RUN.finditer(speaker):
+            if _AT_PLACE.search(speaker, 0, m.start()) or _PLACE_TYPE_AFTER.match(speaker, m.end()):
+                continue  # "an army officer in El Obeid", "Oddar Meanchey provincial …": where, not who
             words = without_country(self.gaz, m.group().split())
             title: list[str] = []
             while words and (words[0] in TITLE_WORDS or words[0].endswith(".") and len(words[0]) <= 5):
@@ -366,7 +434,8 @@ class Resolver(SideTies):
             name = _POSS.sub("", " ".join(words))
             office = [t for t in title if t.rstrip(".") not in _COURTESY]
             titled = bool(office) or bool(_OFFICE_IN_SPEAKER.search(speaker))
-            bystander = not title and not titled and bool(_DESCRIBED.search(speaker))
+            bystander = not title and (not titled and bool(_DESCRIBED.search(speaker))
+                                       or bool(_CIVIL_ROLE.search(speaker)))
             person = Entity(name, "person", [name], "person", _CONFIDENCE["person"], speaker, titled, bystander)
             if len(words) >= 2:
                 person.add(_POSS.sub("", words[-1]), words[0])  # kept where the article uses it alone
@@ -512,16 +581,18 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
             continue
         if not any(a <= m.start() < b for a, b in spans) and not g.is_form(m.group()):
             # "a BLA spokesman" names the BLA even where the article never spells it out
-            alone = _SPEAKER_AFTER.match(speaker, m.end()) or speaker.strip(" ,") in (m.group(), "the " + m.group())
+            head = speaker.split(",", 1)[0].strip()  # "The M23, part of the … coalition"
+            alone = _SPEAKER_AFTER.match(speaker, m.end()) or head in (m.group(), "the " + m.group(), "The " + m.group()) \
+                or speaker[m.end():m.end() + 2] in ("'s", "’s")  # "the M23's finance official"
             out.append((m.start(), m.end(), "acr", m.group() if alone else "", m.group()))
             spans.append(m.span())
     for m in _OWNER_OF_SPEAKER.finditer(speaker):  # "the Taliban’s chief spokesman"
-        name = m.group("owner")
+        name = _DET.sub("", m.group("owner"))
         if not any(a <= m.start("owner") < b for a, b in spans) and not g.find(name) and name not in TITLE_WORDS:
             out.append((m.start("owner"), m.end("owner"), "caps", name, None))
             spans.append(m.span("owner"))
     for m in _CAPS_RUN.finditer(speaker):
-        if any(a <= m.start() < b for a, b in spans):
+        if any(a <= m.start() < b for a, b in spans) or _AT_PLACE.search(speaker, 0, m.start()):
             continue
         name = _DET.sub("", m.group()).strip()
         words = name.split()
@@ -541,11 +612,13 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
 
 # A speaker noun right after an acronym: "BLA spokesman", "IRGC commander".
 _SPEAKER_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person)|commanders?|officials?|"
-                            r"leaders?|statement|fighters|members?|chief|sources?)\b")
+                            r"leaders?|statement|fighters|members?|chief|sources?|advis[eo]rs?|"
+                            r"negotiators?|envoys?|representatives?|delegates?|officers?|head)\b")
 # "the Taliban’s chief spokesman": the capitalised owner of a person who speaks.
 _OWNER_OF_SPEAKER = re.compile(
     r"(?P<owner>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)[’']s\s+(?:[a-z\-]+\s+){0,2}"
-    r"(?:spokes(?:man|woman|person)|leader|chief|commander|head|representative|envoy|statement)\b"
+    r"(?:spokes(?:man|woman|person)|leader|chief|commander|head|representative|envoy|statement|"
+    r"officials?|advis[eo]r|officer|negotiator|member)\b"
 )
 
 

@@ -54,7 +54,9 @@ TITLE_WORDS = frozenset(
     Sergeant Premier Minister-President Supreme Army Air Navy Military Senior Top Acting Former
     Sir Lord Lady Professor Prof Prof. Rev Rev. Father Imam Ayatollah Mullah Cabinet Attorney
     External Affairs Solicitor Auditor Inspector Commissioner Police Trade Economy Justice Health
-    Education Energy Agriculture Transport""".split()
+    Education Energy Agriculture Transport Brigadier Commodore Marshal Corporal Superintendent
+    Chairman Chairwoman Chairperson Secretary-General Emir Sultan Crown Rear Field Staff
+    Brigadier-General Major-General Lieutenant-General Lieutenant-Colonel Air-Marshal""".split()
 )
 # Titles of courtesy, not of office: "Mr Kumar" says nothing of whom he speaks for.
 _COURTESY = frozenset("Mr Mrs Ms Dr Sir Lord Lady Prof Professor Rev Father".split())

@@ -77,7 +77,19 @@ def _forms(name: str, kind: str) -> set[str]:
                     forms.add(stem)
     if kind.lower() in ("city", "city municipality", "capital city") and base.startswith("Horad "):
         forms.add(base.removeprefix("Horad "))
+    for form in list(forms):  # "Sud-Kivu" is "South Kivu" in English copy
+        english = _COMPASS.sub(lambda m: _COMPASS_WORDS[m.group(1).lower()] + " ", form)
+        if english != form:
+            forms.add(english)
     return {f for f in forms if len(f) >= 4}
+
+
+# Compass words that open a subdivision's local name, and their English: "Nord-Kivu", "Sud
+# Kivu", "Kordofan ash Shamali" is not handled (the word comes after).
+_COMPASS_WORDS = {"nord": "North", "norte": "North", "sud": "South", "sur": "South", "sul": "South",
+                  "est": "East", "este": "East", "ouest": "West", "oeste": "West", "centre": "Central",
+                  "centro": "Central"}
+_COMPASS = re.compile(r"^(Nord|Norte|Sud|Sur|Sul|Est|Este|Ouest|Oeste|Centre|Centro)[\s\-]+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +120,13 @@ def _index() -> dict[str, tuple[str, ...]]:
             if g.is_form(form) or (" " not in form and is_common(form.lower())):
                 continue
             out.setdefault(form, set()).add(country)
+            if " " in form:  # "Si Sa Ket" is written "Sisaket" too
+                out.setdefault(_joined(form), set()).add(country)
     return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _joined(form: str) -> str:
+    return form.replace(" ", "").replace("-", "").capitalize()
 
 
 def countries_of(place: str) -> tuple[str, ...]:
@@ -120,6 +138,8 @@ def countries_of(place: str) -> tuple[str, ...]:
     hit = index.get(folded)
     if hit is None:
         hit = index.get(_TYPE_WORDS.sub("", folded), ())
+    if not hit and " " not in folded and len(folded) >= 6:
+        hit = index.get(folded.capitalize(), ())
     return hit
 
 

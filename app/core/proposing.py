@@ -13,6 +13,7 @@ speaker words). Resolution of speaker words to sides is ``app.core.parties``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Sequence
 
@@ -122,7 +123,18 @@ def _credit(a: Attribution) -> bool:
 def _credit_words(cue: str, speaker: str) -> bool:
     """Cue and speaker words repeat (the same "said", the same speaker): read once."""
     return cue.lower().startswith(("reporting", "additional reporting", "writing by", "editing by")) or \
-        speaker.lower().startswith(("reporting by", "additional reporting", "editing by", "writing by"))
+        speaker.lower().startswith(("reporting by", "additional reporting", "editing by", "writing by")) or \
+        bool(_OWN_REPORTER.search(speaker))
+
+
+_COORDINATED = re.compile(r"\s(?:and|or|&)\s|\bboth\b")
+# The outlet's own people: "Our correspondent Ana Roe", "our reporter in Kyiv", "X's Jane Roe,
+# reporting from …", "a Daily Post correspondent".
+_OWN_REPORTER = re.compile(
+    r"^(?:[Oo]ur|[Tt]his (?:paper|newspaper|outlet|station|agency)['’]s)\s+(?:[a-z]+\s+)?"
+    r"(?:correspondents?|reporters?|journalists?|team|staff|crew|stringers?)\b"
+    r"|,\s+reporting from\b|^(?:[Aa]n?|[Tt]he)\s+(?:[A-Z][\w.]*\s+){1,3}(?:correspondent|reporter)\b"
+)
 
 
 def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribution:
@@ -137,7 +149,7 @@ def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribu
             parties.append((party, entity))
     if not parties:
         hits = scan(a.speaker)
-        if len(hits) == 1:
+        if len(hits) == 1 and not _COORDINATED.search(a.speaker):  # "army and RSF": both, not one
             return _updated(a, party=hits[0], confidence=0.7,
                            reason=f"{a.reason}; “{a.speaker}” contains an alias of {hits[0]}")
         return _updated(a, party=None, confidence=0.3,

@@ -147,7 +147,13 @@ def _according(s: str, m: re.Match) -> Speech | None:
     words = s[start:end].rstrip(" ,")
     if not words or not (plausible(words.split(",")[0]) or words.lower() in OBJECT_PRONOUNS):
         return None
+    if _DATA_SOURCE.search(words.split(",")[0]):
+        return None  # "according to United Nations figures": where a number comes from, not speech
     return Speech(words, start, start + len(words), "according to", m.start(), "according")
+
+
+_DATA_SOURCE = re.compile(r"\b(?:figures|data|estimates?|statistics|tall(?:y|ies)|counts?|records|"
+                          r"census|surveys?|polls?|maps?|satellite (?:images|imagery))$")
 
 
 def _np_end(s: str, start: int) -> int:
@@ -181,9 +187,7 @@ def _subject_speech(s: str, m: re.Match, quotes, lead: int = 0) -> Speech | None
     for a, b in quotes:
         if b <= cue_start:
             clause_start = b + 1  # just after the closing mark
-    semicolon = s.rfind(";", clause_start, cue_start)
-    if semicolon >= 0:  # "Insurgents attack a town; army says …": the clause after it speaks
-        clause_start = semicolon + 1
+    clause_start = _clause_start(s, clause_start, cue_start)
     left = s[clause_start:cue_start]
     if cue == "quoted as saying":
         left = re.sub(r"\s+(?:was|were|is|are)\s*$", " ", left)
@@ -207,6 +211,24 @@ def _subject_speech(s: str, m: re.Match, quotes, lead: int = 0) -> Speech | None
     if core.endswith((" and", " but", " but also", " and also")):
         return _coordinated(s, pieces, cue, cue_start)
     return None
+
+
+def _clause_start(s: str, start: int, cue_start: int) -> int:
+    """Where the clause of the cue begins: after a semicolon or a colon ("Insurgents attack a
+    town; army says …", "'We eat once a day': the city under siege as …"), and after a
+    subordinating "as"/"while" with no comma before the cue ("… as army and RSF trade blame")."""
+    at = max(s.rfind(";", start, cue_start), s.rfind(": ", start, cue_start))
+    if at >= 0:
+        start = at + 1
+    m = None
+    for m in _SUBORDINATOR.finditer(s, start, cue_start):
+        pass
+    if m is not None and "," not in s[m.end():cue_start]:
+        start = m.end()
+    return start
+
+
+_SUBORDINATOR = re.compile(r"(?<!such)(?<!well)\s(?:as|while|whereas)\s(?!well\b|much\b|many\b|far\b|long\b|soon\b)")
 
 
 # An aside after the speaker's name, not part of it: "Menon, asked about the talks, said",

@@ -266,14 +266,16 @@ class SideTies:
     # --- places ----------------------------------------------------------------------------
     def local_side(self, speaker: str, at: int | None = None):
         side = self._local_named(speaker)
-        return side if side is not None else self.local_office_side(speaker, at)
+        if side is not None or any(p.search(speaker) for p in _local_patterns(speaker)):
+            return side  # a place named and not known ("Oddar Meanchey provincial authorities"): no guess
+        return self.local_office_side(speaker, at)
 
     def local_office_side(self, words: str, at: int | None):
         """"Governor Viktor Lomov", "the regional governor" with no place named: the country of
         the nearest place the story names before them ("… an oil depot in Russia's Belgorod
         region …, the regional governor said"; "a missile struck a block in Kharkiv …")."""
-        if at is None or not _LOCAL_TITLE.search(words):
-            return None
+        if at is None or not _LOCAL_TITLE.search(words) or _IN_PLACE.search(words):
+            return None  # "the governor of Sisaket province" names the place: no nearer guess
         window = self.text[max(0, at - 1200):at]
         for m in reversed(list(_PLACE_AFTER.finditer(window))):
             place = m.group("place")
