@@ -38,7 +38,7 @@ def _surname_like(word: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _fuller(text: str, word: str) -> tuple[str, int] | None:
-    from app.core.parties import person_names
+    from app.core.people import person_names
 
     at = text.find(word)
     while at >= 0:

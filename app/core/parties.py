@@ -22,9 +22,7 @@ Vague speakers (witnesses, analysts, "a source") resolve to nothing: better narr
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.core import gazetteer as gz
@@ -32,12 +30,12 @@ from app.core import places
 from app.core.common_words import is_common
 from app.core.acronyms import acronym_for as _acronym_for, acronyms_in as _acronyms
 from app.core.alias_rules import alias_ok, strip_lead
-from app.core.full_names import fuller_mention, without_country
+from app.core.body_ties import BodyTies
+from app.core.entities import CONFIDENCE, Entity, Resolution
+from app.core.full_names import fuller_mention
+from app.core.people import _AT_PLACE, _CAPS_RUN, People, person_names  # noqa: F401 - person_names is read here
 from app.core.speakers import PRONOUNS, singular
 from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads them here
-    _COURTESY,
-    _DESCRIBED,
-    _OFFICE_IN_SPEAKER,
     BODY_NOUNS,
     NONSTATE,
     NONSTATE_HEADS,
@@ -55,12 +53,6 @@ from app.core.party_words import (  # noqa: F401 - re-exported: same_side reads 
 )
 from app.core.ties import SideTies
 
-_BODY_IN_SPEAKER = re.compile(
-    r"\b(ministry|government|army|military|navy|police|authorities|administration|cabinet|"
-    r"parliament|embassy|ambassador|envoy|spokes(?:man|woman|person)|officials?|president|premier|"
-    r"minister|forces|regime|junta|air force|foreign office|presidency|department)\b",
-    re.I,
-)
 # A description naming a body the article named before: "…, the ministry's spokesman".
 _DEFINITE_BODY = re.compile(
     r"\b(?:the|its)\s+(?:[a-z\-]+\s+)?(?:ministry|army|military|government|embassy|navy|police|"
@@ -74,17 +66,10 @@ _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|for|the|and|al|el|de|e)\s+|[a-z]+-[a-z]+\s+)*){0,8}[A-Z][\w’'\-]*)\s*\(([A-Z][A-Za-z\-]{1,9})\)"
 )
 _ACRONYM = re.compile(r"\b[A-Z](?:[A-Z\-]{1,8}|\d{1,3})\b")  # "BLA", "M23"
-_CAPS_RUN = re.compile(
-    r"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'\-]*)(?:\s+(?:(?:of|for|the|and|al|bin|ibn|de|van|von|el)\s+)*"
-    r"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'\-]*))*"
-)
 _MEMBERS = re.compile(r",?\s+(?:namely|including|such as|i\.e\.|that is)\s+|:\s+")
 _COORD = re.compile(r"\b(?:and|or|&)\b|\bboth\b|\beach other\b|\bas well as\b", re.I)
 _DETERMINERS = frozenset("the a an both this that these those its their".split())
 _DET = re.compile(r"^(?:the|a|an|both)\s+", re.I)
-# Capitalised words, then up to two lowercase modifiers, right before a body noun:
-# "Iran’s foreign ·ministry", "the Pakistani ·military", "Israel’s ·army".
-_OWNER_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[ \t]+)+)(?:[a-z][a-z\-]*[ \t]+){0,2}$")
 _POSS = re.compile(r"(?:’s|'s)$")
 # A clause in the speaker words about someone else: who appointed them, what others did.
 _OTHERS_CLAUSE = re.compile(r",?\s+(?:who|which)\s+(?:was|were|is|are|has been|had been)\s+(?:[a-z]+ed|born)\b"
@@ -96,49 +81,7 @@ _ITS_SPEAKER = re.compile(r"(?:Its|Their|its|their)\s+(?:[a-z\-]+\s+){0,2}(?:spo
 # Words before a demonym that make it a people, not a state.
 _PEOPLE_NOT_STATE = frozenset("ethnic diaspora expatriate exiled émigré emigre dual-national local "
                               "ordinary fellow".split())
-# "A doctor at …, Name", "Name, a nurse": someone quoted for what they saw, not for a side.
-_CIVIL_ROLE = re.compile(
-    r"(?:^|,\s+)(?:[Aa]n?|[Tt]he)\s+(?:[a-z\-]+\s+)?(?:doctor|nurse|surgeon|paramedic|medic|teacher|trader|"
-    r"shopkeeper|farmer|fisherman|driver|resident|refugee|survivor|witness|student|engineer|miner|"
-    r"vendor|seller|merchant|pensioner|mother|father|widow|villager|worker|volunteer|priest|imam|"
-    r"pastor|monk|nun|businessman|businesswoman|lawyer|researcher|analyst|economist)\b"
-)
-_PLACE_TYPE_AFTER = re.compile(r"\s+(?:region|regional|province|provincial|state|district|county|"
-                               r"oblast|municipal|municipality|city)\b")
-# A place preposition right before a capitalised run: the run is where, not who.
-_AT_PLACE = re.compile(r"\b(?:in|at|near|outside|inside|around|across)\s+(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:to|in|into|against|at|on|over|towards?|with|near|inside|across|about)\s+(?:the\s+)?$", re.I)
-
-
-@dataclass
-class Entity:
-    """A side a speaker can speak for, with every name found for it."""
-
-    name: str
-    kind: str  # country | org | group | person
-    aliases: list[str] = field(default_factory=list)
-    how: str = ""  # the evidence: name, alt, capital, demonym, body, org, acronym, person, tie
-    confidence: float = 0.0
-    evidence: str = ""  # the words that gave it away
-    titled: bool = False  # a person named with a title or office ("Foreign Minister …")
-    bystander: bool = False  # a person named with what they do, no office ("…, who runs a shop")
-
-    def add(self, *names: str) -> None:
-        for n in names:
-            if n and n not in self.aliases:
-                self.aliases.append(n)
-
-
-@dataclass
-class Resolution:
-    entities: list[Entity]
-    coordinated: bool = False  # "Both Pakistan and Iran": several sides at once
-
-
-_CONFIDENCE = {
-    gz.NAME: 0.9, gz.ALT: 0.9, gz.CAPITAL: 0.85, gz.DEMONYM: 0.85, gz.BODY: 0.85,
-    "org": 0.9, "acronym": 0.9, "group": 0.9, "person": 0.8, "affiliation": 0.85, "tie": 0.65,
-}
 
 
 def resolver_for(text: str) -> "Resolver":
@@ -153,7 +96,7 @@ def resolver_for(text: str) -> "Resolver":
 _LAST: list = []
 
 
-class Resolver(SideTies):
+class Resolver(SideTies, People, BodyTies):
     """Resolves speaker words against one article (its acronyms, its ties, its people)."""
 
     @property
@@ -281,7 +224,7 @@ class Resolver(SideTies):
         members = self._orgs(speaker[m.end():], set())
         if len(members) < 2 or self.gaz.find(head):
             return None
-        entity = Entity(head, "group", [head], "group", _CONFIDENCE["group"], speaker)
+        entity = Entity(head, "group", [head], "group", CONFIDENCE["group"], speaker)
         for _, org in members:
             entity.add(*org.aliases)
         return entity
@@ -296,7 +239,7 @@ class Resolver(SideTies):
             if name is None:
                 continue
             country = self.gaz.countries[name]
-            entity = Entity(name, "country", country.aliases(), mention.kind, _CONFIDENCE[mention.kind],
+            entity = Entity(name, "country", country.aliases(), mention.kind, CONFIDENCE[mention.kind],
                             mention.form)
             phrase = _DET.sub("", speaker)
             if speaker != mention.form and alias_ok(phrase, name):
@@ -375,191 +318,9 @@ class Resolver(SideTies):
             at = self.text.find(initials, end)
         return None
 
-    # --- people ---------------------------------------------------------------------------
-    def _persons(self, speaker: str) -> list[Entity]:
-        out = []
-        for name, aliases, titled, bystander in person_names(speaker):
-            # a one-word form of the name only where this article uses it alone for the person
-            # ("Kumar said", "Tan also said"), and never a common word ("Young", "Daily")
-            kept = [a for a in aliases if " " in a or a == name or self._used_alone(a, name)]
-            out.append(Entity(name, "person", kept, "person", _CONFIDENCE["person"], speaker, titled, bystander))
-        return out
-
-    def _used_alone(self, word: str, name: str) -> bool:
-        """Whether the article uses ``word`` on its own (not inside ``name`` or another name:
-        "Ahmed" in "Ahmed Sharif" is not "Ahmed Khan" used alone)."""
-        key = (word, name)
-        hit = self._alone.get(key)
-        if hit is None:  # every "Bascom" inside "Hugh Bascom": not used alone, without a scan
-            inside = word in name.split() and self.text.count(word) <= self.text.count(name)
-            hit = self._alone[key] = False if inside else self._find_alone(word)
-        return hit
-
-    def _find_alone(self, word: str) -> bool:
-        if is_common(word):
-            return False
-        text = self.text
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if not (text[at - 1:at].isalnum() or text[end:end + 1].isalnum()):
-                after = text[end:end + 2]
-                before = text[max(0, at - 30):at].split()
-                prev = before[-1] if before and text[at - 1:at] == " " else ""
-                joined_after = len(after) == 2 and after[0] == " " and after[1].isupper()
-                joined_before = prev[:1].isupper() and prev.rstrip(".") not in TITLE_WORDS \
-                    and prev not in TITLE_WORDS and not prev.endswith((".", ",", ":", "”", '"'))
-                if not joined_after and not joined_before:
-                    return True
-            at = text.find(word, end)
-        return False
-
-    def _persons_uncached(self, speaker: str) -> list[Entity]:
-        out = []
-        for m in _CAPS_RUN.finditer(speaker):
-            if _AT_PLACE.search(speaker, 0, m.start()) or _PLACE_TYPE_AFTER.match(speaker, m.end()):
-                continue  # "an army officer in El Obeid", "Oddar Meanchey provincial …": where, not who
-            words = without_country(self.gaz, m.group().split())
-            title: list[str] = []
-            while words and (words[0] in TITLE_WORDS or words[0].endswith(".") and len(words[0]) <= 5):
-                title.append(words.pop(0))
-            if _DET.match(" ".join(words) + " ") and words:
-                words = words[1:]
-            if not words or len(words) > 4 or _has_org_word(words) or self.gaz.find(" ".join(words)):
-                continue
-            if not title and len(words) < 2:
-                continue
-            if any(w.isupper() for w in words) or all(is_common(w) for w in words):
-                continue  # "One Western" (diplomat) is no one's name
-            name = _POSS.sub("", " ".join(words))
-            office = [t for t in title if t.rstrip(".") not in _COURTESY]
-            titled = bool(office) or bool(_OFFICE_IN_SPEAKER.search(speaker))
-            bystander = not title and (not titled and bool(_DESCRIBED.search(speaker))
-                                       or bool(_CIVIL_ROLE.search(speaker)))
-            person = Entity(name, "person", [name], "person", _CONFIDENCE["person"], speaker, titled, bystander)
-            if len(words) >= 2:
-                person.add(_POSS.sub("", words[-1]), words[0])  # kept where the article uses it alone
-            if title:
-                person.add(" ".join(title + [name]))
-            if speaker != name and alias_ok(speaker):
-                person.add(speaker)
-            out.append(person)
-        return out
-
-    def _known_person(self, person: Entity) -> Entity | None:
-        return self.people.get(person.name) or self.people.get(person.name.split()[-1])
-
     def _described_tie(self, speaker: str, at: int | None) -> Entity | None:
         m = _DEFINITE_BODY.search(speaker)
         return self._tie_entity(speaker[m.start():], at) if m else None
-
-    # --- ties: "the army" after "Israel’s army" -------------------------------------------
-    def _tie_entity(self, speaker: str, at: int | None) -> Entity | None:
-        for word in speaker.split():  # "the MFA said": the ministry the article named last
-            noun = OFFICE_ABBREVIATIONS.get(word.strip(",.’'s"))
-            if noun:
-                name = self.tie(noun, at) or (self._frame_country(at) if at is not None else None)
-                if name:
-                    return self._country_entity(name, "tie", _CONFIDENCE["tie"], f"{word} → {name}")
-        for m in _BODY_IN_SPEAKER.finditer(speaker):
-            noun = m.group(1).lower()
-            name = self.tie(noun, at)
-            if name:
-                entity = Entity(name, "country", self.gaz.countries[name].aliases(), "tie",
-                                _CONFIDENCE["tie"], f"{m.group(1)} → {name}")
-                phrase = _DET.sub("", speaker)
-                if self._tie_unique(noun) and 2 <= len(phrase.split()) <= 6 and alias_ok(phrase, name):
-                    entity.add(phrase)  # "military’s media wing", when only one country has one
-                return entity
-        return None
-
-    def tie(self, noun: str, at: int | None) -> str | None:
-        self._used_tie = True
-        positions, names = self._tie_table(noun)
-        if not names:
-            return None
-        if at is None:
-            return names[0] if len(set(names)) == 1 else None
-        i = bisect.bisect_left(positions, at)
-        return names[i - 1] if i > 0 else names[0]
-
-    def _tie_unique(self, noun: str) -> bool:
-        return len(set(self._tie_table(noun)[1])) == 1
-
-    def _tie_table(self, noun: str) -> tuple[list[int], list[str]]:
-        key = singular(noun.split()[-1])
-        if key not in self._ties:
-            self._ties[key] = self._find_ties(key)
-        return self._ties[key]
-
-    def _find_ties(self, noun: str) -> tuple[list[int], list[str]]:
-        positions, names = [], []
-        for start, end in self._noun_spans(noun):
-            name = self._country_before(start) or self._country_after(end)
-            if name:
-                positions.append(start)
-                names.append(name)
-        return positions, names
-
-    def _noun_spans(self, noun: str) -> list[tuple[int, int]]:
-        """Where ``_noun_pattern(noun)`` matches the article, found with plain ``str.find`` on
-        the lower-cased text (a case-blind regex cannot skip ahead): the same matches, as long
-        as lower-casing keeps every offset and the text has none of the letters that re's
-        case-blind matching ties to ASCII letters besides their own case pair."""
-        low = self._lower()
-        if low is None or not noun.isascii() or not noun.isalpha():
-            return [m.span() for m in _noun_pattern(noun).finditer(self.text)]
-        out = []
-        n = len(noun)
-        at = low.find(noun)
-        while at >= 0:
-            if at == 0 or not _is_word(low[at - 1]):
-                end = at + n
-                stop = end
-                while stop < len(low) and _is_word(low[stop]):
-                    stop += 1
-                if low[end:stop] in ("", "s", "es"):
-                    out.append((at, stop))
-            at = low.find(noun, at + 1)
-        return out
-
-    def _lower(self) -> str | None:
-        if self._low is None:
-            low = self.text.lower()
-            ok = len(low) == len(self.text) and not any(ch in self.text for ch in _CASE_EXTRAS)
-            self._low = low if ok else ""
-        return self._low or None
-
-    def _country_before(self, pos: int) -> str | None:
-        """The country owning the body noun at ``pos``: "Israel’s army", "the Pakistani military"."""
-        m = _OWNER_BEFORE.search(self.text, max(0, pos - 80), pos)
-        if not m:
-            return None
-        owner = m.group(1).rstrip()
-        cut = max(owner.rfind(". "), owner.rfind(".\t"))
-        if owner.endswith(".") or cut >= 0:  # "…administered by Guyana. Assembly president"
-            owner = owner[cut + 2:] if cut >= 0 and not owner.endswith(".") else ""
-            if not owner:
-                return None
-        mentions = self.gaz.find(owner)  # cached: the same owners recur
-        if not mentions:
-            return None
-        rest = owner[mentions[-1].end:].split()
-        # "Venezuela's National Assembly", "the US State Department": up to two name words
-        if rest and not (len(rest) <= 2 and all(w[:1].isupper() for w in rest)):
-            return None
-        return self._pick(mentions[-1].countries)
-
-    def _country_after(self, pos: int) -> str | None:
-        window = self.text[pos : pos + 50]
-        m = re.match(r"\s+of\s+(?:the\s+)?", window)
-        if not m:
-            return None
-        mentions = self.gaz._find(window[m.end() :])
-        if mentions and mentions[0].start == 0:
-            return self._pick(mentions[0].countries)
-        return None
-
 
 @lru_cache(maxsize=8192)
 def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]:
@@ -622,37 +383,11 @@ _OWNER_OF_SPEAKER = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)
-def person_names(speaker: str) -> tuple[tuple[str, tuple[str, ...], bool, bool], ...]:
-    """People named in speaker words: (name, aliases, titled, bystander). Pure, so cached."""
-    people = Resolver._persons_uncached(_PURE, speaker)
-    return tuple((p.name, tuple(p.aliases), p.titled, p.bystander) for p in people)
-
-
-class _Pure:
-    gaz = property(lambda self: gz.load())
-
-
-_PURE = _Pure()
-
-
-# Letters re.IGNORECASE matches with an ASCII letter other than its own upper/lower case:
-# dotless i, long s, Kelvin sign (and the dotted capital I, which lower-cases to two characters).
-_CASE_EXTRAS = "\u0131\u017f\u212a\u0130"
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
-
-
-@lru_cache(maxsize=64)
-def _noun_pattern(noun: str) -> re.Pattern:
-    return re.compile(rf"\b{re.escape(noun)}(?:s|es)?\b", re.I)
 
 
 def _org(name: str, acronym: str | None, speaker: str) -> Entity:
     entity = Entity(name, "org", [name], "acronym" if acronym and acronym in speaker and name not in speaker else "org",
-                    _CONFIDENCE["org"], speaker)
+                    CONFIDENCE["org"], speaker)
     if acronym and acronym != name:
         entity.add(acronym, f"{name} ({acronym})")
     return entity

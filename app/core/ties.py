@@ -249,7 +249,7 @@ class SideTies:
         hits = {name for name in self.acronyms.values() if head in name.split()}
         if len(hits) != 1:
             return None
-        from app.core.parties import Entity
+        from app.core.entities import Entity
 
         name = hits.pop()
         acronym = next(a for a, n in self.acronyms.items() if n == name)
@@ -320,7 +320,7 @@ class SideTies:
 
     # --- the helpers -------------------------------------------------------------------------
     def _country_entity(self, name: str, how: str, confidence: float, evidence: str):
-        from app.core.parties import Entity
+        from app.core.entities import Entity
 
         self._used_tie = True  # depends on where the speaker is: cache by position
         return Entity(name, "country", self.gaz.countries[name].aliases(), how, confidence, evidence)

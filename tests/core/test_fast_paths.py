@@ -9,7 +9,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core import parties, speakers
+from app.core import body_ties, parties, speakers
 from app.core import text as T
 
 SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
@@ -61,7 +61,7 @@ def test_body_nouns_are_found_where_the_regex_finds_them(pieces):
     text = "".join(pieces)
     resolver = parties.Resolver(text)
     for noun in ("army", "spokesman"):
-        assert resolver._noun_spans(noun) == [m.span() for m in parties._noun_pattern(noun).finditer(text)]
+        assert resolver._noun_spans(noun) == [m.span() for m in body_ties._noun_pattern(noun).finditer(text)]
 
 
 def test_attributions_made_the_fast_way_are_the_dataclass():
