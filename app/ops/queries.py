@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from app.store import alias_origins as _origins
 from app.store import articles as _articles
+from app.store import exchange as _exchange
 from app.store import links as _links
 from app.store import narrative as _narrative
 from app.store import parties as _parties
@@ -20,6 +21,7 @@ from app.store import statements as _statements
 from app.store import topics as _topics
 from app.store.alias_origins import Origin
 from app.store.database import Project
+from app.store.exchange import ExportData
 from app.store.links import RELATIONS
 from app.store.narrative import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, TEXT, TOPIC, ArticleBrief
 from app.store.records import Article, Link, Party, Topic
@@ -28,13 +30,13 @@ from app.store.statements import StatementFilter
 # The shapes these reads return, and the filter the statement listings take. The column
 # positions (ID … TEXT) index the tuples of placed_statements.
 __all__ = [
-    "ARTICLE", "ID", "PARAGRAPH", "PARTY", "RELATIONS", "STATUS", "TEXT", "TOPIC",
-    "Article", "ArticleBrief", "Link", "Origin", "Party", "StatementFilter", "Topic",
+    "ARTICLE", "ID", "PARAGRAPH", "PARTY", "RELATIONS", "STATUS", "TEXT", "TOPIC", "Article",
+    "ArticleBrief", "ExportData", "Link", "Origin", "Party", "StatementFilter", "Topic",
     "alias_origins", "article", "article_briefs", "article_count", "article_summaries", "articles",
-    "articles_of", "furniture_spans", "links", "links_of", "outlets", "parties", "party_counts",
-    "party_named", "placed_statements", "search", "search_listing", "statement_count",
-    "statement_details", "statements", "statements_by_ids", "tag_counts", "topic_counts",
-    "topic_pairs", "topics",
+    "articles_of", "comparison", "furniture_spans", "links", "links_of", "outlets", "parties",
+    "party_counts", "party_named", "placed_statements", "search", "search_listing",
+    "statement_count", "statement_details", "statements", "statements_by_ids", "tag_counts",
+    "topic_counts", "topic_pairs", "topics",
 ]
 
 
@@ -169,11 +171,12 @@ def links_of(project: Project, statement_ids: Sequence[int]) -> list[Link]:
     return _links.of_statements(project, statement_ids)
 
 
-# -- the narrative view ---------------------------------------------------------------------
+# -- the narrative view and the comparison sheet ------------------------------------------
 
 
 def placed_statements(project: Project) -> list[tuple]:
-    """Every statement that speaks for a party, once per topic, in reading order (columns ID … TEXT)."""
+    """Every statement that speaks for a party, once per topic, in reading order
+    (the columns ID … TEXT index each tuple)."""
     return _narrative.placed_statements(project)
 
 
@@ -185,3 +188,9 @@ def article_briefs(project: Project) -> dict[int, ArticleBrief]:
 def links(project: Project) -> list[tuple[int, int, int, str, str | None]]:
     """(id, source_id, target_id, relation, note) of every link."""
     return _narrative.link_rows(project)
+
+
+def comparison(project: Project, confirmed_only: bool = False) -> ExportData:
+    """What the comparison sheet shows: the whole project as every export reads it (its grid()
+    is the sheet), all from one state of the file."""
+    return _exchange.select(project, _exchange.Selection(confirmed_only=confirmed_only))
