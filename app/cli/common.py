@@ -9,9 +9,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.core.terminal import json_shown, shown
-from app.ops.opening import Project
+
+if TYPE_CHECKING:  # the store loads when a command opens a project, not for --version
+    from app.ops.opening import Project
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
