@@ -32,3 +32,14 @@ def test_each_group_of_commands_registers_its_own():
         "topic": "app.cli.edits", "link": "app.cli.edits",
         "import": "app.cli.exchange", "export": "app.cli.exchange", "newsroom": "app.cli.exchange",
     }
+
+
+def test_asking_the_version_loads_no_store():
+    script = (
+        "import sys\n"
+        "from app.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print('app.store' in sys.modules, 'sqlite_utils' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split()[-2:] == ["False", "False"], done.stderr
