@@ -80,6 +80,18 @@ def formats() -> dict[str, exporters.Format]:
     return dict(exporters.FORMATS)
 
 
+def export_format(name: str) -> exporters.Format:
+    """The format a key or alias names (``xlsx``, ``excel``), else a sentence listing them."""
+    return exporters.resolve(name)
+
+
+def preview_html(grid) -> str:
+    """The comparison grid as the HTML export draws it, without anchors: the dialog's preview."""
+    from app.io.exporters.html import grid_html
+
+    return grid_html(grid, anchors=False)
+
+
 def default_path(project: Project, fmt: str, folder: str | os.PathLike | None = None) -> Path:
     spec = exporters.resolve(fmt)
     folder = Path(folder) if folder else project.path.parent

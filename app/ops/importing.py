@@ -326,6 +326,11 @@ def import_text(
     return report
 
 
+def read_document(path: str | os.PathLike) -> ParsedDocument:
+    """A file read and parsed, not yet stored (the desk's sample article is one)."""
+    return importers.read_document(path)
+
+
 def import_document(project: Project, doc: ParsedDocument, outlet: str | None = None) -> ImportReport:
     """Store one document already read (and described) by the caller, as one import."""
     report = ImportReport()

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.store import alias_origins
+from app.ops import queries
 from app.ui import ask
 
 ORIGIN_ROLE = Qt.UserRole + 1
 
 
-def origin_text(origin: alias_origins.Origin | None) -> str:
+def origin_text(origin: queries.Origin | None) -> str:
     """Where an alias came from, in words."""
     if origin is None:
         return "kept from before origins were recorded"
@@ -48,7 +48,7 @@ class AliasDialog(QDialog):
         self.setObjectName("aliasDialog")
         self.setWindowTitle(f"Other names for {party.name}")
         self.party = party
-        self.origins = alias_origins.of_party(project, party.id)
+        self.origins = queries.alias_origins(project, party.id)
 
         intro = QLabel(
             f"Counterclaim suggests <b>{_escape(party.name)}</b> wherever a speaker is called one of "

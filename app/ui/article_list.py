@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.core.words import counted
-from app.store import articles as articles_store
+from app.ops import queries
 from app.ui import roles
 from app.ui.context import Change, ProjectContext
 
@@ -44,7 +44,7 @@ class ArticleListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = articles_store.listing(self.context.project) if self.context else []
+        self.rows = queries.articles(self.context.project) if self.context else []
         self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
         self.endResetModel()
 
@@ -52,7 +52,7 @@ class ArticleListModel(QAbstractTableModel):
         """Re-read these articles' rows (counts after tagging; new rows after import)."""
         if not self.context or not article_ids:
             return
-        fresh = articles_store.listing(self.context.project, list(article_ids))
+        fresh = queries.articles(self.context.project, list(article_ids))
         new = [r for r in fresh if r["id"] not in self._row_of]
         for row in fresh:
             index = self._row_of.get(row["id"])

@@ -1,6 +1,6 @@
 """The comparison sheet: topics down, parties across, each cell its statements with citations.
 
-The grid is the exports' own (``app.store.exchange.select(...).grid()`` built by
+The grid is the exports' own (``app.ops.queries.comparison(...).grid()`` built by
 ``app.core.comparison.build_grid``), so what the journalist reads here is what the export
 writes. A cell shows at most ``CELL_LIMIT`` statements and says how many more there are.
 A suggestion (a party nobody has confirmed) is drawn in grey italics and labelled
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.core.comparison import readable_text_color, tint
 from app.core.words import SUGGESTED_MARK, counted
-from app.store import exchange
+from app.ops import queries
 from app.ui import roles
 
 CELL_LIMIT = 12
@@ -270,8 +270,8 @@ class ComparisonSheet(QWidget):
         if self.context is None:
             self.model.set_grid(None)
             return
-        selection = exchange.Selection(confirmed_only=self.confirmed.isChecked())
-        grid = exchange.select(self.context.project, selection).grid(include_untopical=self.untopical.isChecked())
+        data = queries.comparison(self.context.project, confirmed_only=self.confirmed.isChecked())
+        grid = data.grid(include_untopical=self.untopical.isChecked())
         self.model.set_grid(grid)
         empty = sum(1 for r in range(len(grid.rows)) for c in range(len(grid.columns)) if grid.is_empty(r, c))
         self.summary.setText(

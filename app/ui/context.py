@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.ops.opening import Project
+from app.ops.queries import Party
 from app.store import parties as parties_store
-from app.store.database import Project
-from app.store.records import Party
 
 # What a change may touch. "structure" means statements were added or removed (a split):
 # views showing those articles reload them rather than patching rows.

@@ -36,10 +36,9 @@ def create_sample_project(path: Path | None = None) -> Path:
     """Import the bundled seed article into a new project (once); returns its path."""
     from dataclasses import replace
 
-    from app.io.importers import read_document
-    from app.ops.importing import import_document
+    from app.ops.importing import import_document, read_document
     from app.resources import resource_path
-    from app.store.database import Project
+    from app.ops.opening import Project
 
     path = path or sample_project_path()
     if path.exists():

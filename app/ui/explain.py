@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from app.store.records import Party
+from app.ops.queries import Party
 
 
 def tag_label(row: dict, party: Party | None) -> str:

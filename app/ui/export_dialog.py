@@ -55,7 +55,7 @@ def _export_work(fmt: str, path: str, filters, options: dict):
 class ExportDialog(QDialog):
     def __init__(self, window):
         super().__init__(window)
-        from app.io.exporters import FORMATS
+        from app.ops.exporting import formats
 
         self.window_ = window
         self.job: Job | None = None
@@ -65,7 +65,7 @@ class ExportDialog(QDialog):
         self.resize(1000, 640)
 
         self.format = QComboBox(objectName="exportFormat")
-        for key, spec in FORMATS.items():
+        for key, spec in formats().items():
             self.format.addItem(f"{spec.label} (.{key})" if key != "md" else f"{spec.label} (.md)", key)
         last = settings.value("export/format", "xlsx")
         self.format.setCurrentIndex(max(0, self.format.findData(last)))
@@ -148,15 +148,15 @@ class ExportDialog(QDialog):
         return widget
 
     def _fill_lists(self) -> None:
-        from app.store import articles, parties, topics
+        from app.ops import queries
 
         project = self.window_.context.project
-        for row in articles.summaries(project):
+        for row in queries.article_summaries(project):
             self._add(self.articles, f"{row['title'] or 'Article ' + str(row['id'])} — {row['outlet'] or ''}".rstrip(" —"),
                       row["id"])
-        for party in parties.all_parties(project):
+        for party in queries.parties(project):
             self._add(self.parties, party.name, party.name)
-        for topic in topics.all_topics(project):
+        for topic in queries.topics(project):
             self._add(self.topics, topic.name, topic.name)
 
     @staticmethod
@@ -200,9 +200,9 @@ class ExportDialog(QDialog):
         self.path.setText(str(default_path(self.window_.context.project, self.fmt, folder)))
 
     def _browse(self) -> None:
-        from app.io.exporters import resolve
+        from app.ops.exporting import export_format
 
-        suffix = resolve(self.fmt).suffix
+        suffix = export_format(self.fmt).suffix
         chosen, _ = QFileDialog.getSaveFileName(self, "Export to", self.path.text(), f"*{suffix}")
         if chosen:
             if not chosen.lower().endswith(suffix) and not Path(chosen).exists():
@@ -212,8 +212,7 @@ class ExportDialog(QDialog):
     # -- preview ----------------------------------------------------------------------------------
 
     def update_preview(self) -> None:
-        from app.io.exporters.html import grid_html
-        from app.ops.exporting import gather
+        from app.ops.exporting import gather, preview_html
 
         try:
             data = gather(self.window_.context.project, self.filters())
@@ -236,7 +235,7 @@ class ExportDialog(QDialog):
             more = f"<p><i>… and {counted(len(grid.rows) - PREVIEW_ROWS, 'more topic', 'more topics')} in the export.</i></p>"
         self.preview.setHtml(
             f"<p><b>{counted(len(data.statements), 'statement')}</b> · {counted(len(grid.columns), 'party')} · "
-            f"{counted(len(grid.rows), 'topic')} · {counted(len(data.links), 'link')}</p>" + grid_html(small, anchors=False) + more
+            f"{counted(len(grid.rows), 'topic')} · {counted(len(data.links), 'link')}</p>" + preview_html(small) + more
         )
 
     # -- writing ----------------------------------------------------------------------------------
@@ -310,7 +309,7 @@ class ExportDialog(QDialog):
 
     def _failed(self, error) -> None:
         self._done()
-        from app.io.exporters._common import ExportCancelled
+        from app.ops.exporting import ExportCancelled
 
         if isinstance(error, ExportCancelled):
             self.status.setText(str(error))

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout
 
 from app import __version__
-from app.store import schema
+from app.ops import opening
 
 # What is done with the mouse or only inside one widget: no action carries these.
 GESTURES = [
@@ -146,7 +146,7 @@ def about_html(project_path=None, project_schema: int | None = None) -> str:
         f"<h3>Counterclaim {__version__}</h3>"
         "<p>Compare the competing narratives inside news coverage, offline.</p>"
         f"{project}"
-        f"<p>Reads project files up to version {schema.SCHEMA_VERSION}.<br>"
+        f"<p>Reads project files up to version {opening.SCHEMA_VERSION}.<br>"
         f"Python {sys.version.split()[0]} · Qt for Python {pyside_version} · SQLite {sqlite3.sqlite_version}</p>"
     )
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QProgressDialog
 
 from app.core.errors import CounterclaimError
 from app.core.words import counted
-from app.store import articles as articles_store
+from app.ops import queries
 from app.ui import ask, settings
 from app.ui.context import Change
 from app.ui.errors import guarded, report
@@ -111,7 +111,7 @@ class ImportController(QObject):
         text = QGuiApplication.clipboard().text()
         if not text.strip():
             raise CounterclaimError("The clipboard holds no text to import. Copy an article first.")
-        outlets = articles_store.outlets(self.window_.context.project)
+        outlets = queries.outlets(self.window_.context.project)
         details = ask.article_details(self.window_, text, outlets, settings.value("paste/last_outlet", None))
         if details is None:
             return

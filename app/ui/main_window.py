@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QT
 
 from app.core.errors import CounterclaimError
 from app.core.words import counted
+from app.ops.queries import StatementFilter
 from app.store import articles as articles_store
 from app.store import statements as statements_store
-from app.store.statements import StatementFilter
 from app.ui import actions, learning_desk, narrative_desk, safety, settings, theme
 from app.ui.article_list import ArticleList
 from app.ui.context import Change, ProjectContext

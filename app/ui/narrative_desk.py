@@ -12,10 +12,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from app.core.errors import CounterclaimError
 from app.core.matching import relation_hint
-from app.store import links as links_store
-from app.store import statements as statements_store
-from app.store import topics as topics_store
-from app.store.links import RELATIONS
+from app.ops import queries
+from app.ops.queries import RELATIONS
 from app.ui import ask
 from app.ui import narrative_commands as commands
 from app.ui.comparison_sheet import ComparisonSheet
@@ -203,7 +201,7 @@ class NarrativeDesk(QObject):
         """Link the statements selected first to the one selected last, with a relation asked for."""
         ids = self._selection(at_least=2)
         *sources, target = ids
-        texts = {r["id"]: r["text"] for r in statements_store.detailed(self.context.project, ids=ids)}
+        texts = {r["id"]: r["text"] for r in queries.statement_details(self.context.project, ids=ids)}
         hint = relation_hint(texts.get(sources[0], ""), texts.get(target, ""))
         what = "the first statement" if len(sources) == 1 else f"the first {len(sources)} statements"
         relation = ask.choose(
@@ -253,10 +251,10 @@ class NarrativeDesk(QObject):
 
     def _topic_items(self, menu: QMenu, ids: list[int]) -> None:
         project = self.context.project
-        pairs = set(topics_store.pairs_of(project, ids))
+        pairs = set(queries.topic_pairs(project, ids))
         menu.addAction("Put under topic…\tT", lambda: self.pick_topic(ids))
         sub = menu.addMenu("Topics")
-        for topic in topics_store.all_topics(project):
+        for topic in queries.topics(project):
             action = sub.addAction(topic.name)
             action.setCheckable(True)
             under = all((sid, topic.id) in pairs for sid in ids)
@@ -264,10 +262,10 @@ class NarrativeDesk(QObject):
             action.triggered.connect(lambda _c=False, t=topic, u=under: self._toggle_topic(ids, t, u))
 
     def _link_items(self, menu: QMenu, statement_id: int) -> None:
-        found = links_store.of_statements(self.context.project, [statement_id])
+        found = queries.links_of(self.context.project, [statement_id])
         if not found:
             return
-        others = {r["id"]: r for r in statements_store.detailed(
+        others = {r["id"]: r for r in queries.statement_details(
             self.context.project, ids=[l.target_id if l.source_id == statement_id else l.source_id for l in found])}
         sub = menu.addMenu(f"Links ({len(found)})")
         for link in found:

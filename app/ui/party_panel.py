@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import CounterclaimError
 from app.core.same_side import likely_target
-from app.ops import parties_ops
-from app.store import parties as parties_store
+from app.ops import parties_ops, queries
 from app.ui import alias_dialog, ask
 from app.ui import roles
 from app.ui.context import Change, ProjectContext
@@ -54,7 +53,7 @@ class PartyModel(QAbstractTableModel):
         self.beginResetModel()
         if self.context:
             self.parties = list(self.context.parties)
-            self.counts = parties_store.counts(self.context.project)
+            self.counts = queries.party_counts(self.context.project)
         else:
             self.parties, self.counts = [], {}
         self.endResetModel()
@@ -71,7 +70,7 @@ class PartyModel(QAbstractTableModel):
     def refresh_counts(self) -> None:
         if not self.context or not self.parties:
             return
-        self.counts = parties_store.counts(self.context.project)
+        self.counts = queries.party_counts(self.context.project)
         self.dataChanged.emit(self.index(0, self.COUNT), self.index(len(self.parties) - 1, self.COUNT))
 
     def rowCount(self, parent=QModelIndex()) -> int:

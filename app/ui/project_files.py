@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.core.errors import CounterclaimError
-from app.store.database import SUFFIX
+from app.ops.opening import SUFFIX
 from app.ui import ask, settings
 from app.ui.errors import guarded
 

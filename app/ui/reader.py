@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from app.core.words import counted
-from app.store.records import Article
+from app.ops.queries import Article
 from app.ui import explain, theme
 from app.ui.context import ProjectContext
 from app.ui.offsets import Offsets

@@ -17,28 +17,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.errors import CounterclaimError, DamagedProject
-from app.store import backups, damage
-from app.store.database import Project
-from app.store.locking import ProjectLock
+from app.ops import opening
+from app.ops.opening import Project, ProjectLock
 from app.ui import ask
 from app.ui.workers import Job
 
 
 def _when(backup: Path) -> str:
-    return backups.when(backup)
+    return opening.backup_time(backup)
 
 
 def open_for_window(window, path: str | Path, create: bool) -> tuple[Project, ProjectLock | None]:
     """Open a project for a window; returns it with the lock held (None when read-only)."""
     path = Path(path).expanduser().absolute()
     try:
-        project = Project(path, create=create)
-        if damage.on_open(project.conn, project.path) is not None:
-            project.close()
-            raise backups.damaged_project(path)
+        project = opening.open_checked(path, create=create)
     except DamagedProject as error:
         project = _offer_backup(window, path, error)
-    note = backups.interrupted_restore(project.path)
+    note = opening.interrupted_restore(project.path)
     if note:
         ask.info(window, "A restore was interrupted", note)
     if project.read_only:  # the file (or its folder) is read-only: say so now, not at the first edit
@@ -52,7 +48,7 @@ def open_for_window(window, path: str | Path, create: bool) -> tuple[Project, Pr
     lock = ProjectLock(project.path)
     if lock.acquire():
         if not create:
-            job = Job(project.path, lambda p, _progress, _cancelled: backups.take_backup(p), "backup")
+            job = Job(project.path, lambda p, _progress, _cancelled: opening.take_backup(p), "backup")
             job.signals.failed.connect(lambda error, w=window, p=project.path: _backup_failed(w, p, error))
             window.jobs.start(job)
         return project, lock
@@ -67,7 +63,7 @@ def open_for_window(window, path: str | Path, create: bool) -> tuple[Project, Pr
 
 
 def _offer_backup(window, path: Path, error: DamagedProject) -> Project:
-    newest = backups.newest_usable(path)
+    newest = opening.newest_backup(path)
     if newest is None:
         raise error
     question = (
@@ -76,19 +72,19 @@ def _offer_backup(window, path: Path, error: DamagedProject) -> Project:
     )
     if not ask.confirm(window, "Restore from backup", question):
         raise error
-    aside = backups.restore_backup(path, newest)
+    aside = opening.restore_backup(path, newest)
     window.statusBar().showMessage(f"Restored the backup of {_when(newest)}; the damaged file is {aside.name}", 10000)
     return Project(path)
 
 
 def _backup_failed(window, path: Path, error: BaseException) -> None:
     """The background backup found the open project damaged: say so, offer the newest good backup."""
-    if isinstance(error, backups.BackupNotTaken):  # the work goes on; the journalist is told
+    if isinstance(error, opening.BackupNotTaken):  # the work goes on; the journalist is told
         ask.info(window, "No backup was taken", str(error))
         return
     if not isinstance(error, DamagedProject):
         return  # a backup that could not be written never stops the journalist's work
-    newest = backups.newest_usable(path)
+    newest = opening.newest_backup(path)
     if newest is None or window.context is None or window.context.path != path or window.project_lock is None:
         ask.error(window, str(error))
         return
@@ -103,14 +99,14 @@ def _backup_failed(window, path: Path, error: BaseException) -> None:
 def damaged_sentence(error: BaseException, window) -> str | None:
     """For the desk's error reporting: a damaged file found by any read, as a sentence
     naming the newest good backup (None for every other error)."""
-    if isinstance(error, CounterclaimError) or not damage.is_damage(error):
+    if isinstance(error, CounterclaimError) or not opening.is_damage(error):
         return None  # a refusal is already its own sentence (and may be about another file)
     if window is not None and not hasattr(window, "context") and hasattr(window, "window"):
         window = window.window()  # a panel of the main window
     context = getattr(window, "context", None)
     if context is None:
         return "The project is damaged: part of the file cannot be read. Open it again to restore a backup."
-    return f"{backups.damaged_project(context.path)} Use File › Restore from Backup… to go back to it."
+    return f"{opening.damaged_project(context.path)} Use File › Restore from Backup… to go back to it."
 
 
 def restore_from_backup(window) -> None:
@@ -119,7 +115,7 @@ def restore_from_backup(window) -> None:
     if context is None:
         raise CounterclaimError("Open a project first: backups belong to a project.")
     path = context.path
-    choices = [b for b in backups.list_backups(path) if backups.is_usable(b)]
+    choices = opening.backups_to_restore(path)
     if not choices:
         raise CounterclaimError(
             f"There are no backups of “{path.name}” yet: one is taken each time the project is opened."
@@ -141,7 +137,7 @@ def _restore_into_window(window, backup: Path, label: str, replaced: str) -> Non
     lock, window.project_lock = window.project_lock, None
     window.close_project()  # its connection closes; the lock stays ours during the restore
     try:
-        aside = backups.restore_backup(path, backup, lock=lock)
+        aside = opening.restore_backup(path, backup, lock=lock)
     finally:
         lock.release()
         window.open_project(path)

@@ -23,11 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import articles as articles_store
-from app.store import search as search_store
-from app.store import statements as statements_store
-from app.store import topics as topics_store
-from app.store.statements import StatementFilter
+from app.ops import queries
+from app.ops.queries import StatementFilter
 from app.ui import explain
 from app.ui import roles
 from app.ui.context import Change, ProjectContext
@@ -90,13 +87,13 @@ class StatementTableModel(QAbstractTableModel):
         if project is not None:
             if self.scope == "article":
                 if self.article_id is not None:
-                    self.rows = statements_store.listing(project, self._filters())
+                    self.rows = queries.statements(project, self._filters())
                 self.total = len(self.rows)
             elif self.scope == "project":
-                self.total = statements_store.listing_count(project, self._filters())
-                self.rows = statements_store.listing(project, self._filters(), 0, self.PAGE)
+                self.total = queries.statement_count(project, self._filters())
+                self.rows = queries.statements(project, self._filters(), 0, self.PAGE)
             else:
-                self.rows = search_store.listing(project, self.query, self._filters()) if self.query else []
+                self.rows = queries.search_listing(project, self.query, self._filters()) if self.query else []
                 self.total = len(self.rows)
         self._row_of = {r["id"]: i for i, r in enumerate(self.rows)}
         self.endResetModel()
@@ -109,7 +106,7 @@ class StatementTableModel(QAbstractTableModel):
             return
         last = self.rows[-1] if self.rows else None
         after = (last["article_id"], last["start"]) if last else None
-        more = statements_store.listing(self.context.project, self._filters(), limit=self.PAGE, after=after)
+        more = queries.statements(self.context.project, self._filters(), limit=self.PAGE, after=after)
         if not more:
             self.total = len(self.rows)
             return
@@ -126,7 +123,7 @@ class StatementTableModel(QAbstractTableModel):
         present = [i for i in ids if i in self._row_of]
         if not present or self.context is None:
             return
-        for row in statements_store.listing_by_ids(self.context.project, present):
+        for row in queries.statements_by_ids(self.context.project, present):
             index = self._row_of[row["id"]]
             self.rows[index] = row
             self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.HEADERS) - 1))
@@ -335,9 +332,9 @@ class StatementPanel(QWidget):
             self.status: [("Any status", None), ("Confirmed", "confirmed"), ("Suggested", "suggested"),
                           ("Untagged", "untagged")],
             self.topic: [("All topics", None)]
-            + [(t.name, t.id) for t in (topics_store.all_topics(project) if project else [])],
+            + [(t.name, t.id) for t in (queries.topics(project) if project else [])],
             self.outlet: [("All outlets", None)]
-            + [(o, o) for o in (articles_store.outlets(project) if project else [])],
+            + [(o, o) for o in (queries.outlets(project) if project else [])],
         }
         for combo, items in choices.items():
             current = combo.currentData()

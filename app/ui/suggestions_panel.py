@@ -14,9 +14,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from app.core.errors import CounterclaimError
 from app.core.matching import relation_hint
-from app.ops import matching_ops
-from app.store import links as links_store
-from app.store import statements as statements_store
+from app.ops import matching_ops, queries
 from app.ui import narrative_commands as commands
 from app.ui.errors import guarded
 from app.ui.workers import Job
@@ -181,10 +179,10 @@ class SuggestionsPanel(QWidget):
             self.title.setText("That statement is not indexed yet.")
             return
         project = self.context.project
-        rows = {r["id"]: r for r in statements_store.detailed(project, ids=[statement_id, *[c.statement_id for c in found]])}
+        rows = {r["id"]: r for r in queries.statement_details(project, ids=[statement_id, *[c.statement_id for c in found]])}
         query = rows.get(statement_id)
         linked = {}
-        for link in links_store.of_statements(project, [statement_id]):
+        for link in queries.links_of(project, [statement_id]):
             linked[link.target_id if link.source_id == statement_id else link.source_id] = link.relation
         self.title.setText(f"<b>Answers to:</b> {escape(query['text'][:160]) if query else statement_id}")
         for candidate in found:

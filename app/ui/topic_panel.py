@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CounterclaimError
-from app.ops import topics_ops
-from app.store import topics as topics_store
+from app.ops import queries, topics_ops
 from app.ui import ask, roles
 from app.ui import narrative_commands as commands
 from app.ui.errors import guarded
@@ -48,8 +47,8 @@ class TopicModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         if self.context is not None:
-            self.topics = topics_store.all_topics(self.context.project)
-            self.counts = topics_store.counts(self.context.project)
+            self.topics = queries.topics(self.context.project)
+            self.counts = queries.topic_counts(self.context.project)
         else:
             self.topics, self.counts = [], {}
         self.endResetModel()

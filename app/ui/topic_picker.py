@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
-from app.store import topics as topics_store
+from app.ops import queries
 from app.ui import narrative_commands as commands
 from app.ui.errors import guarded
 
@@ -20,8 +20,8 @@ class TopicPicker(QDialog):
         self.setObjectName("topicPicker")
         self.setAttribute(Qt.WA_DeleteOnClose)
         self.context, self.ids = context, list(ids)
-        self.topics = topics_store.all_topics(context.project)
-        pairs = topics_store.pairs_of(context.project, self.ids)
+        self.topics = queries.topics(context.project)
+        pairs = queries.topic_pairs(context.project, self.ids)
         self.all_under = {
             t.id for t in self.topics if all((sid, t.id) in set(pairs) for sid in self.ids)
         }

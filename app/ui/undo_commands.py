@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from app.core.words import counted
-from app.ops import parties_ops, statements_ops, tagging
-from app.store import articles as articles_store
+from app.ops import parties_ops, queries, statements_ops, tagging
 from app.ui.context import Change, ProjectContext
 from app.ui.errors import report
 
@@ -90,7 +89,7 @@ class TagCommand(OpCommand):
         self.article_ids: list[int] = []
 
     def do(self):
-        self.article_ids = articles_store.of_statements(self.project, self.ids)
+        self.article_ids = queries.articles_of(self.project, self.ids)
         if self.action == "tag":
             return tagging.tag(self.project, self.ids, self.party_id)
         if self.action == "confirm":
@@ -153,7 +152,7 @@ class TouchingCommand(OpCommand):
 
     def do(self):
         change = self.op()
-        self.article_ids = articles_store.of_statements(self.project, change.statement_ids)
+        self.article_ids = queries.articles_of(self.project, change.statement_ids)
         return change
 
     def replay(self, undo: bool) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.store.database import Project
+from app.ops.opening import Project
 
 Work = Callable[[Project, Callable[[int, int, str], None], Callable[[], bool]], object]
 

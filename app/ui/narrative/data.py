@@ -1,6 +1,6 @@
 """What the narrative view shows: statements grouped by topic (rows) and party (panes).
 
-Loaded with one store query (``app.store.narrative.placed_statements``) and kept in memory;
+Loaded with one read (``app.ops.queries.placed_statements``) and kept in memory;
 a filter change only walks those tuples again, never the file. Rows and columns are the
 comparison grid's own ``Row`` and ``Column`` (app.core.comparison), and every statement's
 source is a comparison ``Citation``, so the view, the sheet and the exports agree.
@@ -12,11 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.core.comparison import NO_TOPIC, Citation, Column, Row
-from app.store import narrative as store
-from app.store import parties as parties_store
-from app.store import topics as topics_store
-from app.store.database import Project
-from app.store.narrative import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, TEXT, TOPIC  # noqa: F401
+from app.ops import queries
+from app.ops.opening import Project
+from app.ops.queries import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, TEXT, TOPIC  # noqa: F401
 
 RELATION_COLORS = {"contradicts": "#D62728", "supports": "#2CA02C", "responds-to": "#7F7F7F"}
 
@@ -62,10 +60,10 @@ class NarrativeData:
     @classmethod
     def load(cls, project: Project) -> NarrativeData:
         data = cls()
-        data.rows = store.placed_statements(project)
-        data.articles = store.article_briefs(project)
-        data.parties = parties_store.all_parties(project)
-        data.topics = topics_store.all_topics(project)
+        data.rows = queries.placed_statements(project)
+        data.articles = queries.article_briefs(project)
+        data.parties = queries.parties(project)
+        data.topics = queries.topics(project)
         data.text_of = {r[ID]: r for r in data.rows}
         by_cell: dict[tuple, list[tuple]] = defaultdict(list)
         topics_of: dict[int, list] = defaultdict(list)
@@ -77,7 +75,7 @@ class NarrativeData:
         return data
 
     def load_links(self, project: Project) -> None:
-        self.links = {row[0]: LinkInfo(*row) for row in store.link_rows(project)}
+        self.links = {row[0]: LinkInfo(*row) for row in queries.links(project)}
         self.links_of = defaultdict(list)
         for link in self.links.values():
             self.links_of[link.source_id].append(link)
