@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launc
 
 from app import __version__
 from app.core.errors import DamagedProject, ForeignProject, ProjectError
-from app.store import plainfile, schema, sidefiles
+from app.store import open_here, plainfile, schema, sidefiles
 from app.store.locking import InUse
 
 SUFFIX = ".counterclaim"
@@ -188,6 +188,7 @@ class Project:
         except BaseException:
             self._in_use.release()
             raise
+        self._opened_here = open_here.opened(self.path)
 
     def _open(self) -> None:
         self.conn = None
@@ -251,6 +252,8 @@ class Project:
             if not self.path.parent.is_dir():
                 raise ProjectError(f"The folder {self.path.parent} does not exist.")
             return
+        if open_here.is_open(self.path):
+            return  # reading its header would drop this process's locks on it (open_here.py)
         try:
             head, other = plainfile.read_head(self.path, len(_SQLITE_MAGIC))
         except OSError as error:
@@ -506,6 +509,8 @@ class Project:
             if not self.read_only:
                 self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        open_here.closed(getattr(self, "_opened_here", None))
+        self._opened_here = None
         self._in_use.release()
 
     def __enter__(self) -> Project:
