@@ -179,6 +179,7 @@ class Project:
             raise ProjectError(f"{_quoted(self.path)} is being restored from a backup; try again in a moment.")
         self._full_disk = False
         beside = _journals_present(self.path)
+        self._opened_here = open_here.opened(self.path)  # from before SQLite takes its locks
         try:
             try:
                 self._open()
@@ -186,9 +187,11 @@ class Project:
                 if not self._read_on_full_disk(error, beside):
                     raise explain(error, self.path) from error
         except BaseException:
+            open_here.closed(self._opened_here)
             self._in_use.release()
             raise
-        self._opened_here = open_here.opened(self.path)
+        if self._opened_here is None:  # a new project: its file exists now
+            self._opened_here = open_here.opened(self.path)
 
     def _open(self) -> None:
         self.conn = None
@@ -509,7 +512,7 @@ class Project:
             if not self.read_only:
                 self.conn.execute("PRAGMA optimize")
         self.conn.close()
-        open_here.closed(getattr(self, "_opened_here", None))
+        open_here.closed(self._opened_here)
         self._opened_here = None
         self._in_use.release()
 
