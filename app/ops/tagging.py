@@ -71,8 +71,9 @@ def restore(project: Project, states: Sequence[TagState]) -> TagChange:
         gone = statements.missing(project, list(by_id)) if by_id else []
         if gone:  # joined or split since by another window or the command line
             raise CounterclaimError(
-                f"Statement {gone[0]} is no longer in the project (another window or the command "
-                "line changed it since), so this step cannot be undone or redone; nothing was changed."
+                f"Statement {gone[0]} is no longer in the project (another window or the "
+                "command line changed it since), so this step cannot be undone or redone; "
+                "nothing was changed."
             )
         return _apply(project, list(by_id), lambda s: by_id[s.statement_id])
 
