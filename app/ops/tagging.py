@@ -67,7 +67,15 @@ def clear(project: Project, ids: Sequence[int]) -> TagChange:
 def restore(project: Project, states: Sequence[TagState]) -> TagChange:
     """Write tag states back as they were (undo) or again (redo)."""
     by_id = {s.statement_id: s for s in states}
-    return _apply(project, list(by_id), lambda s: by_id[s.statement_id])
+    with project.transaction():
+        gone = statements.missing(project, list(by_id)) if by_id else []
+        if gone:  # joined or split since by another window or the command line
+            raise CounterclaimError(
+                f"Statement {gone[0]} is no longer in the project (another window or the "
+                "command line changed it since), so this step cannot be undone or redone; "
+                "nothing was changed."
+            )
+        return _apply(project, list(by_id), lambda s: by_id[s.statement_id])
 
 
 @dataclass(frozen=True)

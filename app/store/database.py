@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launc
 
 from app import __version__
 from app.core.errors import DamagedProject, ForeignProject, ProjectError
-from app.store import plainfile, schema, sidefiles
+from app.store import open_here, plainfile, schema, sidefiles
 from app.store.locking import InUse
 
 SUFFIX = ".counterclaim"
@@ -179,6 +179,7 @@ class Project:
             raise ProjectError(f"{_quoted(self.path)} is being restored from a backup; try again in a moment.")
         self._full_disk = False
         beside = _journals_present(self.path)
+        self._opened_here = open_here.opened(self.path)  # from before SQLite takes its locks
         try:
             try:
                 self._open()
@@ -186,8 +187,11 @@ class Project:
                 if not self._read_on_full_disk(error, beside):
                     raise explain(error, self.path) from error
         except BaseException:
+            open_here.closed(self._opened_here)
             self._in_use.release()
             raise
+        if self._opened_here is None:  # a new project: its file exists now
+            self._opened_here = open_here.opened(self.path)
 
     def _open(self) -> None:
         self.conn = None
@@ -251,6 +255,8 @@ class Project:
             if not self.path.parent.is_dir():
                 raise ProjectError(f"The folder {self.path.parent} does not exist.")
             return
+        if open_here.is_open(self.path):
+            return  # reading its header would drop this process's locks on it (open_here.py)
         try:
             head, other = plainfile.read_head(self.path, len(_SQLITE_MAGIC))
         except OSError as error:
@@ -506,6 +512,8 @@ class Project:
             if not self.read_only:
                 self.conn.execute("PRAGMA optimize")
         self.conn.close()
+        open_here.closed(self._opened_here)
+        self._opened_here = None
         self._in_use.release()
 
     def __enter__(self) -> Project:

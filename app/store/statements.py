@@ -284,6 +284,14 @@ def tag_states(project: Project, statement_ids: Iterable[int]) -> list[TagState]
     return [found[i] for i in ids]
 
 
+def missing(project: Project, statement_ids: Sequence[int]) -> list[int]:
+    """Which of these statements are not in the project (any more), in the order given."""
+    ids = list(statement_ids)
+    marks = ",".join("?" * len(ids))
+    found = {row[0] for row in project.execute(f"SELECT id FROM statements WHERE id IN ({marks})", tuple(ids))}
+    return [i for i in ids if i not in found]
+
+
 def set_tags(project: Project, states: Iterable[TagState]) -> None:
     """Write tags exactly as given; the caller holds the transaction."""
     project.conn.executemany(
@@ -518,9 +526,14 @@ def swap(project: Project, remove: Snapshot, insert: Snapshot) -> None:
     Raises CounterclaimError when an id ``insert`` needs is taken by something made since.
     """
     if remove.ids:
-        project.execute(
+        deleted = project.execute(
             f"DELETE FROM statements WHERE id IN ({','.join('?' * len(remove.ids))})", tuple(remove.ids)
-        )
+        ).rowcount
+        if deleted != len(remove.ids):  # the desk's own edits never get here: their undo goes first
+            raise CounterclaimError(
+                "This change can no longer be undone or redone: its statements were changed since "
+                "by another window or the command line. Nothing was changed."
+            )
     if insert.ids:
         taken = project.execute(
             f"SELECT id FROM statements WHERE id IN ({','.join('?' * len(insert.ids))})", tuple(insert.ids)

@@ -2,7 +2,9 @@
 
 Views never re-read everything after an edit: each undo command says what it changed
 (``Change``) and every view refreshes just that. Views added later (topics, links, the
-narrative view) connect to ``ProjectContext.changed`` the same way.
+narrative view) connect to ``ProjectContext.changed`` the same way. A change committed by
+another writer (the command line, a second window) arrives as one ``project`` change, noticed
+by ``other_writers`` (app/ui/other_writers.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from app.ops.opening import Project
 from app.ops.queries import Party
 from app.store import parties as parties_store
+from app.ui.other_writers import OtherWriters
 
 # What a change may touch. "structure" means statements were added or removed (a split):
 # views showing those articles reload them rather than patching rows.
@@ -58,6 +61,9 @@ class ProjectContext(QObject):
         self._parties: list[Party] | None = None
         self._party_by_id: dict[int, Party] = {}
         self.changed.connect(self._forget_parties)
+        self.other_writers = OtherWriters(project, self)
+        self.other_writers.noticed.connect(lambda: self.announce(Change.of("project")))
+        self.other_writers.start()
 
     @property
     def path(self) -> Path:
@@ -108,5 +114,6 @@ class ProjectContext(QObject):
         self.changed.emit(change)
 
     def close(self) -> None:
+        self.other_writers.stop()
         self.undo_stack.clear()
         self.project.close()

@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.context.undo_stack)
         self.undo_group.setActiveStack(self.context.undo_stack)
         self.context.changed.connect(self._on_change)
+        self.context.other_writers.hold_while(lambda: self.importer.busy)  # its own writer
         self.context.undo_stack.cleanChanged.connect(lambda _c: None)
         for view in (self.articles.model, self.statements, self.party_panel, self.narratives, self.learning):
             view.set_context(self.context)
@@ -256,11 +257,14 @@ class MainWindow(QMainWindow):
             self.articles.model.on_change(change)
             self.statements.on_change(change)
             self.party_panel.on_change(change)
-            if change.touches("structure") and self.current_article_id in change.article_ids:
+            if change.touches("project"):  # another writer: anything may have changed
+                self._reload_reader()
+                self.articles.select(self.current_article_id)
+            elif change.touches("structure") and self.current_article_id in change.article_ids:
                 self._reload_reader()
             elif change.touches("tags") and self.current_article_id in change.article_ids:
                 self.reader.update_rows(statements_store.listing_by_ids(self.context.project, change.statement_ids))
-            if change.touches("parties"):
+            if change.touches("parties", "project"):
                 self.reader.restyle()
                 actions.fill_tag_menu(self)
             if change.touches("articles") and self.current_article_id is None and self.articles.model.rows:

@@ -207,8 +207,10 @@ class TaggingController(QObject):
     # -- after every edit ----------------------------------------------------------------------------
 
     def on_change(self, change: Change) -> None:
-        if change.touches("project"):
-            self.selected = []
+        if change.touches("project"):  # re-read from the file: keep what is still there
+            listed = self.table.model.row_of
+            kept = [i for i in self.selected if self.reader.row(i) is not None or listed(i) is not None]
+            self.set_selection(kept, scroll=False)
             return
         if change.focus_ids and change.extra.get("undo") is not None or change.touches("structure"):
             focus = list(change.focus_ids)

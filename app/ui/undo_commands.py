@@ -87,6 +87,7 @@ class TagCommand(OpCommand):
         super().__init__(context, label)
         self.ids, self.action, self.party_id = list(ids), action, party_id
         self.article_ids: list[int] = []
+        self.replayed = None  # the last undo or redo's own before and after
 
     def do(self):
         self.article_ids = queries.articles_of(self.project, self.ids)
@@ -97,11 +98,14 @@ class TagCommand(OpCommand):
         return tagging.clear(self.project, self.ids)
 
     def replay(self, undo: bool) -> None:
-        tagging.restore(self.project, self.result.before if undo else self.result.after)
+        states = self.result.before if undo else self.result.after
+        self.replayed = tagging.restore(self.project, states)
 
     def describe(self, undo: bool) -> Change:
         before, after = self.result.before, self.result.after
         pairs = list(zip(after, before)) if undo else list(zip(before, after))
+        if self.replayed is not None:  # what the replay really replaced: another writer may have
+            pairs = list(zip(self.replayed.before, self.replayed.after))  # retagged them since
         return Change.of(
             "tags", statements=self.ids, articles=self.article_ids, focus=self.ids, undo=undo, tag_pairs=pairs
         )
