@@ -19,6 +19,7 @@ from app.store import parties as _parties
 from app.store import search as _search
 from app.store import statements as _statements
 from app.store import topics as _topics
+from app.store import watch as _watch
 from app.store.alias_origins import Origin
 from app.store.database import Project
 from app.store.exchange import ExportData
@@ -32,7 +33,7 @@ from app.store.statements import StatementFilter
 __all__ = [
     "ARTICLE", "ID", "PARAGRAPH", "PARTY", "RELATIONS", "STATUS", "TEXT", "TOPIC", "Article",
     "ArticleBrief", "ExportData", "Link", "Origin", "Party", "StatementFilter", "Topic",
-    "alias_origins", "article", "article_briefs", "article_count", "article_summaries", "articles",
+    "alias_origins", "article", "article_briefs", "data_version", "article_count", "article_summaries", "articles",
     "articles_of", "comparison", "furniture_spans", "links", "links_of", "outlets", "parties",
     "party_counts", "party_named", "placed_statements", "search", "search_listing",
     "statement_count", "statement_details", "statements", "statements_by_ids", "tag_counts",
@@ -194,3 +195,8 @@ def comparison(project: Project, confirmed_only: bool = False) -> ExportData:
     """What the comparison sheet shows: the whole project as every export reads it (its grid()
     is the sheet), all from one state of the file."""
     return _exchange.select(project, _exchange.Selection(confirmed_only=confirmed_only))
+
+
+def data_version(project: Project) -> int | None:
+    """How far the file has moved under other writers (the command line, a second window)."""
+    return _watch.data_version(project)

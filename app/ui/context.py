@@ -15,9 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from app.ops import queries
 from app.ops.opening import Project
 from app.ops.queries import Party
-from app.store import parties as parties_store
 from app.ui.other_writers import OtherWriters
 
 # What a change may touch. "structure" means statements were added or removed (a split):
@@ -78,7 +78,7 @@ class ProjectContext(QObject):
     @property
     def parties(self) -> list[Party]:
         if self._parties is None:
-            self._parties = parties_store.all_parties(self.project)
+            self._parties = queries.parties(self.project)
             self._party_by_id = {p.id: p for p in self._parties}
         return self._parties
 

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QT
 
 from app.core.errors import CounterclaimError
 from app.core.words import counted
+from app.ops import queries
 from app.ops.queries import StatementFilter
-from app.store import articles as articles_store
-from app.store import statements as statements_store
 from app.ui import actions, learning_desk, narrative_desk, safety, settings, theme
 from app.ui.article_list import ArticleList
 from app.ui.context import Change, ProjectContext
@@ -154,8 +153,8 @@ class MainWindow(QMainWindow):
             return
         project = self.context.project
         if pairs is None or not getattr(self, "_counts", None):
-            self._counts = statements_store.tag_counts(project)
-            self._counts["articles"] = articles_store.count(project)
+            self._counts = queries.tag_counts(project)
+            self._counts["articles"] = queries.article_count(project)
         else:
             for before, after in pairs:
                 self._counts[before.status or "untagged"] -= 1
@@ -226,12 +225,12 @@ class MainWindow(QMainWindow):
             return
         project = self.context.project
         if article_id != self.current_article_id:
-            article = articles_store.get(project, article_id)
+            article = queries.article(project, article_id)
             if article is None:
                 return
-            rows = statements_store.listing(project, StatementFilter(article_id=article_id))
+            rows = queries.statements(project, StatementFilter(article_id=article_id))
             self.current_article_id = article_id
-            furniture = statements_store.furniture_spans(project, article_id)
+            furniture = queries.furniture_spans(project, article_id)
             self.reader_pane.show_article(self.context, article, rows, furniture)
             self.articles.select(article_id)
             if sync_table:
@@ -247,7 +246,7 @@ class MainWindow(QMainWindow):
     def _reload_reader(self) -> None:
         if self.context is None or self.current_article_id is None:
             return
-        rows = statements_store.listing(self.context.project, StatementFilter(article_id=self.current_article_id))
+        rows = queries.statements(self.context.project, StatementFilter(article_id=self.current_article_id))
         self.reader.replace_rows(rows)
 
     # -- after every edit -------------------------------------------------------------------------------------
@@ -263,7 +262,7 @@ class MainWindow(QMainWindow):
             elif change.touches("structure") and self.current_article_id in change.article_ids:
                 self._reload_reader()
             elif change.touches("tags") and self.current_article_id in change.article_ids:
-                self.reader.update_rows(statements_store.listing_by_ids(self.context.project, change.statement_ids))
+                self.reader.update_rows(queries.statements_by_ids(self.context.project, change.statement_ids))
             if change.touches("parties", "project"):
                 self.reader.restyle()
                 actions.fill_tag_menu(self)

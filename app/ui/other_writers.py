@@ -1,7 +1,7 @@
 """Noticing other writers: the command line or a second window changes the open project.
 
 ``OtherWriters`` asks SQLite every ``INTERVAL_MS`` whether another connection has committed
-to the file (``app.store.watch.data_version``; one pragma, no query when nothing changed)
+to the file (``app.ops.queries.data_version``; one pragma, no query when nothing changed)
 and emits ``noticed`` when one has. The project context turns that into one ``project``
 change, which every view already answers by re-reading what it shows; the current article,
 the selected statements and the undo stack stay as they are.
@@ -17,8 +17,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.store import watch
-from app.store.database import Project
+from app.ops import queries
+from app.ops.queries import Project
 
 INTERVAL_MS = 300  # an outside change shows within a second, timer and reload included
 
@@ -29,7 +29,7 @@ class OtherWriters(QObject):
     def __init__(self, project: Project, parent: QObject | None = None, interval_ms=INTERVAL_MS):
         super().__init__(parent)
         self.project: Project | None = project
-        self._seen = watch.data_version(project)
+        self._seen = queries.data_version(project)
         self._held: Callable[[], bool] = lambda: False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -52,7 +52,7 @@ class OtherWriters(QObject):
         """True (and ``noticed`` emitted) if another connection committed since the last check."""
         if self.project is None or self._held():
             return False
-        version = watch.data_version(self.project)
+        version = queries.data_version(self.project)
         if version is None or version == self._seen:
             return False
         self._seen = version
