@@ -43,7 +43,7 @@ def propose_parties(
     resolver = resolver_for(text)
     known = _alias_index(existing)
     names = {_fold(p.name): p.name for p in existing}
-    taken = {_fold(n) for p in existing for n in (p.name, *p.aliases)}
+    taken = {k for p in existing for k in _folded_names(p.name, tuple(p.aliases))}
     proposed: list[tuple[Entity, set[str]]] = []
     learned: dict[str, list[str]] = {}
     merged: set[int] = set()
@@ -238,10 +238,7 @@ def _build_alias_index(parties: Sequence[ProposedParty]) -> dict[str, str]:
     index: dict[str, str] = {}
     shared: set[str] = set()
     for p in parties:
-        for name in [p.name, *p.aliases]:
-            key = _fold(name)
-            if not key:
-                continue
+        for key in _folded_names(p.name, tuple(p.aliases)):
             if key in index and index[key] != p.name:
                 shared.add(key)
             index.setdefault(key, p.name)
@@ -262,20 +259,41 @@ def _surnames(parties: Sequence[ProposedParty]) -> dict[str, str]:
     out: dict[str, str] = {}
     clash: set[str] = set()
     for p in parties:
-        for alias in p.aliases:
-            words = alias.split()
-            if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-                continue
-            last = words[-1]
-            if len(last) < 3 or is_common(last) or not last[1:].islower() or gz.load().is_form(alias) \
-                    or any(is_common(w) for w in words[:-1]):
-                continue
-            key = _fold(last)
+        for key in _party_surnames(tuple(p.aliases)):
             if out.setdefault(key, p.name) != p.name:
                 clash.add(key)
     for key in clash:
         del out[key]
     return out
+
+
+# One party's share of the indexes, kept by its names: during an import the same parties come
+# back article after article, one or two of them with a new alias.
+@lru_cache(maxsize=4096)
+def _folded_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in map(_fold, (name, *aliases)) if k)
+
+
+@lru_cache(maxsize=4096)
+def _party_surnames(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    out = []
+    for alias in aliases:
+        words = alias.split()
+        if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        last = words[-1]
+        if len(last) < 3 or is_common(last) or not last[1:].islower() or gz.load().is_form(alias) \
+                or any(is_common(w) for w in words[:-1]):
+            continue
+        out.append(_fold(last))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _scanned_names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The folded names of one party the gazetteer does not know (those the scanner looks for)."""
+    g = gz.load()
+    return tuple(_fold(a) for a in (name, *aliases) if a and len(a) >= 2 and not g.is_form(a))
 
 
 def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver, key: tuple | None = None):
@@ -298,9 +316,8 @@ def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver, key: tu
 def _build_alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver):
     table: dict[str, str] = {}
     for p in parties:
-        for alias in [p.name, *p.aliases]:
-            if alias and len(alias) >= 2 and not resolver.gaz.is_form(alias):
-                table.setdefault(_fold(alias), p.name)
+        for key in _scanned_names(p.name, tuple(p.aliases)):
+            table.setdefault(key, p.name)
     ordered = sorted(table, key=len, reverse=True)
 
     def scan(words: str) -> list[str]:
