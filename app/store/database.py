@@ -368,7 +368,7 @@ class Project:
             stamp = {"key": "written_by", "value": f"Counterclaim {__version__}"}
             self.db["meta"].upsert(stamp, pk="key")
             if version == 0:
-                now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+                now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
                 self.db["meta"].upsert({"key": "created_at", "value": now}, pk="key")
 
     # -- using -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from seed_tagging import EXPECTED_GRID, OUTLET, PARTY_ORDER, PUBLISHED, TOPIC_ORDER, seed_project  # noqa: F401
+from seed_tagging import EXPECTED_GRID, OUTLET, PARTY_ORDER, PUBLISHED, TOPIC_ORDER
 
 from app.core.comparison import readable_text_color
 from app.ops.exporting import ExportFilters, export
@@ -256,7 +256,7 @@ def test_pdf_header_cells_carry_party_colours(seed_project):
 
     project, _ = seed_project
     html = pdf.document_html(gather(project))
-    for name, color in _colors(project).items():
+    for color in _colors(project).values():
         assert f'bgcolor="{color}"' in html
         assert readable_text_color(color) in html
 

@@ -240,7 +240,7 @@ def markdown_to_text(raw: str) -> tuple[str, dict[str, str]]:
             para.clear()
 
     lines = raw.split("\n")
-    for i, line in enumerate(lines):
+    for line in lines:
         if fence is not None:
             if line.strip().startswith(fence):
                 fence = None
