@@ -56,6 +56,7 @@ class StatementTableModel(QAbstractTableModel):
         self.rows: list[dict] = []
         self.total = 0
         self._row_of: dict[int, int] = {}
+        self._fetching = False  # a page is going in: whoever asks meanwhile waits for it
         self._italic = QFont()
         self._italic.setItalic(True)
         self._dim = QColor("#8b8f96")
@@ -102,7 +103,7 @@ class StatementTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self.scope == "project" and len(self.rows) < self.total
+        return not parent.isValid() and self.scope == "project" and len(self.rows) < self.total and not self._fetching
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if not self.canFetchMore(parent):
@@ -114,11 +115,15 @@ class StatementTableModel(QAbstractTableModel):
             self.total = len(self.rows)
             return
         first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        for row in more:
-            self._row_of[row["id"]] = len(self.rows)
-            self.rows.append(row)
-        self.endInsertRows()
+        self._fetching = True  # a view (or qtmodeltester) told of the rows may ask for more
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            for row in more:
+                self._row_of[row["id"]] = len(self.rows)
+                self.rows.append(row)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     # -- keeping up with edits ------------------------------------------------------------------
 
@@ -200,8 +205,8 @@ class StatementTableModel(QAbstractTableModel):
         key = self._PLAIN.get(column)
         if key is not None:
             return row[key] or ""
-        if column == self.ID:
-            return row["id"]
+        if column == self.ID:  # text, so no locale writes 12345 as "12,345": the CLI's number
+            return str(row["id"])
         if column == self.TEXT:
             return " ".join(row["text"].split())
         if column == self.PARTY:
