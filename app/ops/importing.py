@@ -104,13 +104,9 @@ Progress = Callable[[int, int, str], None]
 BATCH_SECONDS = 0.5
 
 
-def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files as given, and the importable files inside any folder (sorted, recursive)."""
-    return _expand(paths)[0]
-
-
 def _expand(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileOutcome]]:
-    """``expand_paths``, and what was left out of the folders, unread, with the reason."""
+    """Files as given and the importable files inside any folder (sorted, recursive), and
+    what was left out of the folders, unread, with the reason."""
     result: list[Path] = []
     skipped: list[FileOutcome] = []
     for raw in paths:

@@ -55,10 +55,6 @@ class Selection:
             "confirmed_only": self.confirmed_only,
         }
 
-    @property
-    def is_everything(self) -> bool:
-        return not (self.article_ids or self.party_names or self.topic_names or self.confirmed_only)
-
 
 @dataclass
 class ExportData:
@@ -86,10 +82,6 @@ class ExportData:
 
     def grid(self, include_untopical: bool = False) -> Grid:
         return build_grid(self.parties, self.topics, self.statements, include_untopical=include_untopical)
-
-    @cached_property
-    def articles_by_id(self) -> dict[int, dict]:
-        return {a["id"]: a for a in self.articles}
 
     @cached_property
     def statements_by_id(self) -> dict[int, dict]:

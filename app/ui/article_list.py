@@ -209,10 +209,6 @@ class ArticleList(QWidget):
         if current.isValid():
             self.article_chosen.emit(current.data(ID_ROLE))
 
-    def current_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
-
     def select(self, article_id: int, notify: bool = False) -> None:
         """Show an article as current (without re-announcing it unless asked)."""
         row = self.model.row_of(article_id)
