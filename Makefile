@@ -16,8 +16,11 @@ run: $(STAMP)
 	$(PY) scripts/check_qt_libs.py
 	$(PY) -m app
 
+# The layers (import-linter), the ruff rules in pyproject.toml, and no function above complexity 25.
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check .
+	$(PY) scripts/check_complexity.py
 
 # The bundle is built first so its smoke tests (tests/bundle) run on every CI run.
 test: lint bundle

@@ -11,6 +11,7 @@ NarrativeView (one query at load; filters regroup in memory; panes paint visible
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import statistics
@@ -72,10 +73,8 @@ def build_project(path: Path, n_articles: int, per_article: int = 50, seed: int 
         with project.transaction():
             for _ in range(2000):
                 a, b = rng.sample(all_ids, 2)
-                try:
+                with contextlib.suppress(Exception):  # a duplicate pair: skip it
                     links.add(project, a, b, rng.choice(links.RELATIONS))
-                except Exception:  # noqa: BLE001 - a duplicate pair: skip it
-                    pass
         return statements.count(project)
 
 

@@ -102,7 +102,7 @@ def render_xlsx_sheet(path: Path, out: Path, max_rows: int = 40) -> Path:
     import openpyxl
     from openpyxl.utils import get_column_letter
     from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QTextDocument, QTextOption
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
     from app.io.exporters import pdf
 
@@ -149,37 +149,7 @@ def render_xlsx_sheet(path: Path, out: Path, max_rows: int = 40) -> Path:
     # cells
     for r in range(1, rows + 1):
         for c in range(1, columns + 1):
-            cell = sheet.cell(row=r, column=c)
-            rect = QRectF(xs[c - 1], ys[r - 1], col_px[c], row_px[r])
-            if cell.fill is not None and cell.fill.fill_type == "solid" and isinstance(cell.fill.fgColor.rgb, str):
-                painter.fillRect(rect, QColor("#" + cell.fill.fgColor.rgb[-6:]))
-            painter.setPen(QPen(QColor("#D4D4D4"), 1))
-            painter.drawRect(rect)
-            left = cell.border.left
-            if left is not None and left.style == "thick" and left.color is not None and isinstance(left.color.rgb, str):
-                painter.fillRect(QRectF(rect.x(), rect.y(), 3, rect.height()), QColor("#" + left.color.rgb[-6:]))
-            if cell.value is None:
-                continue
-            document = QTextDocument()
-            document.setDocumentMargin(3)
-            font = QFont(base)
-            font.setPointSizeF(float(cell.font.sz or 11) * 0.82)
-            document.setDefaultFont(font)
-            option = QTextOption()
-            option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if cell.alignment.wrap_text
-                               else QTextOption.WrapMode.NoWrap)
-            document.setDefaultTextOption(option)
-            align = {"center": "center", "right": "right"}.get(cell.alignment.horizontal or "", "left")
-            document.setHtml(f'<p align="{align}">{_runs_html(cell.value, cell.font)}</p>')
-            document.setTextWidth(rect.width())
-            dy = 0.0
-            if cell.alignment.vertical == "center":
-                dy = max(0.0, (rect.height() - document.size().height()) / 2)
-            painter.save()
-            painter.setClipRect(rect.adjusted(1, 1, -1, -1))
-            painter.translate(rect.x(), rect.y() + dy)
-            document.drawContents(painter, QRectF(0, 0, rect.width(), rect.height() - dy))
-            painter.restore()
+            _paint_cell(painter, sheet.cell(row=r, column=c), QRectF(xs[c - 1], ys[r - 1], col_px[c], row_px[r]), base)
     # frozen panes: the line under row 1 and right of column A, as Excel draws it
     painter.setPen(QPen(QColor("#7F7F7F"), 2))
     painter.drawLine(margin, ys[1], xs[-1], ys[1])
@@ -200,6 +170,42 @@ def render_xlsx_sheet(path: Path, out: Path, max_rows: int = 40) -> Path:
     painter.end()
     image.save(str(out))
     return out
+
+
+def _paint_cell(painter, cell, rect, base) -> None:
+    """One spreadsheet cell: its fill, the grid line, a thick party-coloured left border, its text."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor, QFont, QPen, QTextDocument, QTextOption
+
+    if cell.fill is not None and cell.fill.fill_type == "solid" and isinstance(cell.fill.fgColor.rgb, str):
+        painter.fillRect(rect, QColor("#" + cell.fill.fgColor.rgb[-6:]))
+    painter.setPen(QPen(QColor("#D4D4D4"), 1))
+    painter.drawRect(rect)
+    left = cell.border.left
+    if left is not None and left.style == "thick" and left.color is not None and isinstance(left.color.rgb, str):
+        painter.fillRect(QRectF(rect.x(), rect.y(), 3, rect.height()), QColor("#" + left.color.rgb[-6:]))
+    if cell.value is None:
+        return
+    document = QTextDocument()
+    document.setDocumentMargin(3)
+    font = QFont(base)
+    font.setPointSizeF(float(cell.font.sz or 11) * 0.82)
+    document.setDefaultFont(font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere if cell.alignment.wrap_text
+                       else QTextOption.WrapMode.NoWrap)
+    document.setDefaultTextOption(option)
+    align = {"center": "center", "right": "right"}.get(cell.alignment.horizontal or "", "left")
+    document.setHtml(f'<p align="{align}">{_runs_html(cell.value, cell.font)}</p>')
+    document.setTextWidth(rect.width())
+    dy = 0.0
+    if cell.alignment.vertical == "center":
+        dy = max(0.0, (rect.height() - document.size().height()) / 2)
+    painter.save()
+    painter.setClipRect(rect.adjusted(1, 1, -1, -1))
+    painter.translate(rect.x(), rect.y() + dy)
+    document.drawContents(painter, QRectF(0, 0, rect.width(), rect.height() - dy))
+    painter.restore()
 
 
 def render(out_dir: Path = DOCS) -> list[Path]:

@@ -100,9 +100,7 @@ def _keep(dest: str) -> bool:
     if rest.startswith(("lib/", "bin/")) or "/" not in rest:
         name = rest.rsplit("/", 1)[-1]
         return not DROP_LIBS.search(name)
-    if rest.startswith(("qml/", "resources/qtwebengine", "libexec/")):
-        return False
-    return True
+    return not rest.startswith(("qml/", "resources/qtwebengine", "libexec/"))
 
 
 def slim(toc):

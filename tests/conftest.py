@@ -60,6 +60,14 @@ def seed_path() -> Path:
 
 
 @pytest.fixture
+def seed_project(project, seed_path):
+    """A fresh project holding the tagged seed article: (project, {starts_with: id})."""
+    from seed_tagging import build_seed
+
+    return project, build_seed(project, seed_path.parent)
+
+
+@pytest.fixture
 def seed_gold() -> dict:
     import json
 

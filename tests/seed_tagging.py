@@ -141,15 +141,3 @@ EXPECTED_GRID = {
         "Baloch separatists": ["The Baloch separatist groups, namely"],
     },
 }
-
-
-try:  # a fixture for test modules that import it: `from seed_tagging import seed_project`
-    import pytest
-
-    @pytest.fixture
-    def seed_project(project, seed_path):
-        """A fresh project holding the tagged seed article: (project, {starts_with: id})."""
-        return project, build_seed(project, seed_path.parent)
-
-except ImportError:  # pragma: no cover - the docs script runs without pytest
-    pass

@@ -6,6 +6,7 @@ text readers, the pure row builder), not the project database layer.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -97,10 +98,8 @@ def _worker_started() -> None:
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     if hasattr(os, "nice") and WORKER_NICENESS:
-        try:
+        with contextlib.suppress(OSError):  # pragma: no cover - not allowed here: same priority, still correct
             os.nice(WORKER_NICENESS)
-        except OSError:  # pragma: no cover - not allowed here: same priority, still correct
-            pass
 
 
 def _exit_with(parent) -> None:

@@ -6,6 +6,7 @@ anything half-written, and the files before it stay imported.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import sys
@@ -103,13 +104,9 @@ Progress = Callable[[int, int, str], None]
 BATCH_SECONDS = 0.5
 
 
-def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files as given, and the importable files inside any folder (sorted, recursive)."""
-    return _expand(paths)[0]
-
-
 def _expand(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileOutcome]]:
-    """``expand_paths``, and what was left out of the folders, unread, with the reason."""
+    """Files as given and the importable files inside any folder (sorted, recursive), and
+    what was left out of the folders, unread, with the reason."""
     result: list[Path] = []
     skipped: list[FileOutcome] = []
     for raw in paths:
@@ -191,7 +188,7 @@ def import_files(
 
 
 def _import_one(
-    project: Project, path: Path, outlet, context: "_PartyContext", report, prepared: "_Prepared | None" = None
+    project: Project, path: Path, outlet, context: _PartyContext, report, prepared: _Prepared | None = None
 ) -> FileOutcome:
     try:
         if prepared is None:
@@ -214,7 +211,7 @@ GROUP_FILES = 32
 
 
 def _store_group(
-    project: Project, group: list[tuple[Path, "_Prepared | None"]], outlet, context: "_PartyContext", report
+    project: Project, group: list[tuple[Path, _Prepared | None]], outlet, context: _PartyContext, report
 ) -> list[FileOutcome]:
     """Store a few files as ``_import_one`` would one by one, with fewer, bigger INSERTs.
 
@@ -234,7 +231,7 @@ def _store_group(
             next_id = articles.next_id(project)
             # the stored articles with the group's fingerprints, in one query instead of one each
             stored = articles.ids_by_fingerprint(project, [p.sha for _, p in group if p is not None and p.sha])
-            for k, (path, prepared) in enumerate(group):
+            for path, prepared in group:
                 if prepared is None:  # not prepared by a worker: prepare it here, now
                     prepared = _prepare_one(str(path), context.known)
                 if prepared is None:  # something unexpected: the plain path shows it as it is
@@ -259,7 +256,7 @@ def _store_group(
     return outcomes
 
 
-def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas, next_id, stored=None) -> FileOutcome:
+def _plan_one(project, path: Path, prepared: _Prepared, context, report, shas, next_id, stored=None) -> FileOutcome:
     """The checks and party additions of ``_store`` for one file of a group, nothing written yet
     but its parties; ``prepared.rows`` are made right for the parties known now."""
     source = str(path)
@@ -293,7 +290,7 @@ def _plan_one(project, path: Path, prepared: "_Prepared", context, report, shas,
     return FileOutcome(source=source, article_id=next_id, statements=prepared.count, warnings=list(doc.warnings))
 
 
-def _write_planned(project: Project, planned, outlet, context: "_PartyContext") -> None:
+def _write_planned(project: Project, planned, outlet, context: _PartyContext) -> None:
     if not planned:
         return
     ids = articles.insert_several(project, [(doc, sha, outlet) for _, doc, sha, _ in planned])
@@ -408,7 +405,7 @@ def _store(
     outlet: str | None,
     report: ImportReport,
     context: _PartyContext | None,
-    prepared: "_Prepared | None" = None,
+    prepared: _Prepared | None = None,
 ) -> FileOutcome:
     """``store_document``, with what a worker already worked out when there is ``prepared``."""
     source = doc.source_path or "pasted text"
@@ -487,7 +484,7 @@ class _Pipeline:
         self.from_workers = 0  # files a worker prepared (for tests and the benchmark)
 
     @classmethod
-    def start(cls, files: Sequence[Path]) -> "_Pipeline":
+    def start(cls, files: Sequence[Path]) -> _Pipeline:
         if len(files) < POOL_MIN_FILES or POOL_WORKERS < 1:
             return cls(files)
         if getattr(sys, "frozen", False) and not app.MULTIPROCESSING_READY:
@@ -506,7 +503,7 @@ class _Pipeline:
             pipeline._give_up()
         return pipeline
 
-    def __enter__(self) -> "_Pipeline":
+    def __enter__(self) -> _Pipeline:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -545,10 +542,8 @@ class _Pipeline:
         """Wait for the worker preparing file ``index``, unless it has not begun (then it is ours)."""
         future = self.futures.get(index // POOL_CHUNK)
         if future is not None and not future.cancel():
-            try:
+            with contextlib.suppress(BaseException):  # cancelled or broken: take() does it here
                 future.exception()  # waits; take() collects the result
-            except BaseException:  # noqa: BLE001 - cancelled or broken: take() does it here
-                pass
 
     def take(self, index: int, known: Sequence[ProposedParty]) -> _Prepared | None:
         """The worker's preparation of file ``index``, or None: prepare it here."""

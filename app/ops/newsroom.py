@@ -8,6 +8,7 @@ there is no newsroom and suggestions use the project alone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -74,10 +75,8 @@ def forget(pairs: Sequence[tuple[str, str]]) -> None:
     """Undo ``remember``: the newsroom follows the project's undo of what taught it."""
     if location() is None or not pairs:
         return
-    try:
+    with contextlib.suppress(CounterclaimError, OSError):
         edit(lambda n: [n.forget(party, alias) for party, alias in pairs])
-    except (CounterclaimError, OSError):
-        pass
 
 
 def export_to(target: str | os.PathLike) -> int:

@@ -154,58 +154,76 @@ def join(project: Project, ids: list[int]) -> StatementsChange:
     with project.transaction():
         before = statements.snapshot(project, wanted)
         found = {r["id"] for r in before.rows}
-        missing = [i for i in wanted if i not in found]
-        if missing:
-            raise CounterclaimError(f"There is no statement {missing[0]} in this project.")
-        rows = sorted(before.rows, key=lambda r: r["start"])
-        first, last = rows[0], rows[-1]
-        if len({r["article_id"] for r in rows}) > 1:
-            raise CounterclaimError("Only statements of one article can be joined.")
-        if len({r["paragraph"] for r in rows}) > 1:
-            raise CounterclaimError(
-                f"Statements {first['id']} and {last['id']} are in different paragraphs; only statements "
-                "of one paragraph can be joined."
-            )
-        between = statements.ids_between(project, first["article_id"], first["start"], last["end"])
-        stray = [i for i in between if i not in found]
-        if stray:
-            raise CounterclaimError(
-                f"Statement {stray[0]} stands between them; join adjacent statements only (include it too)."
-            )
-        confirmed = {r["party_id"] for r in rows if r["status"] == "confirmed"}
-        if len(confirmed) > 1:
-            raise CounterclaimError(
-                "These statements are confirmed for different sides; tag them alike first, then join them."
-            )
-        lead = next(
-            (r for r in rows if r["status"] == "confirmed"),
-            next((r for r in rows if r["party_id"] is not None), first),
-        )
-        text = statements.article_text(project, first["article_id"])
-        joined = dict(lead)
-        notes = [r["note"] for r in rows if r["note"]]
-        quotes = sorted({tuple(q) for r in rows for q in json.loads(r["quotes"] or "[]")})
-        joined.update(
-            id=statements.next_id(project),
-            start=first["start"],
-            end=last["end"],
-            text=text[first["start"] : last["end"]],
-            paragraph=first["paragraph"],
-            note="\n".join(notes) if notes else None,
-            quotes=json.dumps([list(q) for q in quotes]),
-            carried_from=None if lead["carried_from"] in found else lead["carried_from"],
-        )
-        if "furniture" in joined:
-            joined["furniture"] = first["furniture"] if all(r.get("furniture") for r in rows) else None
+        rows = _joinable(project, wanted, before.rows, found)
+        joined = _joined_row(project, rows, found)
         new = joined["id"]
         topics = tuple(sorted({(new, topic) for _, topic in before.topics}))
-        links = []
-        for link in before.links:
-            source = new if link["source_id"] in found else link["source_id"]
-            target = new if link["target_id"] in found else link["target_id"]
-            if source != target:
-                links.append({**link, "source_id": source, "target_id": target})
+        links = _links_moved_to(new, before.links, found)
         carried = tuple((sid, new) for sid, _ in before.carried if sid not in found)
-        after = Snapshot((joined,), topics, tuple(links), carried)
+        after = Snapshot((joined,), topics, links, carried)
         statements.swap(project, before, after)
-    return StatementsChange(before, after, first["article_id"], new)
+    return StatementsChange(before, after, rows[0]["article_id"], new)
+
+
+def _joinable(project: Project, wanted: list[int], found_rows, found: set[int]) -> list[dict]:
+    """The statements to join in reading order, or a sentence saying why they cannot be."""
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        raise CounterclaimError(f"There is no statement {missing[0]} in this project.")
+    rows = sorted(found_rows, key=lambda r: r["start"])
+    first, last = rows[0], rows[-1]
+    if len({r["article_id"] for r in rows}) > 1:
+        raise CounterclaimError("Only statements of one article can be joined.")
+    if len({r["paragraph"] for r in rows}) > 1:
+        raise CounterclaimError(
+            f"Statements {first['id']} and {last['id']} are in different paragraphs; only statements "
+            "of one paragraph can be joined."
+        )
+    between = statements.ids_between(project, first["article_id"], first["start"], last["end"])
+    stray = [i for i in between if i not in found]
+    if stray:
+        raise CounterclaimError(
+            f"Statement {stray[0]} stands between them; join adjacent statements only (include it too)."
+        )
+    if len({r["party_id"] for r in rows if r["status"] == "confirmed"}) > 1:
+        raise CounterclaimError(
+            "These statements are confirmed for different sides; tag them alike first, then join them."
+        )
+    return rows
+
+
+def _joined_row(project: Project, rows: list[dict], found: set[int]) -> dict:
+    """The one statement the parts become: the lead's tag, the whole span, every note and quote."""
+    first, last = rows[0], rows[-1]
+    lead = next(
+        (r for r in rows if r["status"] == "confirmed"),
+        next((r for r in rows if r["party_id"] is not None), first),
+    )
+    text = statements.article_text(project, first["article_id"])
+    joined = dict(lead)
+    notes = [r["note"] for r in rows if r["note"]]
+    quotes = sorted({tuple(q) for r in rows for q in json.loads(r["quotes"] or "[]")})
+    joined.update(
+        id=statements.next_id(project),
+        start=first["start"],
+        end=last["end"],
+        text=text[first["start"] : last["end"]],
+        paragraph=first["paragraph"],
+        note="\n".join(notes) if notes else None,
+        quotes=json.dumps([list(q) for q in quotes]),
+        carried_from=None if lead["carried_from"] in found else lead["carried_from"],
+    )
+    if "furniture" in joined:
+        joined["furniture"] = first["furniture"] if all(r.get("furniture") for r in rows) else None
+    return joined
+
+
+def _links_moved_to(new: int, links, found: set[int]) -> tuple[dict, ...]:
+    """The parts' links, now of the joined statement; one between two parts is dropped."""
+    moved = []
+    for link in links:
+        source = new if link["source_id"] in found else link["source_id"]
+        target = new if link["target_id"] in found else link["target_id"]
+        if source != target:
+            moved.append({**link, "source_id": source, "target_id": target})
+    return tuple(moved)

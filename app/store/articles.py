@@ -12,7 +12,7 @@ from app.store.records import ARTICLE_COLUMNS, Article
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def find_by_fingerprint(project: Project, sha256: str) -> int | None:

@@ -11,10 +11,8 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from app.store import plainfile
+from app.store import plainfile, sqlite_errors
 
-_CORRUPT, _NOTADB = 11, 26  # SQLite's primary result codes (extended codes keep them in the low byte)
-_WORDS = ("malformed", "corrupt", "not a database")
 QUICK_CHECK_MAX = 256 * 1024 * 1024  # quick_check reads the whole file: ~0.1 s for 80 MB, warm
 
 
@@ -23,12 +21,8 @@ def is_damage(error: BaseException | None) -> bool:
     seen = set()
     while error is not None and id(error) not in seen:
         seen.add(id(error))
-        if isinstance(error, sqlite3.DatabaseError):
-            code = getattr(error, "sqlite_errorcode", None)
-            if code is not None and code & 0xFF in (_CORRUPT, _NOTADB):
-                return True
-            if any(word in str(error).lower() for word in _WORDS):
-                return True
+        if isinstance(error, sqlite3.DatabaseError) and sqlite_errors.kind(error) == sqlite_errors.DAMAGED:
+            return True
         error = error.__cause__ or error.__context__
     return False
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # loaded when a project opens, not at start-up (see app/launc
 
 from app import __version__
 from app.core.errors import DamagedProject, ForeignProject, ProjectError
-from app.store import open_here, plainfile, schema, sidefiles
+from app.store import open_here, plainfile, schema, sidefiles, sqlite_errors
 from app.store.locking import InUse
 
 SUFFIX = ".counterclaim"
@@ -43,41 +43,6 @@ def _quoted(path: Path) -> str:
 _NO_ROOM_BYTES = 1 << 20
 
 
-def _kind(error: sqlite3.Error) -> str | None:
-    """What went wrong, by SQLite's own error code (its wording may change, its codes do not)."""
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is None:
-        return None
-    if code == sqlite3.SQLITE_IOERR_SHMSIZE:  # the WAL index could not grow: no room for it
-        return "full"
-    return {
-        sqlite3.SQLITE_FULL: "full",
-        sqlite3.SQLITE_BUSY: "busy",
-        sqlite3.SQLITE_LOCKED: "busy",
-        sqlite3.SQLITE_READONLY: "read-only",
-        sqlite3.SQLITE_CORRUPT: "damaged",
-        sqlite3.SQLITE_NOTADB: "damaged",
-        sqlite3.SQLITE_CANTOPEN: "cannot open",
-        sqlite3.SQLITE_IOERR: "disk",
-    }.get(code & 0xFF)  # the low byte is the primary code of an extended one
-
-
-def _kind_from_text(text: str) -> str | None:
-    """The same, from the message alone, for an error that carries no code."""
-    text = text.lower()
-    for words, kind in (
-        (("locked", "busy"), "busy"),
-        (("disk is full",), "full"),
-        (("readonly", "read-only"), "read-only"),
-        (("not a database", "malformed", "corrupt"), "damaged"),
-        (("unable to open",), "cannot open"),
-        (("disk i/o",), "disk"),
-    ):
-        if any(word in text for word in words):
-            return kind
-    return None
-
-
 def _no_room_left(path: Path) -> bool:
     try:
         return shutil.disk_usage(path.parent).free < _NO_ROOM_BYTES
@@ -86,9 +51,9 @@ def _no_room_left(path: Path) -> bool:
 
 
 def _what_went_wrong(error: sqlite3.Error, path: Path) -> str | None:
-    kind = _kind(error) or _kind_from_text(str(error))
-    if kind == "disk" and _no_room_left(path):  # a write error on a disk with no room: full
-        kind = "full"
+    kind = sqlite_errors.kind(error)
+    if kind == sqlite_errors.DISK and _no_room_left(path):  # a write error on a disk with no room: full
+        kind = sqlite_errors.FULL
     return kind
 
 
@@ -96,23 +61,23 @@ def explain(error: sqlite3.Error, path: Path) -> ProjectError:
     """Turn a known SQLite failure into a sentence; unknown ones keep their text."""
     kind = _what_went_wrong(error, path)
     name = _quoted(path)
-    if kind == "busy":
+    if kind == sqlite_errors.BUSY:
         return ProjectError(
             f"{name} is busy: another Counterclaim window or script is writing to it. "
             "Try again in a moment."
         )
-    if kind == "full":
+    if kind == sqlite_errors.FULL:
         return ProjectError(
             f"The disk holding {name} is full, so Counterclaim could not use the project; "
             "nothing was changed. Make room on the disk and try again."
         )
-    if kind == "read-only":
+    if kind == sqlite_errors.READ_ONLY:
         return ProjectError(f"{name} is open read-only; changes cannot be saved to it.")
-    if kind == "damaged":
+    if kind == sqlite_errors.DAMAGED:
         return DamagedProject(f"{name} is damaged or is not a Counterclaim project.")
-    if kind == "cannot open":
+    if kind == sqlite_errors.CANNOT_OPEN:
         return ProjectError(f"{name} cannot be opened: check that the folder exists and is writable.")
-    if kind == "disk":
+    if kind == sqlite_errors.DISK:
         return ProjectError(f"{name} could not be read or written (a disk error); nothing was changed.")
     return ProjectError(f"{name} could not be changed: {error}.")
 
@@ -211,7 +176,7 @@ class Project:
         """On a full disk SQLite cannot make the index of the write-ahead log that even a
         read needs. When the log holds nothing (all the work is in the file itself), open the
         file as it is, read-only, so it can still be read and exported; True if so."""
-        if _what_went_wrong(error, self.path) != "full" or self.read_only_reason:
+        if _what_went_wrong(error, self.path) != sqlite_errors.FULL or self.read_only_reason:
             return False
         with contextlib.suppress(OSError):
             if self.path.stat().st_size == 0:
@@ -374,7 +339,7 @@ class Project:
             stamp = {"key": "written_by", "value": f"Counterclaim {__version__}"}
             self.db["meta"].upsert(stamp, pk="key")
             if version == 0:
-                now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+                now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
                 self.db["meta"].upsert({"key": "created_at", "value": now}, pk="key")
 
     # -- using -----------------------------------------------------------------------------
@@ -443,7 +408,7 @@ class Project:
         try:
             yield
         except sqlite3.Error as error:
-            if not (_kind(error) or _kind_from_text(str(error))):
+            if not sqlite_errors.is_trouble(error):
                 raise  # not the disk or the file: a bug, shown as one
             raise explain(error, self.path) from error  # a full disk, say: a sentence
         finally:
@@ -458,8 +423,8 @@ class Project:
         try:
             return self.conn.execute(sql, params)
         except sqlite3.OperationalError as error:
-            if "fts5" in str(error).lower() or "syntax error" in str(error).lower():
-                raise
+            if sqlite_errors.kind(error) == sqlite_errors.MISTAKE:
+                raise  # a wrong statement (an FTS5 query, say) is the caller's to handle
             raise explain(error, self.path) from error
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:

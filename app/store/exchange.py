@@ -55,10 +55,6 @@ class Selection:
             "confirmed_only": self.confirmed_only,
         }
 
-    @property
-    def is_everything(self) -> bool:
-        return not (self.article_ids or self.party_names or self.topic_names or self.confirmed_only)
-
 
 @dataclass
 class ExportData:
@@ -86,10 +82,6 @@ class ExportData:
 
     def grid(self, include_untopical: bool = False) -> Grid:
         return build_grid(self.parties, self.topics, self.statements, include_untopical=include_untopical)
-
-    @cached_property
-    def articles_by_id(self) -> dict[int, dict]:
-        return {a["id"]: a for a in self.articles}
 
     @cached_property
     def statements_by_id(self) -> dict[int, dict]:
@@ -137,37 +129,61 @@ def _select(project: Project, selection: Selection | None) -> ExportData:
     selection = selection or Selection()
     now = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
     data = ExportData(project_name=project.name, exported_at=now, selection=selection)
-
-    # Articles
     article_ids = list(dict.fromkeys(int(a) for a in selection.article_ids))
-    sql = "SELECT " + ", ".join(f'"{c}"' for c in ARTICLE_FIELDS) + " FROM articles"
-    if article_ids:
-        data.articles = _rows(project, sql + f" WHERE id IN ({_marks(article_ids)}) ORDER BY id", article_ids)
-        missing = sorted(set(article_ids) - {a["id"] for a in data.articles})
-        if missing:
-            raise CounterclaimError(f"There is no article {missing[0]} in this project.")
-    else:
-        data.articles = _rows(project, sql + " ORDER BY id")
-
+    data.articles = _select_articles(project, article_ids)
     # Parties and topics, in the order asked for (or the project's order)
     party_ids = _resolve_parties(project, selection.party_names)
     all_parties = _rows(project, "SELECT " + ", ".join(PARTY_FIELDS) + " FROM parties ORDER BY position, id")
     for party in all_parties:
         party["aliases"] = json.loads(party["aliases"] or "[]")
-    if party_ids:
-        by_id = {p["id"]: p for p in all_parties}
-        data.parties = [by_id[i] for i in party_ids]
-    else:
-        data.parties = all_parties
+    data.parties = _in_order(all_parties, party_ids)
     topic_ids = _resolve_topics(project, selection.topic_names)
     all_topics = _rows(project, "SELECT " + ", ".join(TOPIC_FIELDS) + " FROM topics ORDER BY position, id")
-    if topic_ids:
-        by_id = {t["id"]: t for t in all_topics}
-        data.topics = [by_id[i] for i in topic_ids]
-    else:
-        data.topics = all_topics
+    data.topics = _in_order(all_topics, topic_ids)
 
-    # Statements
+    where, params = _statement_where(article_ids, party_ids, topic_ids, selection.confirmed_only)
+    rows = _select_statements(project, where, params)
+    data.statements = [s for s in rows if s["furniture"] is None]
+    data.furniture = [s for s in rows if s["furniture"] is not None]
+    for statement in data.furniture:
+        statement["quotes"] = json.loads(statement["quotes"] or "[]")
+        statement["topic_ids"], statement["topics"] = [], []
+    exported = {s["id"] for s in data.statements}
+    _attach_topics(project, data, exported)
+
+    # Where the exported parties' aliases came from (only aliases they still have)
+    have = {p["id"]: {a.casefold() for a in p["aliases"]} for p in data.parties}
+    data.alias_origins = [
+        o for o in _alias_origins.rows(project, list(have)) if o["alias"].casefold() in have[o["party_id"]]
+    ]
+
+    # Links between exported statements
+    links = _rows(project, "SELECT " + ", ".join(LINK_FIELDS) + " FROM links ORDER BY id")
+    data.links = [lk for lk in links if lk["source_id"] in exported and lk["target_id"] in exported]
+    return data
+
+
+def _select_articles(project: Project, article_ids: list[int]) -> list[dict]:
+    """The articles asked for (all of them when none is named); a missing one is refused."""
+    sql = "SELECT " + ", ".join(f'"{c}"' for c in ARTICLE_FIELDS) + " FROM articles"
+    if not article_ids:
+        return _rows(project, sql + " ORDER BY id")
+    found = _rows(project, sql + f" WHERE id IN ({_marks(article_ids)}) ORDER BY id", article_ids)
+    missing = sorted(set(article_ids) - {a["id"] for a in found})
+    if missing:
+        raise CounterclaimError(f"There is no article {missing[0]} in this project.")
+    return found
+
+
+def _in_order(rows: list[dict], ids: list[int]) -> list[dict]:
+    """The rows with these ids in this order, or all rows when no id is asked for."""
+    if not ids:
+        return rows
+    by_id = {r["id"]: r for r in rows}
+    return [by_id[i] for i in ids]
+
+
+def _statement_where(article_ids, party_ids, topic_ids, confirmed_only: bool) -> tuple[list[str], list]:
     where, params = [], []
     if article_ids:
         where.append(f"s.article_id IN ({_marks(article_ids)})")
@@ -181,8 +197,12 @@ def _select(project: Project, selection: Selection | None) -> ExportData:
             f"AND st.topic_id IN ({_marks(topic_ids)}))"
         )
         params.extend(topic_ids)
-    if selection.confirmed_only:
+    if confirmed_only:
         where.append("s.status = 'confirmed'")
+    return where, params
+
+
+def _select_statements(project: Project, where: list[str], params: list) -> list[dict]:
     columns = ", ".join(f's."{c}"' for c in STATEMENT_FIELDS)
     sql = f"""
         SELECT {columns}, p.name AS party, a.title AS title, a.outlet AS outlet,
@@ -193,15 +213,11 @@ def _select(project: Project, selection: Selection | None) -> ExportData:
         {"WHERE " + " AND ".join(where) if where else ""}
         ORDER BY s.article_id, s.start, s.id
     """
-    rows = _rows(project, sql, params)
-    data.statements = [s for s in rows if s["furniture"] is None]
-    data.furniture = [s for s in rows if s["furniture"] is not None]
-    for statement in data.furniture:
-        statement["quotes"] = json.loads(statement["quotes"] or "[]")
-        statement["topic_ids"], statement["topics"] = [], []
-    exported = {s["id"] for s in data.statements}
+    return _rows(project, sql, params)
 
-    # Topics of each statement (only the exported topics), in the topics' order
+
+def _attach_topics(project: Project, data: ExportData, exported: set[int]) -> None:
+    """Topics of each statement (only the exported topics), in the topics' order."""
     topic_order = {t["id"]: i for i, t in enumerate(data.topics)}
     topic_name = {t["id"]: t["name"] for t in data.topics}
     pairs = [
@@ -219,17 +235,6 @@ def _select(project: Project, selection: Selection | None) -> ExportData:
         ids = by_statement.get(statement["id"], [])
         statement["topic_ids"] = ids
         statement["topics"] = [topic_name[t] for t in ids]
-
-    # Where the exported parties' aliases came from (only aliases they still have)
-    have = {p["id"]: {a.casefold() for a in p["aliases"]} for p in data.parties}
-    data.alias_origins = [
-        o for o in _alias_origins.rows(project, list(have)) if o["alias"].casefold() in have[o["party_id"]]
-    ]
-
-    # Links between exported statements
-    links = _rows(project, "SELECT " + ", ".join(LINK_FIELDS) + " FROM links ORDER BY id")
-    data.links = [lk for lk in links if lk["source_id"] in exported and lk["target_id"] in exported]
-    return data
 
 
 # -- writing an exchange file back ------------------------------------------------------------

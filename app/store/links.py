@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from app.core.errors import CounterclaimError
+from app.store import sqlite_errors
 from app.store.database import Project
 from app.store.records import LINK_COLUMNS, Link
 
@@ -20,7 +21,7 @@ def add(project: Project, source_id: int, target_id: int, relation: str = "contr
     try:
         table.insert({"source_id": source_id, "target_id": target_id, "relation": relation, "note": note})
     except sqlite3.IntegrityError as error:
-        if "UNIQUE" in str(error):
+        if sqlite_errors.kind(error) == sqlite_errors.DUPLICATE:
             raise CounterclaimError(f"Statements {source_id} and {target_id} are already linked that way.") from error
         raise CounterclaimError(f"Statements {source_id} and {target_id} must both exist to be linked.") from error
     return table.last_pk

@@ -95,7 +95,7 @@ class ProjectLock(_SideLock):
                 os.write(self._fd, f"{os.getpid()}\n".encode())
         return True
 
-    def __enter__(self) -> "ProjectLock":
+    def __enter__(self) -> ProjectLock:
         self.acquire()
         return self
 

@@ -45,10 +45,6 @@ class Statement:
     carried_from: int | None
     furniture: str | None = None  # page furniture's family (not the article), or None
 
-    @property
-    def quote_spans(self) -> list[tuple[int, int]]:
-        return [tuple(q) for q in json.loads(self.quotes or "[]")]
-
 
 @dataclass(frozen=True, slots=True)
 class Party:

@@ -192,7 +192,7 @@ def objects_in(conn: sqlite3.Connection) -> set[SchemaObject]:
     return {tuple(row) for row in conn.execute(_OBJECTS)}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def written_by_ladder(version: int) -> frozenset[SchemaObject]:
     """Every object the migration ladder writes to take a new file to ``version``."""
     import sqlite_utils

@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 from app.ops import queries
 from app.ui import ask
 
-ORIGIN_ROLE = Qt.UserRole + 1
-
 
 def origin_text(origin: queries.Origin | None) -> str:
     """Where an alias came from, in words."""

@@ -119,12 +119,7 @@ class ArticleListModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == roles.DISPLAY:
-            if column == self.TITLE:
-                return row["title"] or f"Article {row['id']}"
-            if column == self.PROGRESS:
-                return f"{row['confirmed'] or 0} / {row['statements'] or 0}"
-            value = row[self._KEYS[column]]
-            return "" if value is None else value
+            return self._display(row, column)
         if role == SORT_ROLE:
             if column == self.PROGRESS:
                 return (row["confirmed"] or 0) / max(1, row["statements"] or 0)
@@ -136,13 +131,25 @@ class ArticleListModel(QAbstractTableModel):
         if role == roles.ALIGNMENT and column == self.PROGRESS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == roles.TOOLTIP:
-            done = row["confirmed"] or 0
-            return (
-                f"{row['title'] or 'Untitled'}\n{row['outlet'] or 'Unknown outlet'}"
-                f"{' · ' + row['published'] if row['published'] else ''}\n"
-                f"{done} of {counted(row['statements'], 'statement')} confirmed, {row['suggested']} suggested"
-            )
+            return self._tooltip(row)
         return None
+
+    def _display(self, row: dict, column: int):
+        if column == self.TITLE:
+            return row["title"] or f"Article {row['id']}"
+        if column == self.PROGRESS:
+            return f"{row['confirmed'] or 0} / {row['statements'] or 0}"
+        value = row[self._KEYS[column]]
+        return "" if value is None else value
+
+    @staticmethod
+    def _tooltip(row: dict) -> str:
+        done = row["confirmed"] or 0
+        return (
+            f"{row['title'] or 'Untitled'}\n{row['outlet'] or 'Unknown outlet'}"
+            f"{' · ' + row['published'] if row['published'] else ''}\n"
+            f"{done} of {counted(row['statements'], 'statement')} confirmed, {row['suggested']} suggested"
+        )
 
 
 class ArticleFilter(QSortFilterProxyModel):
@@ -201,10 +208,6 @@ class ArticleList(QWidget):
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
         if current.isValid():
             self.article_chosen.emit(current.data(ID_ROLE))
-
-    def current_id(self) -> int | None:
-        index = self.view.currentIndex()
-        return index.data(ID_ROLE) if index.isValid() else None
 
     def select(self, article_id: int, notify: bool = False) -> None:
         """Show an article as current (without re-announcing it unless asked)."""

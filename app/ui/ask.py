@@ -70,11 +70,6 @@ def text(parent: QWidget, title: str, label: str, default: str = "") -> str | No
     return value if ok else None
 
 
-def multiline(parent: QWidget, title: str, label: str, default: str = "") -> str | None:
-    value, ok = QInputDialog.getMultiLineText(parent, title, label, default)
-    return value if ok else None
-
-
 def color(parent: QWidget, initial: str, title: str = "Choose a colour") -> str | None:
     chosen = QColorDialog.getColor(QColor(initial), parent, title)
     return chosen.name() if chosen.isValid() else None

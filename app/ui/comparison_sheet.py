@@ -34,7 +34,6 @@ LEGEND = "Grey italics, “(suggested)”: a party Counterclaim suggested, not y
 EMPTY_TEXT = "— says nothing on this —"
 ENTRIES_ROLE = roles.USER + 1
 COLOR_ROLE = roles.USER + 2
-BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 
 
 def is_suggested(entry) -> bool:

@@ -10,6 +10,8 @@ project's other suggestions put right at once and the name kept in the newsroom.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
@@ -51,10 +53,8 @@ class AliasOfferBar(QFrame):
 
     def set_context(self, context: ProjectContext | None) -> None:
         if self.context is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self.context.changed.disconnect(self.on_change)
-            except (RuntimeError, TypeError):
-                pass
         self.context = context
         self.dismiss()
         if context is not None:

@@ -6,6 +6,8 @@ main_window makes; ``set_context`` follows the open project.
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import QApplication, QMenu
@@ -69,10 +71,8 @@ class NarrativeDesk(QObject):
 
     def set_context(self, context) -> None:
         if self.context is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self.context.changed.disconnect(self.on_change)
-            except (RuntimeError, TypeError):
-                pass
         self.context = context
         for part in (self.view, self.sheet, self.topics, self.suggestions):
             part.set_context(context)
@@ -130,15 +130,19 @@ class NarrativeDesk(QObject):
             selected = index.isValid() and table.view.selectionModel().isRowSelected(index.row(), index.parent())
             self._press = event.position().toPoint() if selected and not event.modifiers() else None
             return False
-        if event.type() == QEvent.MouseMove and self._press is not None and event.buttons() & Qt.LeftButton:
-            if (event.position().toPoint() - self._press).manhattanLength() >= QApplication.startDragDistance():
-                self._press = None
-                ids = table.selected_ids()
-                if ids:
-                    drag = QDrag(table.view)
-                    drag.setMimeData(statements_mime(ids))
-                    drag.exec(Qt.LinkAction | Qt.CopyAction, Qt.LinkAction)
-                    return True
+        if (
+            event.type() == QEvent.MouseMove
+            and self._press is not None
+            and event.buttons() & Qt.LeftButton
+            and (event.position().toPoint() - self._press).manhattanLength() >= QApplication.startDragDistance()
+        ):
+            self._press = None
+            ids = table.selected_ids()
+            if ids:
+                drag = QDrag(table.view)
+                drag.setMimeData(statements_mime(ids))
+                drag.exec(Qt.LinkAction | Qt.CopyAction, Qt.LinkAction)
+                return True
         if event.type() == QEvent.MouseButtonRelease:
             self._press = None
         return False

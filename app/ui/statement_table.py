@@ -53,6 +53,7 @@ class StatementTableModel(QAbstractTableModel):
         self.rows: list[dict] = []
         self.total = 0
         self._row_of: dict[int, int] = {}
+        self._fetching = False  # a page is going in: whoever asks meanwhile waits for it
         self._italic = QFont()
         self._italic.setItalic(True)
         self._dim = QColor("#8b8f96")
@@ -99,7 +100,7 @@ class StatementTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self.scope == "project" and len(self.rows) < self.total
+        return not parent.isValid() and self.scope == "project" and len(self.rows) < self.total and not self._fetching
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if not self.canFetchMore(parent):
@@ -111,11 +112,15 @@ class StatementTableModel(QAbstractTableModel):
             self.total = len(self.rows)
             return
         first = len(self.rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        for row in more:
-            self._row_of[row["id"]] = len(self.rows)
-            self.rows.append(row)
-        self.endInsertRows()
+        self._fetching = True  # a view (or qtmodeltester) told of the rows may ask for more
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            for row in more:
+                self._row_of[row["id"]] = len(self.rows)
+                self.rows.append(row)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
 
     # -- keeping up with edits ------------------------------------------------------------------
 
@@ -171,18 +176,7 @@ class StatementTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == roles.DISPLAY:
-            key = self._PLAIN.get(column)
-            if key is not None:
-                return row[key] or ""
-            if column == self.ID:
-                return row["id"]
-            if column == self.TEXT:
-                return " ".join(row["text"].split())
-            if column == self.PARTY:
-                return explain.tag_label(row, self.context.party(row["party_id"]) if self.context else None)
-            if column == self.STATUS:
-                return explain.status_label(row["status"])
-            return row["article_title"] or f"Article {row['article_id']}"
+            return self._display(row, column)
         if role == ID_ROLE:
             return row["id"]
         if role == ARTICLE_ROLE:
@@ -190,31 +184,51 @@ class StatementTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
-            if column == self.ID:
-                return row["id"]
-            if column == self.TEXT:
-                return (row["article_id"], row["start"])
-            return (self.data(index, roles.DISPLAY) or "").casefold()
+            return self._sort_key(row, column)
         if role == roles.DECORATION:
-            if column == self.PARTY and row["party_id"] is not None and self.context:
-                party = self.context.party(row["party_id"])
-                return QColor(party.color) if party else None
-            return None
+            return self._decoration(row, column)
         if role == roles.FONT:
-            if column in (self.PARTY, self.STATUS) and row["status"] == "suggested":
-                return self._italic
-            return None
+            suggested = column in (self.PARTY, self.STATUS) and row["status"] == "suggested"
+            return self._italic if suggested else None
         if role == roles.ALIGNMENT and column == self.ID:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == roles.FOREGROUND:
-            if column == self.STATUS and row["status"] != "confirmed":
-                return self._dim
-            return None
+            return self._dim if column == self.STATUS and row["status"] != "confirmed" else None
         if role == roles.TOOLTIP:
-            party = self.context.party(row["party_id"]) if self.context else None
-            tip = explain.tooltip(row, party)
-            return tip if column != self.TEXT else f"<qt>{escape(row['text'])}<hr>{tip[4:]}"
+            return self._tooltip(row, column)
         return None
+
+    def _display(self, row: dict, column: int):
+        key = self._PLAIN.get(column)
+        if key is not None:
+            return row[key] or ""
+        if column == self.ID:  # text, so no locale writes 12345 as "12,345": the CLI's number
+            return str(row["id"])
+        if column == self.TEXT:
+            return " ".join(row["text"].split())
+        if column == self.PARTY:
+            return explain.tag_label(row, self.context.party(row["party_id"]) if self.context else None)
+        if column == self.STATUS:
+            return explain.status_label(row["status"])
+        return row["article_title"] or f"Article {row['article_id']}"
+
+    def _sort_key(self, row: dict, column: int):
+        if column == self.ID:
+            return row["id"]
+        if column == self.TEXT:
+            return (row["article_id"], row["start"])
+        return (self._display(row, column) or "").casefold()
+
+    def _decoration(self, row: dict, column: int):
+        if column == self.PARTY and row["party_id"] is not None and self.context:
+            party = self.context.party(row["party_id"])
+            return QColor(party.color) if party else None
+        return None
+
+    def _tooltip(self, row: dict, column: int) -> str:
+        party = self.context.party(row["party_id"]) if self.context else None
+        tip = explain.tooltip(row, party)
+        return tip if column != self.TEXT else f"<qt>{escape(row['text'])}<hr>{tip[4:]}"
 
 
 class StatementFilterProxy(QSortFilterProxyModel):

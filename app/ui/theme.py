@@ -46,7 +46,7 @@ def _palette(dark: bool) -> QPalette:
 
 def apply_theme(app: QApplication, name: str = "system") -> str:
     """Apply a palette; returns the theme actually used ("light" or "dark")."""
-    if "Fusion" in QStyleFactory.keys():
+    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 - a Qt call, not a dict
         app.setStyle("Fusion")
     if name not in THEMES:
         name = "system"

@@ -7,6 +7,7 @@ through signals that arrive on the UI thread: ``progress(done, total, label)``,
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
@@ -61,10 +62,8 @@ class Job(QRunnable):
 
     @staticmethod
     def _emit(signal, *args) -> None:
-        try:
+        with contextlib.suppress(RuntimeError):  # the window that asked is gone (the desk is closing): nobody to tell
             signal.emit(*args)
-        except RuntimeError:  # the window that asked is gone (the desk is closing): nobody to tell
-            pass
 
 
 class JobRunner(QObject):

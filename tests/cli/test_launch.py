@@ -8,7 +8,7 @@ from app import cli, launch
 
 
 def test_the_launcher_knows_every_subcommand():
-    assert launch.SUBCOMMANDS == set(cli.COMMANDS)
+    assert set(cli.COMMANDS) == launch.SUBCOMMANDS
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.attribution import analyse, suggest
+from app.core.attribution import analyse
 from app.core.speakers import find_speech
 from tests.core.test_attribution_general import party_of, run, spans_of
 
@@ -125,7 +125,7 @@ def test_he_and_she_continue_an_office_holder_named_with_a_country():
         "Chisinau port director Andrei Lupu said two tankers were waiting. He said the delay cost millions."
     )
     parties, a, _ = run(text)
-    romania, moldova = party_of(parties, "Romania"), party_of(parties, "Moldova")
+    romania, _moldova = party_of(parties, "Romania"), party_of(parties, "Moldova")
     assert a[2].carried_from == 1 and a[2].party == romania
     assert a[4].carried_from == 3
 

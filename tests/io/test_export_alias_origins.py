@@ -71,7 +71,6 @@ def test_a_broken_origin_is_refused(exported, tmp_path, broken, says):
     else:
         document["alias_origins"].append(broken)
     target.write_text(json.dumps(document), encoding="utf-8")
-    with Project(tmp_path / "copy.counterclaim", create=True) as copy:
-        with pytest.raises(ImportRefused, match=says):
-            import_json(copy, target)
+    with Project(tmp_path / "copy.counterclaim", create=True) as copy, pytest.raises(ImportRefused, match=says):
+        import_json(copy, target)
     assert _origins(tmp_path / "copy.counterclaim") == []

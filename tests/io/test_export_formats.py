@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from seed_tagging import EXPECTED_GRID, OUTLET, PARTY_ORDER, PUBLISHED, TOPIC_ORDER, seed_project  # noqa: F401
+from seed_tagging import EXPECTED_GRID, OUTLET, PARTY_ORDER, PUBLISHED, TOPIC_ORDER
 
 from app.core.comparison import readable_text_color
 from app.ops.exporting import ExportFilters, export
@@ -41,7 +41,12 @@ def test_xlsx_comparison_sheet_reads_back_in_openpyxl(seed_project, tmp_path, se
 
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Comparison", "Statements", "Links", "Sources"]
-    sheet = book["Comparison"]
+    _check_comparison_sheet(book["Comparison"], _colors(project), seed_gold)
+    _check_statement_sheets(book)
+
+
+def _check_comparison_sheet(sheet, colors, seed_gold):
+    """The grid as the seed expects it: one page wide, party colours, citations in cells."""
     assert sheet.freeze_panes == "B2"
     assert sheet.page_setup.orientation == "landscape"
     # fit to one page wide (1 is the OOXML default, so it may be left out), any number tall
@@ -49,7 +54,6 @@ def test_xlsx_comparison_sheet_reads_back_in_openpyxl(seed_project, tmp_path, se
     assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
     header = [c.value for c in sheet[1]]
     assert header == ["Topic", *PARTY_ORDER]
-    colors = _colors(project)
     for cell in sheet[1][1:]:
         fill = cell.fill.fgColor.rgb[-6:].upper()
         assert "#" + fill == colors[cell.value]
@@ -60,18 +64,24 @@ def test_xlsx_comparison_sheet_reads_back_in_openpyxl(seed_project, tmp_path, se
     assert topics == list(TOPIC_ORDER)
     for r, topic in enumerate(TOPIC_ORDER, start=2):
         for c, party in enumerate(PARTY_ORDER, start=2):
-            cell = sheet.cell(row=r, column=c)
-            assert cell.data_type == "s"
-            expected = EXPECTED_GRID[topic][party]
-            if not expected:
-                assert cell.value == "—", (topic, party)
-                continue
-            for starts in expected:
-                assert starts in cell.value, (topic, party, starts)
-            cited = [int(p) for p in CITATION.findall(cell.value)]
-            assert cited == [_paragraph_of(s, seed_gold) for s in expected], (topic, party)
-            assert cell.alignment.wrap_text
+            _check_grid_cell(sheet.cell(row=r, column=c), topic, party, seed_gold)
 
+
+def _check_grid_cell(cell, topic, party, seed_gold):
+    assert cell.data_type == "s"
+    expected = EXPECTED_GRID[topic][party]
+    if not expected:
+        assert cell.value == "—", (topic, party)
+        return
+    for starts in expected:
+        assert starts in cell.value, (topic, party, starts)
+    cited = [int(p) for p in CITATION.findall(cell.value)]
+    assert cited == [_paragraph_of(s, seed_gold) for s in expected], (topic, party)
+    assert cell.alignment.wrap_text
+
+
+def _check_statement_sheets(book):
+    """The Statements, Links and Sources sheets: one row each, typed cells."""
     statements = book["Statements"]
     assert statements.freeze_panes == "A2"
     rows = list(statements.iter_rows(values_only=True))
@@ -256,7 +266,7 @@ def test_pdf_header_cells_carry_party_colours(seed_project):
 
     project, _ = seed_project
     html = pdf.document_html(gather(project))
-    for name, color in _colors(project).items():
+    for color in _colors(project).values():
         assert f'bgcolor="{color}"' in html
         assert readable_text_color(color) in html
 

@@ -7,7 +7,6 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from seed_tagging import seed_project  # noqa: F401
 
 from app.core.errors import CounterclaimError, ImportRefused
 from app.ops.exchange import import_json

@@ -214,7 +214,7 @@ def test_cancelling_leaves_nothing(hostile_project, tmp_path):
     for fmt in sorted(FORMATS):
         answers = iter([False] + [True] * 1000)  # not while reading the project: while writing
         with pytest.raises(ExportCancelled):
-            export(hostile_project, fmt, tmp_path / f"x.{fmt}", cancelled=lambda: next(answers))
+            export(hostile_project, fmt, tmp_path / f"x.{fmt}", cancelled=lambda answers=answers: next(answers))
         assert not (tmp_path / f"x.{fmt}").exists()
     assert _leftovers(tmp_path) == []
 

@@ -54,6 +54,5 @@ def test_relinking_two_statements_the_same_way_is_a_sentence(project, tmp_path):
     with project.transaction():
         links.add(project, first, second, "contradicts")
         other = links.add(project, first, second, "supports")
-    with pytest.raises(CounterclaimError, match="already linked"):
-        with project.transaction():
-            links.update(project, other, relation="contradicts")
+    with pytest.raises(CounterclaimError, match="already linked"), project.transaction():
+        links.update(project, other, relation="contradicts")

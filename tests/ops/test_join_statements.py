@@ -46,7 +46,7 @@ def _ids(project):
 
 def test_join_spans_first_start_to_last_end_and_carries_topics_links_and_tag(project):
     ids = _ids(project)
-    warden, water, tents, county = ids[1], ids[2], ids[3], ids[4]
+    water, tents, county = ids[2], ids[3], ids[4]
     with project.transaction():
         parties.add(project, "Campers", [])
     campers = parties.by_name(project, "Campers").id

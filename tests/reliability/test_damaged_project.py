@@ -44,9 +44,8 @@ def test_a_backup_that_fails_integrity_check_does_not_count(damaged, tmp_path):
 
 def test_damage_is_recognised_however_it_is_raised(damaged):
     path, _good = damaged
-    with Project(path) as project:
-        with pytest.raises(sqlite3.DatabaseError) as raised:
-            project.conn.execute("SELECT * FROM statements").fetchall()
+    with Project(path) as project, pytest.raises(sqlite3.DatabaseError) as raised:
+        project.conn.execute("SELECT * FROM statements").fetchall()
     assert damage.is_damage(raised.value)
     wrapped = RuntimeError("while listing")
     wrapped.__cause__ = raised.value

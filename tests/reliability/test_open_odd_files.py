@@ -218,11 +218,10 @@ def test_on_a_really_full_disk_reads_and_exports_work(tmp_path):
         path = disk / "p.counterclaim"
         with Project(path, create=True) as project:
             _party(project, "Iran")
-        with open(disk / "filler", "wb") as filler:
-            with pytest.raises(OSError):
-                while True:
-                    filler.write(b"\0" * 65536)
-                    filler.flush()
+        with open(disk / "filler", "wb") as filler, pytest.raises(OSError):
+            while True:
+                filler.write(b"\0" * 65536)
+                filler.flush()
         assert cli("parties", path).returncode == 0
         out = tmp_path / "out.csv"
         done = cli("export", path, "-f", "csv", "-o", out)

@@ -77,9 +77,8 @@ def test_background_reads_of_a_read_only_project_leave_nothing_behind(what, seed
     folder they read the file alone (no WAL index to create), and write nothing beside it."""
     marked = seeded if what == "file" else seeded.parent
     before = _state(seeded.parent)
-    with _without_write_bits(marked):
-        with Project(seeded, read_only=True) as project:
-            assert project.execute("SELECT count(*) FROM statements").fetchone()[0] > 0
+    with _without_write_bits(marked), Project(seeded, read_only=True) as project:
+        assert project.execute("SELECT count(*) FROM statements").fetchone()[0] > 0
     assert _state(seeded.parent) == before
 
 
@@ -133,11 +132,10 @@ def test_a_read_only_file_someone_has_open_is_read_the_ordinary_way(seeded):
     writer = sqlite3.connect(seeded, isolation_level=None)
     try:
         writer.execute("UPDATE meta SET value = 'first' WHERE key = 'written_by'")
-        with _without_write_bits(seeded):
-            with Project(seeded) as project:
-                assert project.read_only
-                assert project.get_meta("written_by") == "first"
-                writer.execute("UPDATE meta SET value = 'second' WHERE key = 'written_by'")
-                assert project.get_meta("written_by") == "second"
+        with _without_write_bits(seeded), Project(seeded) as project:
+            assert project.read_only
+            assert project.get_meta("written_by") == "first"
+            writer.execute("UPDATE meta SET value = 'second' WHERE key = 'written_by'")
+            assert project.get_meta("written_by") == "second"
     finally:
         writer.close()

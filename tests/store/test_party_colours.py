@@ -49,7 +49,7 @@ def test_text_over_a_confirmed_tint_stays_readable():
     def blend(colour, background, alpha):
         c = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
         b = [int(background[i : i + 2], 16) for i in (1, 3, 5)]
-        return "#%02X%02X%02X" % tuple(round(alpha * x + (1 - alpha) * y) for x, y in zip(c, b))
+        return "#" + "".join(f"{round(alpha * x + (1 - alpha) * y):02X}" for x, y in zip(c, b))
 
     for colour in palette.sequence():
         light = blend(colour, palette.LIGHT_BACKGROUND, 0.34)

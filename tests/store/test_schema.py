@@ -15,7 +15,7 @@ TABLES = {"articles", "statements", "parties", "topics", "statement_topics", "li
 
 def test_new_project_has_the_documented_tables(project):
     names = set(project.db.table_names())
-    assert TABLES <= names
+    assert names >= TABLES
     columns = {c.name for c in project.db["statements"].columns}
     assert {"id", "article_id", "start", "end", "text", "paragraph", "kind", "speaker", "cue",
             "party_id", "status", "confidence", "note"} <= columns
@@ -39,19 +39,17 @@ def _article(project, text="Hello world.", sha="x"):
 
 def test_article_text_cannot_change(project):
     aid = _article(project)
-    with pytest.raises(ProjectError, match="cannot change"):
-        with project.transaction():
-            project.conn.execute("UPDATE articles SET text = 'other' WHERE id = ?", (aid,))
+    with pytest.raises(ProjectError, match="cannot change"), project.transaction():
+        project.conn.execute("UPDATE articles SET text = 'other' WHERE id = ?", (aid,))
     assert project.db["articles"].get(aid)["text"] == "Hello world."
 
 
 def test_foreign_keys_are_enforced_and_cascade(project):
     aid = _article(project)
-    with pytest.raises(ProjectError, match="FOREIGN KEY"):
-        with project.transaction():
-            project.conn.execute(
-                'INSERT INTO statements (article_id, start, "end", text, paragraph) VALUES (999, 0, 5, "Hello", 1)'
-            )
+    with pytest.raises(ProjectError, match="FOREIGN KEY"), project.transaction():
+        project.conn.execute(
+            'INSERT INTO statements (article_id, start, "end", text, paragraph) VALUES (999, 0, 5, "Hello", 1)'
+        )
     with project.transaction():
         project.conn.execute(
             'INSERT INTO statements (article_id, start, "end", text, paragraph) VALUES (?, 0, 12, "Hello world.", 1)',
@@ -76,10 +74,9 @@ def test_statement_fts_follows_edits(project):
 
 
 def test_a_failed_transaction_leaves_nothing(project):
-    with pytest.raises(RuntimeError):
-        with project.transaction() as db:
-            db["parties"].insert({"name": "Iran", "color": "#000000"})
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), project.transaction() as db:
+        db["parties"].insert({"name": "Iran", "color": "#000000"})
+        raise RuntimeError("boom")
     assert project.db["parties"].count == 0
 
 
@@ -125,9 +122,8 @@ def test_folder_is_refused(tmp_path):
 
 
 def test_migration_ladder_backs_up_then_upgrades(project_path, monkeypatch):
-    with Project(project_path, create=True) as project:
-        with project.transaction() as db:
-            db["parties"].insert({"name": "Iran", "color": "#123456"})
+    with Project(project_path, create=True) as project, project.transaction() as db:
+        db["parties"].insert({"name": "Iran", "color": "#123456"})
 
     current = schema.SCHEMA_VERSION
 
@@ -166,10 +162,12 @@ def test_a_failing_migration_changes_nothing(project_path, monkeypatch):
 
 def test_read_only_refuses_writes(project_path):
     Project(project_path, create=True).close()
-    with Project(project_path, read_only=True) as project:
-        with pytest.raises(ProjectError, match="read-only"):
-            with project.transaction():
-                pass
+    with (
+        Project(project_path, read_only=True) as project,
+        pytest.raises(ProjectError, match="read-only"),
+        project.transaction(),
+    ):
+        pass
 
 
 def test_backup_copy_is_a_whole_project(project, tmp_path):

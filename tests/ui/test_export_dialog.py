@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
-from seed_tagging import PARTY_ORDER, TOPIC_ORDER, seed_project  # noqa: F401
+from seed_tagging import PARTY_ORDER, TOPIC_ORDER
 
 from app.ui.context import ProjectContext
 from app.ui.workers import JobRunner

@@ -3,7 +3,6 @@ undone and redone exactly."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 
 from app.store.database import Project
 

@@ -184,7 +184,7 @@ def test_the_table_and_the_tooltips_show_the_project_id(open_window, two_article
     window.statements.set_scope("project")
     first = model.rows[0]
     assert model.HEADERS[0] == "ID"
-    assert model.index(0, model.ID).data() == first["id"]
+    assert model.index(0, model.ID).data() == str(first["id"])
     assert f"Statement {first['id']}" in model.index(0, model.PARTY).data(roles.TOOLTIP)
     assert window.statements.view.verticalHeader().isHidden()
 

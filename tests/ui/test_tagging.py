@@ -128,7 +128,7 @@ def test_selecting_words_and_tagging_splits_them_into_their_own_statement(window
     cut = [r for r in rows if r[3] == quote]
     assert len(cut) == 1 and cut[0][4:] == (iran, "confirmed")
     assert cut[0][1] == start and cut[0][2] == start + len(quote)
-    for sid, s, e, piece, _p, _st in rows:  # offsets still point into the untouched text
+    for _sid, s, e, piece, _p, _st in rows:  # offsets still point into the untouched text
         assert text[s:e] == piece
     starts = [r[1] for r in rows]
     assert starts == sorted(starts) and all(a[2] <= b[1] for a, b in zip(rows, rows[1:]))

@@ -90,7 +90,42 @@ def build(data, cancelled: Cancelled | None = None, include_suggested: bool = Fa
     )
     users = _el(root, "Users")
     _el(users, "User", guid=user, name="Counterclaim")
+    party_codes, topic_codes = _codebook(root, data)
 
+    linked = {lk["source_id"] for lk in data.links} | {lk["target_id"] for lk in data.links}
+    by_article: dict[int, list[dict]] = {}
+    for s in data.statements:
+        by_article.setdefault(s["article_id"], []).append(s)
+    sources = _el(root, "Sources")
+    files: dict[str, str] = {}
+    selection_guid: dict[int, str] = {}
+    source_names: set[str] = set()
+    for article in data.articles:
+        check_cancel(cancelled)
+        source = _source(sources, article, files, source_names, user, stamp)
+        for s in by_article.get(article["id"], []):
+            suggested = s.get("status") == "suggested"
+            codings = []
+            if s.get("party_id") in party_codes and (include_suggested or not suggested):
+                codings.append(party_codes[s["party_id"]])
+            codings += [topic_codes[t] for t in s.get("topic_ids", []) if t in topic_codes]
+            if not codings and s["id"] not in linked:
+                continue
+            guid = _guid("statement", article["sha256"], s["start"], s["end"])
+            selection_guid[s["id"]] = guid
+            _selection(source, s, guid, codings, include_suggested, user, stamp)
+
+    if data.links:
+        _links(root, data.links, selection_guid)
+    _description(root, f"Exported from Counterclaim {__version__} on {stamp}: parties and topics as codes, "
+                       "statements as coded selections, counterclaims as links.")
+    ET.register_namespace("", NS)
+    xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml, files
+
+
+def _codebook(root, data) -> tuple[dict[int, str], dict[int, str]]:
+    """The parties and the topics as two groups of codes: ({party id: guid}, {topic id: guid})."""
     codes = _el(_el(root, "CodeBook"), "Codes")
     party_codes: dict[int, str] = {}
     topic_codes: dict[int, str] = {}
@@ -109,75 +144,60 @@ def build(data, cancelled: Cancelled | None = None, include_suggested: bool = Fa
         guid = _guid("topic", topic["name"].casefold())
         topic_codes[topic["id"]] = guid
         _el(topics_group, "Code", guid=guid, name=topic["name"], isCodable="true", color=normalise_color(topic["color"]))
+    return party_codes, topic_codes
 
-    linked = {lk["source_id"] for lk in data.links} | {lk["target_id"] for lk in data.links}
-    by_article: dict[int, list[dict]] = {}
-    for s in data.statements:
-        by_article.setdefault(s["article_id"], []).append(s)
-    sources = _el(root, "Sources")
-    files: dict[str, str] = {}
-    selection_guid: dict[int, str] = {}
-    source_names: set[str] = set()
-    for article in data.articles:
-        check_cancel(cancelled)
-        source_guid = _guid("article", article["sha256"])
-        entry = f"{SOURCES_FOLDER}/{safe_entry_name(source_guid, suffix='.txt')}"
-        files[entry] = article["text"]
-        title = article.get("title") or f"Article {article['id']}"
-        name = _unique(safe_file_name(title, f"Article {article['id']}"), source_names)
-        source = _el(
-            sources, "TextSource", guid=source_guid, name=name,
-            plainTextPath=f"internal://{safe_entry_name(source_guid, suffix='.txt')}",
-            creatingUser=user, creationDateTime=article.get("imported_at") or stamp,
+
+def _source(sources, article: dict, files: dict[str, str], source_names: set[str], user: str, stamp: str):
+    """One article as a TextSource; its text goes into ``files``."""
+    source_guid = _guid("article", article["sha256"])
+    entry = f"{SOURCES_FOLDER}/{safe_entry_name(source_guid, suffix='.txt')}"
+    files[entry] = article["text"]
+    title = article.get("title") or f"Article {article['id']}"
+    name = _unique(safe_file_name(title, f"Article {article['id']}"), source_names)
+    source = _el(
+        sources, "TextSource", guid=source_guid, name=name,
+        plainTextPath=f"internal://{safe_entry_name(source_guid, suffix='.txt')}",
+        creatingUser=user, creationDateTime=article.get("imported_at") or stamp,
+    )
+    about = [b for b in (title if name != title else None, article.get("outlet"),
+                         (article.get("published") or "")[:10], article.get("byline"),
+                         article.get("source_path")) if b]
+    _description(source, " · ".join(about))
+    return source
+
+
+def _selection(source, s: dict, guid: str, codings: list[str], include_suggested: bool, user: str, stamp: str) -> None:
+    """One statement as a PlainTextSelection carrying its codings."""
+    selection = _el(
+        source, "PlainTextSelection", guid=guid, name=_selection_name(s),
+        startPosition=s["start"], endPosition=s["end"], creatingUser=user, creationDateTime=stamp,
+    )
+    details = [f"Counterclaim statement {s['id']}"]
+    if s.get("status") == "suggested" and s.get("party"):
+        details.append(f"suggested party: {s['party']} (not confirmed"
+                       + ("; coded anyway on request)" if include_suggested else ", so not coded)"))
+    elif s.get("status"):
+        details.append(f"tag {s['status']}")
+    if s.get("speaker"):
+        details.append(f"speaker: {s['speaker']}")
+    if s.get("note"):
+        details.append(f"note: {s['note']}")
+    _description(selection, "; ".join(details))
+    for code_guid in codings:
+        coding = _el(selection, "Coding", guid=_guid("coding", guid, code_guid), creatingUser=user,
+                     creationDateTime=stamp)
+        _el(coding, "CodeRef", targetGUID=code_guid)
+
+
+def _links(root, links_data, selection_guid: dict[int, str]) -> None:
+    links = _el(root, "Links")
+    for lk in links_data:
+        _el(
+            links, "Link", guid=_guid("link", selection_guid[lk["source_id"]], selection_guid[lk["target_id"]], lk["relation"]),
+            name=lk["relation"] + (f": {lk['note']}" if lk.get("note") else ""),
+            direction="OneWay", color="#C00000" if lk["relation"] == "contradicts" else "#404040",
+            originGUID=selection_guid[lk["source_id"]], targetGUID=selection_guid[lk["target_id"]],
         )
-        about = [b for b in (title if name != title else None, article.get("outlet"),
-                             (article.get("published") or "")[:10], article.get("byline"),
-                             article.get("source_path")) if b]
-        _description(source, " · ".join(about))
-        for s in by_article.get(article["id"], []):
-            codings = []
-            suggested = s.get("status") == "suggested"
-            if s.get("party_id") in party_codes and (include_suggested or not suggested):
-                codings.append(party_codes[s["party_id"]])
-            codings += [topic_codes[t] for t in s.get("topic_ids", []) if t in topic_codes]
-            if not codings and s["id"] not in linked:
-                continue
-            guid = _guid("statement", article["sha256"], s["start"], s["end"])
-            selection_guid[s["id"]] = guid
-            selection = _el(
-                source, "PlainTextSelection", guid=guid, name=_selection_name(s),
-                startPosition=s["start"], endPosition=s["end"], creatingUser=user, creationDateTime=stamp,
-            )
-            details = [f"Counterclaim statement {s['id']}"]
-            if suggested and s.get("party"):
-                details.append(f"suggested party: {s['party']} (not confirmed"
-                               + ("; coded anyway on request)" if include_suggested else ", so not coded)"))
-            elif s.get("status"):
-                details.append(f"tag {s['status']}")
-            if s.get("speaker"):
-                details.append(f"speaker: {s['speaker']}")
-            if s.get("note"):
-                details.append(f"note: {s['note']}")
-            _description(selection, "; ".join(details))
-            for code_guid in codings:
-                coding = _el(selection, "Coding", guid=_guid("coding", guid, code_guid), creatingUser=user,
-                             creationDateTime=stamp)
-                _el(coding, "CodeRef", targetGUID=code_guid)
-
-    if data.links:
-        links = _el(root, "Links")
-        for lk in data.links:
-            _el(
-                links, "Link", guid=_guid("link", selection_guid[lk["source_id"]], selection_guid[lk["target_id"]], lk["relation"]),
-                name=lk["relation"] + (f": {lk['note']}" if lk.get("note") else ""),
-                direction="OneWay", color="#C00000" if lk["relation"] == "contradicts" else "#404040",
-                originGUID=selection_guid[lk["source_id"]], targetGUID=selection_guid[lk["target_id"]],
-            )
-    _description(root, f"Exported from Counterclaim {__version__} on {stamp}: parties and topics as codes, "
-                       "statements as coded selections, counterclaims as links.")
-    ET.register_namespace("", NS)
-    xml = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml, files
 
 
 def _entry(name: str) -> zipfile.ZipInfo:

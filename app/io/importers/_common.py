@@ -7,6 +7,7 @@ while reading, so memory stays bounded even if a file grows after the check.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
 import os
 import re
@@ -52,10 +53,8 @@ library_log = logging.getLogger("counterclaim.import.libraries")
 
 class _ToDebugLog(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        try:
+        with contextlib.suppress(Exception):  # a library's badly formatted message is no crash
             library_log.debug("%s %s: %s", record.name, record.levelname, record.getMessage())
-        except Exception:  # noqa: BLE001 - a library's badly formatted message is no crash
-            pass
 
 
 def quiet_libraries(*names: str) -> None:

@@ -230,51 +230,72 @@ def markdown_to_text(raw: str) -> tuple[str, dict[str, str]]:
     """
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     raw, meta = _front_matter(raw)
-    out: list[str] = []
-    para: list[str] = []
-    fence: str | None = None
+    reader = _MarkdownLines(meta)
+    for line in raw.split("\n"):
+        reader.feed(line)
+    reader.flush()
+    return "\n".join(reader.out), meta
 
-    def flush() -> None:
-        if para:
-            out.append(_inline(" ".join(para)))
-            para.clear()
 
-    lines = raw.split("\n")
-    for i, line in enumerate(lines):
-        if fence is not None:
-            if line.strip().startswith(fence):
-                fence = None
+class _MarkdownLines:
+    """``markdown_to_text`` line by line: paragraphs gathered in ``para``, finished ones in ``out``."""
+
+    def __init__(self, meta: dict[str, str]):
+        self.meta = meta
+        self.out: list[str] = []
+        self.para: list[str] = []
+        self.fence: str | None = None
+
+    def flush(self) -> None:
+        if self.para:
+            self.out.append(_inline(" ".join(self.para)))
+            self.para.clear()
+
+    def feed(self, line: str) -> None:
+        if self.fence is not None:
+            if line.strip().startswith(self.fence):
+                self.fence = None
             else:
-                out.append(line)
-            continue
+                self.out.append(line)
+            return
         m = _FENCE.match(line)
         if m:
-            flush()
-            fence = m.group(1)[0] * 3
-            continue
+            self.flush()
+            self.fence = m.group(1)[0] * 3
+            return
         if not line.strip():
-            flush()
-            continue
+            self.flush()
+            return
         if _REFDEF.match(line) or "|" in line and _TABLE_RULE.match(line):
-            continue
+            return
+        if self._heading(line):
+            return
+        if _RULE.match(line):
+            self.flush()
+            return
+        self._body(line)
+
+    def _heading(self, line: str) -> bool:
+        """An ATX (``# …``) or setext (underlined) heading: its own line, the first level-1 the title."""
         m = _ATX.match(line)
         if m:
-            flush()
+            self.flush()
             heading = _inline(_atx_heading(m.group(2) or ""))
-            if len(m.group(1)) == 1 and "title" not in meta and heading.strip():
-                meta["title"] = heading
-            out.append(heading)
-            continue
-        if _SETEXT.match(line) and para:
-            heading = _inline(" ".join(para))
-            para.clear()
-            if line.strip().startswith("=") and "title" not in meta and heading.strip():
-                meta["title"] = heading
-            out.append(heading)
-            continue
-        if _RULE.match(line):
-            flush()
-            continue
+            if len(m.group(1)) == 1 and "title" not in self.meta and heading.strip():
+                self.meta["title"] = heading
+            self.out.append(heading)
+            return True
+        if _SETEXT.match(line) and self.para:
+            heading = _inline(" ".join(self.para))
+            self.para.clear()
+            if line.strip().startswith("=") and "title" not in self.meta and heading.strip():
+                self.meta["title"] = heading
+            self.out.append(heading)
+            return True
+        return False
+
+    def _body(self, line: str) -> None:
+        """A line of text: block-quote marks and list bullets dropped, a table row's cells joined."""
         body = line
         quoted_line = False
         start = 0
@@ -283,20 +304,18 @@ def markdown_to_text(raw: str) -> tuple[str, dict[str, str]]:
             quoted_line = True
         body = body[start:]
         if quoted_line and not body.strip():
-            flush()
-            continue
+            self.flush()
+            return
         m = _LIST.match(body)
         if m:
-            flush()
+            self.flush()
             body = body[m.end() :]
         elif "|" in body and body.strip().startswith("|"):
-            flush()
+            self.flush()
             cells = [c.strip() for c in body.strip().strip("|").split("|")]
-            out.append(_inline("  ".join(c for c in cells if c)))
-            continue
+            self.out.append(_inline("  ".join(c for c in cells if c)))
+            return
         hard_break = line.endswith("  ") or line.endswith("\\")
-        para.append(body.rstrip("\\").strip())
+        self.para.append(body.rstrip("\\").strip())
         if hard_break:
-            flush()
-    flush()
-    return "\n".join(out), meta
+            self.flush()

@@ -142,8 +142,10 @@ def run_conflict(conflict: Conflict) -> Run:
     from app.store.database import Project
 
     done: list[Imported] = []
-    with tempfile.TemporaryDirectory(prefix="cc-eval-") as tmp:
-        with Project(Path(tmp) / f"{conflict.name}.counterclaim", create=True) as project:
+    with (
+        tempfile.TemporaryDirectory(prefix="cc-eval-") as tmp,
+        Project(Path(tmp) / f"{conflict.name}.counterclaim", create=True) as project,
+    ):
             for article in conflict.articles:
                 report = import_files(project, [article.path])
                 outcome = report.outcomes[0]
@@ -223,7 +225,7 @@ class Figures:
     def accuracy(self) -> float:
         return self.right / self.statements if self.statements else 0.0
 
-    def add(self, other: "Figures") -> None:
+    def add(self, other: Figures) -> None:
         for f in ("articles", "statements", "right", "wrong", "missed", "false_side", "parties",
                   "fragments", "spurious"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
