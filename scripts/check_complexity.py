@@ -23,7 +23,7 @@ KNOWN = {  # (path, function): left for the app/core rework of issue 13
     ("app/core/furniture.py", "line_family"),
     ("app/core/parties.py", "_org_scan"),
     ("app/core/parties.py", "Resolver._resolve"),
-    ("app/core/parties.py", "Resolver._persons_uncached"),
+    ("app/core/people.py", "People._persons_uncached"),
     ("app/core/segment.py", "_ends_sentence"),
     ("app/core/continuation.py", "_antecedent"),
     ("app/core/matching/analysis.py", "_word"),

@@ -91,9 +91,8 @@ def alias_ok(alias: str, own: str | None = None) -> bool:
     if places.is_place(alias):
         return False
     others = {c for m in mentions for c in m.countries}
-    if own is not None and others and own not in others:
-        return False  # another country's form: "Spokesman Arvind Rao" is not China's
-    return True
+    # another country's form: "Spokesman Arvind Rao" is not China's
+    return not (own is not None and others and own not in others)
 
 
 def clean_aliases(name: str, aliases: list[str]) -> list[str]:
@@ -130,9 +129,8 @@ def never_party(name: str) -> bool:
         return True
     if len(words) == 1 and words[0] in OFFICE_ABBREVIATIONS:
         return True  # "MFA", "PM": an office, not a side
-    if len(words) >= 2 and words[-1] in _CIVIL_PLACES:
-        return True  # "Kap Choeng Hospital", "Juba Teaching Hospital": a place people work, no side
-    return False
+    # "Kap Choeng Hospital", "Juba Teaching Hospital": a place people work, no side
+    return len(words) >= 2 and words[-1] in _CIVIL_PLACES
 
 
 # Institutions whose staff are quoted as witnesses, not as a side of the dispute.

@@ -22,7 +22,7 @@ Statement numbers in reasons are 1-based (as the desk shows them); ``carried_fro
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from app.core.continuation import StatementAttribution, analyse
 from app.core.models import Attribution, ProposedParty, Span

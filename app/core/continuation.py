@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from collections.abc import Sequence
 
 from app.core.models import Attribution, Span
 from app.core.mentions import subject_person

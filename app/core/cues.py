@@ -154,7 +154,7 @@ _CLAUSE_NEXT = re.compile(
 
 def _after_quote(s: str, cue_start: int, quotes) -> bool:
     """'“…,” she noted' / '“…,” continued Roe': a quotation closes just before the cue."""
-    for a, b in reversed(quotes):
+    for _a, b in reversed(quotes):
         if b <= cue_start:
             gap = s[b:cue_start]
             return (s[b - 1 : b] in ",?!…" or gap[:2].strip()[:1] in (",", "?", "!")) \

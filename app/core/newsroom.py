@@ -114,7 +114,7 @@ class Newsroom:
         if fold(old) != fold(new_name):
             entry.aliases.insert(0, old)  # what it was called still means it
 
-    def merge_in(self, other: "Newsroom") -> tuple[int, int]:
+    def merge_in(self, other: Newsroom) -> tuple[int, int]:
         """Add a colleague's newsroom to this one: (parties added, aliases added). An alias
         this newsroom gives another party stays that party's."""
         parties = aliases = 0

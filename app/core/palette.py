@@ -46,7 +46,7 @@ def contrast(a: str, b: str) -> float:
 
 def _hex(hue: float, lightness: float) -> str:
     r, g, b = colorsys.hls_to_rgb(hue, lightness, _SATURATION)
-    return "#%02X%02X%02X" % (round(r * 255), round(g * 255), round(b * 255))
+    return f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
 
 
 def _at_luminance(hue_degrees: float, target: float) -> str:

@@ -84,7 +84,7 @@ _PEOPLE_NOT_STATE = frozenset("ethnic diaspora expatriate exiled émigré emigre
 _PREP_BEFORE = re.compile(r"\b(?:to|in|into|against|at|on|over|towards?|with|near|inside|across|about)\s+(?:the\s+)?$", re.I)
 
 
-def resolver_for(text: str) -> "Resolver":
+def resolver_for(text: str) -> Resolver:
     """The resolver of the last article seen: propose and assign share its answers."""
     if _LAST and _LAST[0] is text:
         return _LAST[1]
@@ -260,9 +260,9 @@ class Resolver(SideTies, People, BodyTies):
         if mention.possessive and after and after[0][:1].isupper() and _state_head(after):
             return True  # "Kenya's Teachers Service Commission", "Russia's Investigative Committee"
         if after and after[0][:1].isupper() and after[0].strip(",()") not in STATE_WORDS \
-                and mention.kind in (gz.NAME, gz.ALT, gz.DEMONYM) and not after[0].startswith("("):
-            if after[0].strip(",") not in NONSTATE_NAMES and after[0].strip(",") not in TITLE_WORDS:
-                return False  # "Iran International", "Pakistan Tehreek-e-Insaf"
+                and mention.kind in (gz.NAME, gz.ALT, gz.DEMONYM) and not after[0].startswith("(") \
+                and after[0].strip(",") not in NONSTATE_NAMES and after[0].strip(",") not in TITLE_WORDS:
+            return False  # "Iran International", "Pakistan Tehreek-e-Insaf"
         for word in after[:3]:
             bare = word.strip(",.;:()“”\"")
             if bare in NONSTATE_NAMES:

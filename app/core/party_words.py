@@ -112,7 +112,7 @@ def titled_person(words: list[str]) -> bool:
     while k < len(words) and words[k] in TITLE_WORDS:
         k += 1
     rest = words[k:]
-    return 0 < k and 1 <= len(rest) <= 4 and not has_org_word(rest) and not any(w.isupper() for w in rest)
+    return k > 0 and 1 <= len(rest) <= 4 and not has_org_word(rest) and not any(w.isupper() for w in rest)
 
 
 def is_title_only(words: list[str]) -> bool:

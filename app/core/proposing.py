@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
+from collections.abc import Sequence
 
 from app.core import gazetteer as gz
 from app.core.alias_rules import clean_aliases, never_party
@@ -47,7 +47,7 @@ def propose_parties(
     proposed: list[tuple[Entity, set[str]]] = []
     learned: dict[str, list[str]] = {}
     merged: set[int] = set()
-    for a, res in _resolutions(resolver, attributions):
+    for _a, res in _resolutions(resolver, attributions):
         if res is None or res.coordinated or id(res) in merged:
             continue  # the same answer twice adds nothing
         merged.add(id(res))

@@ -184,7 +184,7 @@ def _subject_speech(s: str, m: re.Match, quotes, lead: int = 0) -> Speech | None
     if not s[cue_end:].strip() and cue_start > 0:
         return None  # "Casualties disputed": a subheading, not a sentence
     clause_start = lead  # after a dateline ("MANILA, March 5 – ")
-    for a, b in quotes:
+    for _a, b in quotes:
         if b <= cue_start:
             clause_start = b + 1  # just after the closing mark
     clause_start = _clause_start(s, clause_start, cue_start)
@@ -220,11 +220,12 @@ def _clause_start(s: str, start: int, cue_start: int) -> int:
     at = max(s.rfind(";", start, cue_start), s.rfind(": ", start, cue_start))
     if at >= 0:
         start = at + 1
-    m = None
-    for m in _SUBORDINATOR.finditer(s, start, cue_start):
-        pass
-    if m is not None and "," not in s[m.end():cue_start]:
-        start = m.end()
+    last = None
+    if " as " in s or " while " in s or " whereas " in s:  # most sentences have none: no search
+        for last in _SUBORDINATOR.finditer(s, start, cue_start):  # noqa: B007 - the last one is wanted
+            pass
+    if last is not None and "," not in s[last.end():cue_start]:
+        start = last.end()
     return start
 
 
@@ -456,10 +457,10 @@ def _ends_clause(s: str, cue_end: int, cue: str) -> str:
     if rest.startswith(","):
         return "parenthetical"
     first = _first_word(rest)
-    if first in ("on", "in", "at", "late", "early", "last", "this", "earlier", "later", "during", "via", "through") \
-            or first in _DAYS:
-        if not _FINITE.search(rest) and " that " not in f" {rest} " and len(rest.split()) <= 10:
-            return "final"
+    if (first in ("on", "in", "at", "late", "early", "last", "this", "earlier", "later", "during", "via", "through")
+            or first in _DAYS) \
+            and not _FINITE.search(rest) and " that " not in f" {rest} " and len(rest.split()) <= 10:
+        return "final"
     if cue in ("told", "tells") and len(rest.split()) <= 8 and not _FINITE.search(rest) and " that " not in f" {rest} ":
         return "final"
     return ""

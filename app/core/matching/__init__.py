@@ -288,10 +288,10 @@ class CounterclaimIndex:
             names = sorted({t for t in doc.statement.topics if _topic_key(t) in shared_topics}, key=str.casefold)
             reasons.append("same topic: " + ", ".join(names))
         pairs = stance_pairs(query.poles, other.poles)
-        for axis, kind, mine, theirs in pairs:
+        for _axis, kind, mine, theirs in pairs:
             if kind == "contrast":
                 reasons.append(f"opposite stance: {mine} ↔ {theirs}")
-        for axis, kind, mine, theirs in pairs:
+        for _axis, kind, mine, theirs in pairs:
             if kind == "response":
                 reasons.append(f"answers: {mine} ↔ {theirs}")
         shared = sorted(
