@@ -404,36 +404,61 @@ def _is_body(head: str) -> bool:
 
 
 def _antecedent(ref: str, words: str, paragraph: int, said: list[_Said], index: int = -1) -> _Said | None:
-    if ref == "continuation":  # "the embassy's statement": the embassy, if it spoke
-        owner = _OWNER.match(words)
-        if owner:
-            body = singular(owner.group("owner"))
-            hit = next((s for s in reversed(said) if s.mention_at is None and body in _nouns_in(s.root_words)), None)
-            if hit is not None:
-                return hit
-        return _last_in_reach(paragraph, said, mentions=False)
-    if ref == "pronoun":
-        low = words.lower()
-        want = PRONOUNS[OBJECT_PRONOUNS.get(low, low)]
-        accept = {"it": ("thing", "org", "any"), "they": ("plural",), "person": ("person", "any")}[want]
-        hit = _last_in_reach(paragraph, said, accept)
-        if hit is None and want == "they":
-            hit = _last_in_reach(paragraph, said, ("org",))  # "The BLA said … They said"
-        return hit
-    if ref == "spokesperson":  # the body that spoke in the statement just before, if one did
-        last = said[-1] if said else None
-        ok = last is not None and last.index == index - 1 and last.mention_at is None and not last.vague
-        return last if ok and last.klass in ("org", "thing", "plural") else None
-    if ref == "of-body":  # the body must have spoken: otherwise a speaker of its own
-        body = _OF_BODY.match(words).group("body")
-        return next((s for s in reversed(said) if s.mention_at is None and body in _nouns_in(s.root_words)), None)
+    """The earlier speaker that speaker words referring by ``ref`` continue, or None."""
+    return _ANTECEDENTS.get(ref, _definite_antecedent)(words, paragraph, said, index)
+
+
+def _continued_antecedent(words: str, paragraph: int, said: list[_Said], index: int) -> _Said | None:
+    """"the embassy's statement": the embassy, if it spoke; else the last speaker in reach."""
+    owner = _OWNER.match(words)
+    if owner:
+        hit = _last_body(singular(owner.group("owner")), said)
+        if hit is not None:
+            return hit
+    return _last_in_reach(paragraph, said, mentions=False)
+
+
+def _pronoun_antecedent(words: str, paragraph: int, said: list[_Said], index: int) -> _Said | None:
+    low = words.lower()
+    want = PRONOUNS[OBJECT_PRONOUNS.get(low, low)]
+    accept = {"it": ("thing", "org", "any"), "they": ("plural",), "person": ("person", "any")}[want]
+    hit = _last_in_reach(paragraph, said, accept)
+    if hit is None and want == "they":
+        hit = _last_in_reach(paragraph, said, ("org",))  # "The BLA said … They said"
+    return hit
+
+
+def _spokesperson_antecedent(words: str, paragraph: int, said: list[_Said], index: int) -> _Said | None:
+    """"A spokesman said": the body that spoke in the statement just before, if one did."""
+    last = said[-1] if said else None
+    ok = last is not None and last.index == index - 1 and last.mention_at is None and not last.vague
+    return last if ok and last.klass in ("org", "thing", "plural") else None
+
+
+def _of_body_antecedent(words: str, paragraph: int, said: list[_Said], index: int) -> _Said | None:
+    """The body must have spoken: otherwise a speaker of its own."""
+    return _last_body(_OF_BODY.match(words).group("body"), said)
+
+
+def _definite_antecedent(words: str, paragraph: int, said: list[_Said], index: int) -> _Said | None:
+    """"the ministry": the last ministry that spoke, however far back."""
     head = singular(_DEFINITE.match(words).group("head"))
-    for s in reversed(said):  # "the ministry" -> the last ministry that spoke, however far back
+    for s in reversed(said):
         if s.head == head or head in _nouns_in(s.root_words):
             return s
         if head in _ORG_GENERIC and s.klass in ("org", "plural") and s.head in _ORG_GENERIC | {""}:
             return s
     return None
+
+
+def _last_body(body: str, said: list[_Said]) -> _Said | None:
+    return next((s for s in reversed(said) if s.mention_at is None and body in _nouns_in(s.root_words)), None)
+
+
+_ANTECEDENTS = {
+    "continuation": _continued_antecedent, "pronoun": _pronoun_antecedent,
+    "spokesperson": _spokesperson_antecedent, "of-body": _of_body_antecedent,
+}
 
 
 @lru_cache(maxsize=8192)

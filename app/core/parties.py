@@ -141,24 +141,9 @@ class Resolver(SideTies, People, BodyTies):
         speaker = _OTHERS_CLAUSE.split(speaker, 1)[0]  # "…, who was appointed by the Council"
         if not speaker or speaker.lower() in PRONOUNS:
             return Resolution([])
-        if at is not None and _ITS_SPEAKER.match(speaker):
-            # "Its spokesman, Eric Roe": the country that opens the sentence before, else the
-            # body that spoke last ("China's defence ministry struck a cooler tone. Its spokesman")
-            frame = self._frame_country(at)
-            side = self._country_entity(frame, "frame", 0.6, f"{speaker} → {frame}") if frame \
-                else self._side_before(at)
-            if side is not None:
-                self._used_tie = True
-                for person in self._persons(speaker):
-                    side.add(person.name, *person.aliases)
-                return Resolution([side])
-        if " " not in speaker and speaker not in self.people:
-            fuller = fuller_mention(self.text, speaker)  # "Aquino said" after "Commodore Ramil Aquino, …"
-            if fuller is not None:
-                res = self.resolve(*fuller)
-                if res.entities:
-                    self.people.setdefault(speaker, res.entities[0])
-                    return res
+        early = self._by_reference(speaker, at)
+        if early is not None:
+            return early
         group = self._group(speaker)
         if group:
             return Resolution([group])
@@ -173,37 +158,68 @@ class Resolver(SideTies, People, BodyTies):
             if local:
                 entities = [local]
         if not entities and persons:
-            person = self._known_person(persons[0])
-            if person is None:
-                # "X, the ministry's spokesman": the ministry the article named last, else the
-                # country that frames the paragraph ("Foreign Minister X" after "Guyana rejected…")
-                side = self._described_tie(speaker, at) or self.person_side(persons[0], at)
-                if side is not None:
-                    entities = [side]
-                else:
-                    person = persons[0]
-            if not entities:
-                for name in (persons[0].name, *persons[0].aliases):
-                    if " " not in name or name == persons[0].name:
-                        self.people.setdefault(name, person)  # "Roe said" later is the same person
-                return Resolution([person])
-        if not entities and not persons:
-            tie = self._tie_entity(speaker, at) or self.named_org(speaker) or self.state_outlet(speaker, at)
-            if tie:
-                entities = [tie]
+            side = self._person_or_side(speaker, persons[0], at)
+            if side.kind == "person":
+                return Resolution([side])
+            entities = [side]
         if not entities:
-            known = self.people.get(speaker.strip(" ,").removeprefix("the ").removeprefix("The "))
-            return Resolution([known] if known else [])
+            tie = self._tie_entity(speaker, at) or self.named_org(speaker) or self.state_outlet(speaker, at)
+            if tie is None:
+                known = self.people.get(speaker.strip(" ,").removeprefix("the ").removeprefix("The "))
+                return Resolution([known] if known else [])
+            entities = [tie]
         for person in persons:  # "Jane Roe, a spokeswoman for the Israeli army" speaks for Israel
-            entities[0].add(person.name, *person.aliases)
-            self.people[person.name] = entities[0]
-            for alias in person.aliases:
-                if " " not in alias:
-                    self.people[alias] = entities[0]
+            self._joins(person, entities[0])
         coordinated = len(entities) > 1 and bool(_COORD.search(speaker))
         if at is not None and entities[0].kind != "person" and not coordinated:
             self._spoke.append((at, entities[0]))
         return Resolution(entities, coordinated)
+
+    def _by_reference(self, speaker: str, at: int | None) -> Resolution | None:
+        """Speakers named by what came before: "Its spokesman, Eric Roe" (the country that
+        opens the sentence before, else the body that spoke last: "China's defence ministry
+        struck a cooler tone. Its spokesman …"), and a surname alone read as its full
+        mention ("Aquino said" after "Commodore Ramil Aquino, the coast guard spokesman")."""
+        if at is not None and _ITS_SPEAKER.match(speaker):
+            frame = self._frame_country(at)
+            side = self._country_entity(frame, "frame", 0.6, f"{speaker} → {frame}") if frame \
+                else self._side_before(at)
+            if side is not None:
+                self._used_tie = True
+                for person in self._persons(speaker):
+                    side.add(person.name, *person.aliases)
+                return Resolution([side])
+        if " " not in speaker and speaker not in self.people:
+            fuller = fuller_mention(self.text, speaker)
+            if fuller is not None:
+                res = self.resolve(*fuller)
+                if res.entities:
+                    self.people.setdefault(speaker, res.entities[0])
+                    return res
+        return None
+
+    def _person_or_side(self, speaker: str, person: Entity, at: int | None) -> Entity:
+        """The side a person named with no country speaks for, else the person: "X, the
+        ministry's spokesman" is the ministry the article named last; "Foreign Minister X"
+        after "Guyana rejected…" is the country that frames the paragraph."""
+        known = self._known_person(person)
+        if known is not None:
+            side = known
+        else:
+            side = self._described_tie(speaker, at) or self.person_side(person, at) or person
+        if side.kind == "person":
+            for name in (person.name, *person.aliases):
+                if " " not in name or name == person.name:
+                    self.people.setdefault(name, side)  # "Roe said" later is the same person
+        return side
+
+    def _joins(self, person: Entity, side: Entity) -> None:
+        """``person`` speaks for ``side``: their names become the side's, here and later."""
+        side.add(person.name, *person.aliases)
+        self.people[person.name] = side
+        for alias in person.aliases:
+            if " " not in alias:
+                self.people[alias] = side
 
     def _side_before(self, at: int) -> Entity | None:
         """The side of the last speaker resolved before ``at``, within a few paragraphs."""
@@ -329,31 +345,52 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
     "caps" = a capitalised name with an organisation word; "lone" = one unknown name as the
     whole subject ("Hamas"). Pure, so cached across articles; ``Resolver._orgs`` adds the article."""
     g = gz.load()
-    out = []
+    out: list = []
     spans: list[tuple[int, int]] = []
-    for m in _ACRONYM_DEF.finditer(speaker):
+    for step in (_defined_acronyms, _bare_acronyms, _owners_of_speakers, _capitalised_names):
+        step(g, speaker, out, spans)
+    out.sort(key=lambda c: (c[0], c[2] != "def"))
+    return tuple(out)
+
+
+def _taken(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _defined_acronyms(g, speaker: str, out: list, spans: list) -> None:
+    for m in _ACRONYM_DEF.finditer(speaker):  # "the Balochistan Liberation Army (BLA)"
         name, acr = _DET.sub("", m.group(1).strip()), m.group(2)
         if not (g.is_form(acr) or g.is_form(name)):
             out.append((m.start(), m.end(), "def", name, acr))
             spans.append(m.span())
+
+
+def _bare_acronyms(g, speaker: str, out: list, spans: list) -> None:
+    head = speaker.split(",", 1)[0].strip()  # "The M23, part of the … coalition"
     for m in _ACRONYM.finditer(speaker):
-        if m.group() in OFFICE_ABBREVIATIONS:  # "the MFA said": an office, never an organisation
+        acr = m.group()
+        if acr in OFFICE_ABBREVIATIONS:  # "the MFA said": an office, never an organisation
             spans.append(m.span())
             continue
-        if not any(a <= m.start() < b for a, b in spans) and not g.is_form(m.group()):
+        if not _taken(spans, m.start()) and not g.is_form(acr):
             # "a BLA spokesman" names the BLA even where the article never spells it out
-            head = speaker.split(",", 1)[0].strip()  # "The M23, part of the … coalition"
-            alone = _SPEAKER_AFTER.match(speaker, m.end()) or head in (m.group(), "the " + m.group(), "The " + m.group()) \
+            alone = _SPEAKER_AFTER.match(speaker, m.end()) or head in (acr, "the " + acr, "The " + acr) \
                 or speaker[m.end():m.end() + 2] in ("'s", "’s")  # "the M23's finance official"
-            out.append((m.start(), m.end(), "acr", m.group() if alone else "", m.group()))
+            out.append((m.start(), m.end(), "acr", acr if alone else "", acr))
             spans.append(m.span())
+
+
+def _owners_of_speakers(g, speaker: str, out: list, spans: list) -> None:
     for m in _OWNER_OF_SPEAKER.finditer(speaker):  # "the Taliban’s chief spokesman"
         name = _DET.sub("", m.group("owner"))
-        if not any(a <= m.start("owner") < b for a, b in spans) and not g.find(name) and name not in TITLE_WORDS:
+        if not _taken(spans, m.start("owner")) and not g.find(name) and name not in TITLE_WORDS:
             out.append((m.start("owner"), m.end("owner"), "caps", name, None))
             spans.append(m.span("owner"))
+
+
+def _capitalised_names(g, speaker: str, out: list, spans: list) -> None:
     for m in _CAPS_RUN.finditer(speaker):
-        if any(a <= m.start() < b for a, b in spans) or _AT_PLACE.search(speaker, 0, m.start()):
+        if _taken(spans, m.start()) or _AT_PLACE.search(speaker, 0, m.start()):
             continue
         name = _DET.sub("", m.group()).strip()
         words = name.split()
@@ -367,8 +404,6 @@ def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]
         elif len(words) == 1 and m.start() <= 4 and _looks_like_org_name(words[0], speaker) \
                 and not places.is_place(words[0]):
             out.append((m.start(), m.end(), "lone", _POSS.sub("", words[0]), None))
-    out.sort(key=lambda c: (c[0], c[2] != "def"))
-    return tuple(out)
 
 
 # A speaker noun right after an acronym: "BLA spokesman", "IRGC commander".

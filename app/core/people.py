@@ -90,35 +90,48 @@ class People:
         for m in _CAPS_RUN.finditer(speaker):
             if _AT_PLACE.search(speaker, 0, m.start()) or _PLACE_TYPE_AFTER.match(speaker, m.end()):
                 continue  # "an army officer in El Obeid", "Oddar Meanchey provincial …": where, not who
-            words = without_country(self.gaz, m.group().split())
-            title: list[str] = []
-            while words and (words[0] in TITLE_WORDS or words[0].endswith(".") and len(words[0]) <= 5):
-                title.append(words.pop(0))
-            if _DET.match(" ".join(words) + " ") and words:
-                words = words[1:]
-            if not words or len(words) > 4 or _has_org_word(words) or self.gaz.find(" ".join(words)):
-                continue
-            if not title and len(words) < 2:
-                continue
-            if any(w.isupper() for w in words) or all(is_common(w) for w in words):
-                continue  # "One Western" (diplomat) is no one's name
-            name = _POSS.sub("", " ".join(words))
-            office = [t for t in title if t.rstrip(".") not in _COURTESY]
-            titled = bool(office) or bool(_OFFICE_IN_SPEAKER.search(speaker))
-            bystander = not title and (not titled and bool(_DESCRIBED.search(speaker))
-                                       or bool(_CIVIL_ROLE.search(speaker)))
-            person = Entity(name, "person", [name], "person", CONFIDENCE["person"], speaker, titled, bystander)
-            if len(words) >= 2:
-                person.add(_POSS.sub("", words[-1]), words[0])  # kept where the article uses it alone
-            if title:
-                person.add(" ".join(title + [name]))
-            if speaker != name and alias_ok(speaker):
-                person.add(speaker)
-            out.append(person)
+            title, words = _title_and_name(without_country(self.gaz, m.group().split()))
+            if _is_name(self.gaz, title, words):
+                out.append(_person(speaker, title, words))
         return out
 
     def _known_person(self, person: Entity) -> Entity | None:
         return self.people.get(person.name) or self.people.get(person.name.split()[-1])
+
+
+def _is_name(gaz, title: list[str], words: list[str]) -> bool:
+    if not words or len(words) > 4 or _has_org_word(words) or gaz.find(" ".join(words)):
+        return False
+    if not title and len(words) < 2:
+        return False
+    # "One Western" (diplomat) is no one's name
+    return not (any(w.isupper() for w in words) or all(is_common(w) for w in words))
+
+
+def _title_and_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """"Brigadier General Hatim Idris" -> (["Brigadier", "General"], ["Hatim", "Idris"])."""
+    title: list[str] = []
+    while words and (words[0] in TITLE_WORDS or words[0].endswith(".") and len(words[0]) <= 5):
+        title.append(words.pop(0))
+    if _DET.match(" ".join(words) + " ") and words:
+        words = words[1:]
+    return title, words
+
+
+def _person(speaker: str, title: list[str], words: list[str]) -> Entity:
+    name = _POSS.sub("", " ".join(words))
+    office = [t for t in title if t.rstrip(".") not in _COURTESY]
+    titled = bool(office) or bool(_OFFICE_IN_SPEAKER.search(speaker))
+    bystander = not title and (not titled and bool(_DESCRIBED.search(speaker))
+                               or bool(_CIVIL_ROLE.search(speaker)))
+    person = Entity(name, "person", [name], "person", CONFIDENCE["person"], speaker, titled, bystander)
+    if len(words) >= 2:
+        person.add(_POSS.sub("", words[-1]), words[0])  # kept where the article uses it alone
+    if title:
+        person.add(" ".join(title + [name]))
+    if speaker != name and alias_ok(speaker):
+        person.add(speaker)
+    return person
 
 
 @lru_cache(maxsize=8192)

@@ -48,34 +48,38 @@ def propose_parties(
     learned: dict[str, list[str]] = {}
     merged: set[int] = set()
     for _a, res in _resolutions(resolver, attributions):
-        if res is None or res.coordinated or id(res) in merged:
+        if res is None or res.coordinated or id(res) in merged or not res.entities:
             continue  # the same answer twice adds nothing
         merged.add(id(res))
-        for entity in res.entities[:1]:
-            if entity.kind == "person" and entity.bystander:
-                continue  # a bystander named with what they do, not a side
-            if never_party(entity.name):
-                continue
-            aliases = clean_aliases(entity.name, entity.aliases)
-            forms = [entity.name, *aliases]
-            hits = [known[f] for f in map(_fold, forms) if f in known] if known else []
-            if hits and entity.kind == "country" and _fold(entity.name) not in names \
-                    and not any(resolver.gaz.is_form(h) for h in hits):
-                hits = []  # the country is new; a person it takes in stays a party, to merge
-            if hits:
-                party = names.get(_fold(entity.name)) or hits[0]
-                new = [n for n in forms if _fold(n) not in known or known[_fold(n)] != party]
-                new = [n for n in new if _fold(n) != _fold(party) and (_fold(n) not in known or _fold(n) in names)]
-                if new and entity.kind != "person":
-                    bucket = learned.setdefault(party, [])
-                    bucket.extend(n for n in new if n not in bucket)
-                continue
-            if _fold(entity.name) in taken:
-                continue  # an alias two parties share: no new party of that name (the store refuses it)
+        entity = res.entities[0]
+        if entity.kind == "person" and entity.bystander or never_party(entity.name):
+            continue  # a bystander named with what they do, a word: not a side
+        aliases = clean_aliases(entity.name, entity.aliases)
+        party, new = _existing_side(entity, [entity.name, *aliases], known, names, resolver.gaz)
+        if party is not None:
+            if new and entity.kind != "person":
+                bucket = learned.setdefault(party, [])
+                bucket.extend(n for n in new if n not in bucket)
+        elif _fold(entity.name) not in taken:  # an alias two parties share makes no party (the store refuses it)
             _merge_into(proposed, Entity(entity.name, entity.kind, aliases, entity.how, entity.confidence))
     out = [ProposedParty(e.name, list(e.aliases)) for e, _ in proposed]
     out += [ProposedParty(name, aliases) for name, aliases in learned.items()]
     return out
+
+
+def _existing_side(entity: Entity, forms: list[str], known: dict[str, str], names: dict[str, str], gaz):
+    """The existing party ``entity`` is, and the forms it does not know yet; (None, []) when
+    it is new. A new country keeps a person it takes in as a party of their own, to merge."""
+    hits = [known[f] for f in map(_fold, forms) if f in known] if known else []
+    if hits and entity.kind == "country" and _fold(entity.name) not in names \
+            and not any(gaz.is_form(h) for h in hits):
+        hits = []
+    if not hits:
+        return None, []
+    party = names.get(_fold(entity.name)) or hits[0]
+    new = [n for n in forms if _fold(n) not in known or known[_fold(n)] != party]
+    new = [n for n in new if _fold(n) != _fold(party) and (_fold(n) not in known or _fold(n) in names)]
+    return party, new
 
 
 def assign_parties(
