@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Sequence
 
+from app.core.interviews import answers
 from app.core.models import Attribution, Span
 from app.core.mentions import subject_person
 from app.core.quotes import QuoteIndex
@@ -157,7 +158,22 @@ def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
             info = _mention(i, f, text, said)
         if info is not None:
             said.append(info)
+    for i, (words, at) in answers(text, spans).items():
+        a = out[i]
+        if a.kind == "narration" or a.speaker is None or not _names_someone(a.speaker):
+            # "The Thai side. We have the times …": the interviewee's answer, cue or not
+            out[i] = _made("reported", words, None, None, 0.0, a.quotes, None,
+                           f"an answer in a question-and-answer interview with {words}", spans[i], at)
     return out
+
+
+def _names_someone(speaker: str) -> bool:
+    """Speaker words that name a speaker ("Thailand", "the foreign ministry"), not "Every army"."""
+    first = speaker.split()[0].lower() if speaker.split() else ""
+    return first not in _UNNAMED_FIRST and speaker.lower() not in PRONOUNS
+
+
+_UNNAMED_FIRST = frozenset("every each no some any all many most few".split())
 
 
 def _reader_paragraphs(text: str, found: list[_Found]) -> None:

@@ -41,6 +41,9 @@ _AFTER = re.compile(
 
 def subject_person(sentence: str) -> tuple[int, int] | None:
     start = dateline_end(sentence) if sentence[:2].isupper() or sentence[:1] == "(" or ":" in sentence[:60] else 0
+    m = _DESCRIBED_SUBJECT.match(sentence, start)
+    if m is not None and _AFTER.match(sentence, m.end()) and not _ORG.search(m.group("name")):
+        return start, m.end("name")  # "Belarus's chargé d'affaires in Vilnius, Pavel Roe, was …"
     end = None
     names = 0
     for k, w in enumerate(_TOKEN.finditer(sentence, start, start + 120)):
@@ -68,6 +71,11 @@ def subject_person(sentence: str) -> tuple[int, int] | None:
     return start, end
 
 
+# "<who they are>, <Name>," as the subject: the description first, the name in commas.
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:The |[A-Z][\w’'\-]*['’]s |An? )[^,;:.!?“”\"]{3,80}?,\s+"
+    r"(?P<name>[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|de|van|von|bin|al)){1,3}),(?=\s)"
+)
 _SENTENCE_WORDS = frozenset(
     "the a an this that these those it its their his her he she they we in on at as after before "
     "while when but and yet so for with without by from despite although though since until".split()

@@ -1,0 +1,113 @@
+"""Question-and-answer interviews: the answers are the interviewee's, though no cue says so.
+
+    Q&A: Cambodia's envoy on the border war
+    Cambodia's ambassador to Thailand, Keo Sothea, has stayed in Bangkok …   <- who answers
+    Who fired first?                                                          <- a question
+    The Thai side. We have the times, the coordinates, the photographs.      <- her answer
+    She paused before the last question.                                      <- the outlet's aside
+
+``answers(text, spans)`` gives {statement index: (speaker words, article offset)} for the
+statements of answer paragraphs, or {} when the article is no Q&A. An article is one when it
+says so (a "Q&A"/"Interview" title, "This interview has been edited …", "Q:" lines) and asks at
+least two questions in paragraphs of their own. The interviewee is the person the opening
+introduces ("<who they are>, <Name>," or "<Name>, <who they are>,"). A paragraph is an answer
+when it follows a question (or a short interjection: "Thailand says the opposite."), or speaks
+in the first person after an answer; an aside about the interviewee in the third person ("She
+paused …") and a paragraph quoting someone else stay the outlet's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.core.models import Span
+
+_MARKER = re.compile(
+    r"\A\s*(?:Q\s?&\s?A|Q and A|Interview|INTERVIEW|In conversation|Five questions|\d+ questions)\b"
+    r"|\b(?:[Tt]his|[Tt]he) (?:interview|conversation|transcript) (?:has been|was|have been) "
+    r"(?:edited|condensed|lightly edited)"
+    r"|^\s*Q[:.]\s", re.M
+)
+_Q_PREFIX = re.compile(r"^\s*(?:Q|Question)[:.]\s")
+_A_PREFIX = re.compile(r"^\s*(?:A|Answer)[:.]\s")
+# The interviewee as the opening introduces them.
+_DESCRIBED_NAME = re.compile(
+    r"(?:[A-Z][\w’'\-]*['’]s |The |An? )[^,;:.!?“”\"]{3,80}?,\s+"
+    r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|de|van|von|bin|al)){1,3}(?=,)"
+)
+_NAME_DESCRIBED = re.compile(
+    r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3},\s+(?:the|a|an|[A-Z][\w’'\-]*['’]s)\s[^,;:.!?“”\"]{3,80}?(?=,|\.)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|our|Our|us)\b")
+_THIRD_PERSON_START = re.compile(r"^(?:She|He|They|Her|His)\b")
+_QUOTE_MARKS = ("“", "”", '"')
+
+
+def answers(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
+    if not spans or _MARKER.search(text[:400]) is None and _MARKER.search(text[-600:]) is None \
+            and "\nQ:" not in text:
+        return {}
+    paragraphs = _paragraphs(text, spans)
+    questions = [p for p, (_, body) in enumerate(paragraphs) if _is_question(body)]
+    if len(questions) < 2:
+        return {}
+    who = _interviewee(text, paragraphs[: questions[0]])
+    if who is None:
+        return {}
+    out: dict[int, tuple[str, int]] = {}
+    previous = None  # "question" | "answer" | "aside" | None (before the first question)
+    for p, (indices, body) in enumerate(paragraphs):
+        if p < questions[0]:
+            continue
+        if p in questions or previous == "answer" and _interjection(body):
+            previous = "question"
+            continue
+        if _is_answer(body, previous):
+            previous = "answer"
+            out.update((i, who) for i in indices)
+        else:
+            previous = "aside"
+    return out
+
+
+def _paragraphs(text: str, spans: Sequence[Span]) -> list[tuple[list[int], str]]:
+    """(statement indices, paragraph text) in order, one entry per paragraph number."""
+    out: list[tuple[list[int], str]] = []
+    last = None
+    for i, span in enumerate(spans):
+        if span.paragraph != last:
+            out.append(([], ""))
+            last = span.paragraph
+        indices, body = out[-1]
+        indices.append(i)
+        out[-1] = (indices, (body + " " + text[span.start:span.end]).strip())
+    return out
+
+
+def _is_question(body: str) -> bool:
+    return bool(_Q_PREFIX.match(body)) or body.rstrip().endswith("?") and len(body.split()) <= 60 \
+        and not any(mark in body for mark in _QUOTE_MARKS)
+
+
+def _interjection(body: str) -> bool:
+    """A short turn of the interviewer's between answers: "Thailand says the opposite.\""""
+    return len(body.split()) <= 8 and not _FIRST_PERSON.search(body) and not _A_PREFIX.match(body) \
+        and not any(mark in body for mark in _QUOTE_MARKS)
+
+
+def _is_answer(body: str, previous: str | None) -> bool:
+    if _A_PREFIX.match(body):
+        return True
+    if any(mark in body for mark in _QUOTE_MARKS) or _THIRD_PERSON_START.match(body):
+        return False  # the outlet quoting someone, or telling of the interviewee
+    return previous == "question" or bool(_FIRST_PERSON.search(body))
+
+
+def _interviewee(text: str, opening: list[tuple[list[int], str]]) -> tuple[str, int] | None:
+    for _, body in opening[1:] or opening:  # the title names a topic, the standfirst the person
+        m = _DESCRIBED_NAME.search(body) or _NAME_DESCRIBED.search(body)
+        if m is not None:
+            at = text.find(m.group())
+            return m.group(), at if at >= 0 else None
+    return None

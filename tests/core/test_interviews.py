@@ -1,0 +1,62 @@
+"""Q&A interviews and interview features: the interviewee's answers are theirs (issue 14),
+in made-up copy written for these tests."""
+
+from __future__ import annotations
+
+from app.core.interviews import answers
+from tests.core.test_attribution_general import run, spans_of
+
+QA = (
+    "Interview: Chile's navy chief on the fishing row\n"
+    "Chile's navy commander, Admiral Rosa Fuentes, spoke to us by telephone from Valparaíso.\n"
+    "Did your ships fire on the Peruvian trawlers?\n"
+    "No. We fired two flares, in the air, after six warnings on the radio.\n"
+    "Lima calls that a lie.\n"
+    "Of course. The recordings exist and the court can hear them.\n"
+    "Will you keep patrolling the line?\n"
+    "Every day. My sailors know where the line is.\n"
+    "She laughed when asked whether she would resign.\n"
+    "Peru's foreign ministry said in a statement that the flares were \"an act of intimidation\".\n"
+    "This interview has been edited for length."
+)
+
+
+def test_the_answers_of_a_q_and_a_are_the_interviewees():
+    parties, a, sentences = run(QA)
+    by_start = {s.split()[0]: x for s, x in zip(sentences, a)}
+    assert by_start["No."].party == "Chile" and "Rosa Fuentes" in by_start["No."].speaker
+    assert by_start["Of"].party == "Chile" and by_start["Every"].party == "Chile"
+    assert by_start["Did"].party is None  # the question is the outlet's
+    assert by_start["She"].party is None  # so is the aside about her
+    assert by_start["Peru's"].party == "Peru"  # a paragraph quoting someone else keeps its speaker
+    assert "Rosa Fuentes" not in {p.name for p in parties}
+
+
+def test_q_and_a_lines_with_prefixes():
+    text = ("Q&A with a mayor\n"
+            "The mayor of Tacna, Luis Choque, answered our questions.\n"
+            "Q: Is the border open?\n"
+            "A: It is closed to trucks. Families can still cross on foot.\n"
+            "Q: For how long?\n"
+            "A: Until Santiago lifts its measures.")
+    spans = spans_of(text)
+    found = answers(text, spans)
+    answered = {text[spans[i].start:spans[i].end][:9] for i in found}
+    assert answered == {"A: It is ", "Families ", "A: Until "}
+    assert all(words == "The mayor of Tacna, Luis Choque" for words, _ in found.values())
+
+
+def test_an_article_with_questions_is_no_interview_unless_it_says_so():
+    text = ("Peru and Chile traded accusations on Friday.\n"
+            "Who fired first?\n"
+            "Nobody knows.\n"
+            "What happens next?\n"
+            "Talks resume in June.")
+    assert answers(text, spans_of(text)) == {}
+
+
+def test_a_person_introduced_with_a_description_is_the_next_he_said():
+    text = ("Chile's consul in Tacna, Mario Reyes, was blunt when we met him on Monday. "
+            "\"Nobody was hurt,\" he said.")
+    parties, a, _ = run(text)
+    assert a[1].party == "Chile"
