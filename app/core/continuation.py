@@ -349,6 +349,11 @@ def _quotation(i, f: _Found, found, said: list[_Said], quotes: QuoteIndex):
         j = said[-1]
         reason = f"the quotation of statement {i} runs on; continues its speaker"
         return _carried(i, f, j, reason, quotes_t), _continue(i, f, j.root, said, j)
+    if opened_before and i and found[i - 1].span.start <= first[0]:
+        # it opened in the statement before, whose speaker was not found: not an earlier one's
+        return _made("quote", None, None, None, NARRATION_UNSURE, quotes_t, None,
+                     f"the quotation of statement {i} runs on; its speaker was not recognised",
+                     f.span, None), None
     if first is not None and first[1] > f.span.end:  # runs on: attributed where it closes?
         for k in range(i + 1, min(len(found), i + 12)):
             g = found[k]

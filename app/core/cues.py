@@ -132,6 +132,8 @@ def _is_verb(s: str, m: re.Match, quotes=()) -> bool:
     verb = m.group("verb")
     if verb is None or " " in verb or verb in (lex := lexicon()).speech:
         return True
+    if verb is not None and verb in lex.past and _COLON_QUOTE.match(s, m.end()):
+        return True  # "… described the strike: “I heard the plane …”" (a past form: not "post")
     if verb in lex.naming:
         return _names_something(s[m.end() :]) or _after_quote(s, m.start(), quotes)
     if verb in lex.after_quote:
@@ -166,6 +168,10 @@ def _after_quote(s: str, cue_start: int, quotes) -> bool:
 # “traitors”": an object, then "as", an article or a quotation within a few words.
 _NAMING = re.compile(r"\s+(?!(?:off|up|in|back|out|for|on|at)\b)(?:[\w’'\-]+\s+){1,8}?(?:as\s|an?\s|[“\"‘])"
                      r"|\s+(?:it|them|this|that|him|her)\s+(?:[“\"‘]|\w)")
+
+
+# A cue, a few words, then a colon and a quotation: speech, whatever the verb.
+_COLON_QUOTE = re.compile(r"[^.;:!?“”\"]{0,60}:\s*[“\"‘]")
 
 
 def _names_something(rest: str) -> bool:

@@ -74,7 +74,8 @@ _POSS = re.compile(r"(?:’s|'s)$")
 # A clause in the speaker words about someone else: who appointed them, what others did.
 _OTHERS_CLAUSE = re.compile(r",?\s+(?:who|which)\s+(?:was|were|is|are|has been|had been)\s+(?:[a-z]+ed|born)\b"
                             r"|\s+(?:elected|appointed|installed|backed|ousted|sacked)\s+(?:in|by|after|last)\b"
-                            r"|\s+that\s+(?!is\b|was\b)[a-z]*\s*[A-Z]")
+                            r"|\s+that\s+(?!is\b|was\b)[a-z]*\s*[A-Z]"
+                            r"|,?\s+whose\s|,\s+who\s+(?:spoke|asked|requested|declined|was not)\b")
 # A speaker named by the body before them: "Its spokesman, …", "Their leader".
 _ITS_SPEAKER = re.compile(r"(?:Its|Their|its|their)\s+(?:[a-z\-]+\s+){0,2}(?:spokes(?:man|woman|person)|leader|"
                           r"chief|commander|head|envoy|representative|officials?|advis[eo]r|negotiator)\b")
@@ -82,6 +83,12 @@ _ITS_SPEAKER = re.compile(r"(?:Its|Their|its|their)\s+(?:[a-z\-]+\s+){0,2}(?:spo
 _PEOPLE_NOT_STATE = frozenset("ethnic diaspora expatriate exiled émigré emigre dual-national local "
                               "ordinary fellow".split())
 _PREP_BEFORE = re.compile(r"\b(?:to|in|into|against|at|on|over|towards?|with|near|inside|across|about)\s+(?:the\s+)?$", re.I)
+
+
+def own_words(speaker: str) -> str:
+    """The speaker words that say who speaks: no dateline ("CARACAS (Agency) — Venezuela"), no
+    clause about someone else ("…, who was appointed by the Council", "…, whose name X changed")."""
+    return _OTHERS_CLAUSE.split(strip_lead(speaker), 1)[0]
 
 
 def resolver_for(text: str) -> Resolver:
@@ -137,8 +144,7 @@ class Resolver(SideTies, People, BodyTies):
         return self._cache[key]
 
     def _resolve(self, speaker: str, at: int | None) -> Resolution:
-        speaker = strip_lead(speaker)  # "CARACAS (Agency) — Venezuela" is Venezuela
-        speaker = _OTHERS_CLAUSE.split(speaker, 1)[0]  # "…, who was appointed by the Council"
+        speaker = own_words(speaker)
         if not speaker or speaker.lower() in PRONOUNS:
             return Resolution([])
         early = self._by_reference(speaker, at)

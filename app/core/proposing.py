@@ -22,7 +22,7 @@ from app.core.alias_rules import clean_aliases, never_party
 from app.core.common_words import is_common
 from app.core.continuation import NARRATION_UNSURE
 from app.core.models import Attribution, ProposedParty
-from app.core.parties import Entity, Resolution, Resolver, resolver_for
+from app.core.parties import Entity, Resolution, Resolver, own_words, resolver_for
 
 __all__ = ["assign_parties", "propose_parties"]
 
@@ -152,7 +152,7 @@ def _assign_root(a: Attribution, res: Resolution | None, index, scan) -> Attribu
         if party and party not in [p for p, _ in parties]:
             parties.append((party, entity))
     if not parties:
-        hits = scan(a.speaker)
+        hits = scan(own_words(a.speaker))
         if len(hits) == 1 and not _COORDINATED.search(a.speaker):  # "army and RSF": both, not one
             return _updated(a, party=hits[0], confidence=0.7,
                            reason=f"{a.reason}; “{a.speaker}” contains an alias of {hits[0]}")
