@@ -1,4 +1,4 @@
-"""``python -m tests.core.eval [dev|heldout|fresh|seed|all] [--misses] [--parties]``: the figures table."""
+"""``python -m tests.core.eval [dev|heldout|fresh|fresh2|seed|all] [--misses] [--parties]``: the figures table."""
 
 from __future__ import annotations
 

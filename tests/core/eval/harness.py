@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 EVAL = Path(__file__).resolve().parent
-SETS = ("dev", "heldout", "fresh")
+SETS = ("dev", "heldout", "fresh", "fresh2")
 
 
 # --- loading ---------------------------------------------------------------------------------

@@ -15,13 +15,15 @@ from . import harness
 from .conftest import REPORTS
 
 # Measured on the code of issue 14's start (docs/attribution.md, "Before"). Only ever lower these.
-MAX_WRONG = {"dev": 0, "heldout": 3, "fresh": 5}
-MAX_FALSE_SIDE = {"dev": 0, "heldout": 1, "fresh": 16}
+MAX_WRONG = {"dev": 0, "heldout": 3, "fresh": 5, "fresh2": 10}
+MAX_FALSE_SIDE = {"dev": 0, "heldout": 1, "fresh": 16, "fresh2": 3}
 # Parties beyond one per side, and parties for no side: the project's list a journalist confirms.
-MAX_FRAGMENTS = {"dev": 0, "heldout": 0, "fresh": 16}
-MAX_SPURIOUS = {"dev": 0, "heldout": 0, "fresh": 8}
+MAX_FRAGMENTS = {"dev": 0, "heldout": 0, "fresh": 16, "fresh2": 8}
+MAX_SPURIOUS = {"dev": 0, "heldout": 0, "fresh": 8, "fresh2": 2}
 # "fresh": written after the rules were tuned on dev and heldout, on shapes nobody tuned on; its
 # first figures (12 articles, 238 statements, 194 right) are in docs/attribution.md.
+# "fresh2": a second such set, written without reading the rules or the other sets' articles; first
+# figures 12 articles, 309 statements, 210 right (10 wrong, 86 missed, 3 false; 8 fragments, 2 spurious).
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,15 @@ def test_sets_are_big_and_apart():
     assert sum(len(c.articles) for c in fresh) >= 12 and len(fresh) >= 4
     assert not {c.name for c in fresh} & {c.name for c in dev + heldout}
     older = dev_texts | {a.path.read_text(encoding="utf-8") for c in heldout for a in c.articles}
-    assert not older & {a.path.read_text(encoding="utf-8") for c in fresh for a in c.articles}
+    fresh_texts = {a.path.read_text(encoding="utf-8") for c in fresh for a in c.articles}
+    assert not older & fresh_texts
+    fresh2 = harness.load_set("fresh2")
+    assert sum(len(c.articles) for c in fresh2) >= 12 and len(fresh2) >= 4
+    assert not {c.name for c in fresh2} & {c.name for c in dev + heldout + fresh}
+    assert not {c.about for c in fresh2} & {c.about for c in dev + heldout + fresh}
+    fresh2_texts = [a.path.read_text(encoding="utf-8") for c in fresh2 for a in c.articles]
+    assert len(set(fresh2_texts)) == len(fresh2_texts)
+    assert not (older | fresh_texts) & set(fresh2_texts)
 
 
 @pytest.mark.parametrize("name", harness.SETS)
