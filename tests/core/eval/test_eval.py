@@ -15,15 +15,16 @@ from . import harness
 from .conftest import REPORTS
 
 # Measured on the code of issue 14's start (docs/attribution.md, "Before"). Only ever lower these.
-MAX_WRONG = {"dev": 0, "heldout": 3, "fresh": 5, "fresh2": 10}
-MAX_FALSE_SIDE = {"dev": 0, "heldout": 1, "fresh": 16, "fresh2": 3}
+MAX_WRONG = {"dev": 0, "heldout": 3, "fresh": 1, "fresh2": 10}
+MAX_FALSE_SIDE = {"dev": 0, "heldout": 1, "fresh": 3, "fresh2": 3}
 # Parties beyond one per side, and parties for no side: the project's list a journalist confirms.
-MAX_FRAGMENTS = {"dev": 0, "heldout": 0, "fresh": 16, "fresh2": 8}
-MAX_SPURIOUS = {"dev": 0, "heldout": 0, "fresh": 8, "fresh2": 2}
+MAX_FRAGMENTS = {"dev": 0, "heldout": 0, "fresh": 1, "fresh2": 8}
+MAX_SPURIOUS = {"dev": 0, "heldout": 0, "fresh": 1, "fresh2": 2}
 # "fresh": written after the rules were tuned on dev and heldout, on shapes nobody tuned on; its
 # first figures (12 articles, 238 statements, 194 right) are in docs/attribution.md.
 # "fresh2": a second such set, written without reading the rules or the other sets' articles; first
-# figures 12 articles, 309 statements, 210 right (10 wrong, 86 missed, 3 false; 8 fragments, 2 spurious).
+# figures 12 articles, 309 statements, 221 right (10 wrong, 75 missed, 3 false; 8 fragments, 2
+# spurious) on the code it was first run on in main (210 right on the code it was written beside).
 
 
 @pytest.fixture(scope="module")
