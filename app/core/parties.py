@@ -85,9 +85,11 @@ _PEOPLE_NOT_STATE = frozenset("ethnic diaspora expatriate exiled émigré emigre
 _PREP_BEFORE = re.compile(r"\b(?:to|in|into|against|at|on|over|towards?|with|near|inside|across|about)\s+(?:the\s+)?$", re.I)
 
 
+@lru_cache(maxsize=8192)
 def own_words(speaker: str) -> str:
     """The speaker words that say who speaks: no dateline ("CARACAS (Agency) — Venezuela"), no
-    clause about someone else ("…, who was appointed by the Council", "…, whose name X changed")."""
+    clause about someone else ("…, who was appointed by the Council", "…, whose name X changed").
+    Pure, and speakers repeat: kept."""
     return _OTHERS_CLAUSE.split(strip_lead(speaker), 1)[0]
 
 

@@ -84,9 +84,11 @@ def _embedded_posts(text: str, spans: Sequence[Span], marks: list[str | None]) -
     """{span index: author} for the statements of embedded posts; their signatures are
     marked as furniture in ``marks``."""
     posts: dict[int, str] = {}
+    if "(@" not in text:
+        return posts  # every signature names a handle in brackets: most pages have none
     for i, span in enumerate(spans):
         words = text[span.start : span.end]
-        m = _SIGNATURE.search(words)
+        m = _SIGNATURE.search(words) if "(@" in words else None
         if m is None:
             continue
         author = " ".join(m["name"].split()).strip(" ,:") or m["handle"]

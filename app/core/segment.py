@@ -182,6 +182,11 @@ def _clipped_quote(text: str, stop: re.Match[str], lo: int, hi: int) -> bool:
     if text[stop.end() - 1] in _CLOSE_QUOTES:
         return False  # the quotation closed with this stop
     begin = stop.start()
+    near = text[max(lo, begin - 60) : begin]
+    cut = max(near.rfind("."), near.rfind("!"), near.rfind("?"), near.rfind("…"), near.rfind("“"),
+              near.rfind('"'), near.rfind("«"))
+    if cut < 0 or near.count(" ", cut) > 3:
+        return False  # this piece is longer than three words: no clipped quotation (most stops)
     lo = max(lo, begin - _QUOTE_REACH)  # a clipped quotation is short: look no further back
     opened = max(text.rfind("“", lo, begin), text.rfind("«", lo, begin))
     if opened >= 0:

@@ -343,7 +343,7 @@ class SideTies:
         before = self.text[start:at]
         sentences = _SENTENCE_END.split(before)
         for sentence in reversed(sentences):
-            for start in _subject_starts(sentence):
+            for start in _subject_starts(sentence) if "," in sentence[:42] else (0,):
                 clause = sentence[start:]
                 opener = _OPENER.match(clause).end()
                 head = clause[opener:opener + 80]
