@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from app.core.models import Span
 
 _MARKER = re.compile(
-    r"\A\s*(?:Q\s?&\s?A|Q and A|Interview|INTERVIEW|In conversation|Five questions|\d+ questions)\b"
+    r"\A\s*(?:Q\s?&\s?A|Q and A|Interview|INTERVIEW|In conversation|Five questions|\d+ questions|"
+    r"Transcript|TRANSCRIPT)\b"
     r"|\b(?:[Tt]his|[Tt]he) (?:interview|conversation|transcript) (?:has been|was|have been) "
     r"(?:edited|condensed|lightly edited)"
     r"|^\s*Q[:.]\s", re.M
@@ -46,9 +47,12 @@ _QUOTE_MARKS = ("“", "”", '"')
 
 def answers(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
     if not spans or _MARKER.search(text[:400]) is None and _MARKER.search(text[-600:]) is None \
-            and "\nQ:" not in text:
+            and "\nQ:" not in text and not _TURN_IN_TEXT.search(text):
         return {}
     paragraphs = _paragraphs(text, spans)
+    turns = _turns(text, paragraphs)
+    if turns is not None:
+        return turns
     questions = [p for p, (_, body) in enumerate(paragraphs) if _is_question(body)]
     if len(questions) < 2:
         return {}
@@ -69,6 +73,52 @@ def answers(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
         else:
             previous = "aside"
     return out
+
+
+def _turns(text: str, paragraphs: list[tuple[list[int], str]]) -> dict[int, tuple[str, int]] | None:
+    """A transcript or an interview written as turns ("PERETZ: …", "Q: …", "A: …", "El
+    Observador: …", "Cifuentes: …"): each turn is its speaker's; the interviewer's are the
+    outlet's, "A:" is the interviewee's. None when fewer than four paragraphs are turns."""
+    labelled = [(p, m.group("label")) for p, (_, body) in enumerate(paragraphs) if (m := _TURN.match(body))]
+    if len(labelled) < 4:
+        return None
+    asking = _askers(paragraphs, labelled)
+    speakers = [label for _, label in labelled if label not in asking and label not in _ANSWER_LABELS]
+    who = _interviewee(text, paragraphs[: labelled[0][0]])
+    if who is None and speakers:
+        who = _label_words(text, max(set(speakers), key=speakers.count))
+    out: dict[int, tuple[str, int]] = {}
+    for p, label in labelled:
+        if label in asking:
+            continue
+        words = who if label in _ANSWER_LABELS else _label_words(text, label)
+        if words is not None:
+            out.update((i, words) for i in paragraphs[p][0])
+    return out
+
+
+def _askers(paragraphs, labelled) -> set[str]:
+    """The labels that ask: "Q", "Question", "Interviewer", or whoever's turns are questions."""
+    asked: dict[str, list[bool]] = {}
+    for p, label in labelled:
+        asked.setdefault(label, []).append(paragraphs[p][1].rstrip().endswith("?"))
+    return {label for label, marks in asked.items()
+            if label in _ASKING_LABELS or sum(marks) * 2 >= len(marks) and any(marks)}
+
+
+def _label_words(text: str, label: str) -> tuple[str, int] | None:
+    """A turn's label as speaker words: "PERETZ" is "Peretz", where the text first says it."""
+    words = label.title() if label.isupper() else label
+    at = text.find(label + ":")
+    return (words, at) if at >= 0 else None
+
+
+# A turn: a name or role, a colon, the words. "PERETZ: …", "Q: …", "El Observador: …".
+_TURN = re.compile(r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s")
+_TURN_IN_TEXT = re.compile(r"\n(?:[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s.*\n+(?:[A-Z][\w’'.\-]*"
+                           r"(?: [A-Z][\w’'.\-]*){0,3}):\s")
+_ASKING_LABELS = frozenset("Q Question Interviewer Reporter Moderator Host".split())
+_ANSWER_LABELS = frozenset("A Answer".split())
 
 
 def _paragraphs(text: str, spans: Sequence[Span]) -> list[tuple[list[int], str]]:

@@ -58,7 +58,7 @@ _DEFINITE_BODY = re.compile(
     r"\b(?:the|its)\s+(?:[a-z\-]+\s+)?(?:ministry|army|military|government|embassy|navy|police|"
     r"administration|presidency|cabinet|parliament|department)(?:['’]s)?\b"
     # "Army spokesman Brigadier General …", "Police spokeswoman …": the body names the office
-    r"|^(?:(?:Defence|Defense|Foreign|Interior)\s+)?(?:Army|Military|Police|Navy|Government|Ministry)"
+    r"|^(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+)?(?:[Aa]rmy|[Mm]ilitary|[Pp]olice|[Nn]avy|[Gg]overnment|[Mm]inistry)"
     r"\s+(?=spokes(?:man|woman|person)|official|officer|commander)"
 )
 # "Name (ACR)" anywhere in the article: the acronym then names the organisation on its own.
@@ -78,7 +78,9 @@ _OTHERS_CLAUSE = re.compile(r",?\s+(?:who|which)\s+(?:was|were|is|are|has been|h
                             r"|,?\s+whose\s|,\s+who\s+(?:spoke|asked|requested|declined|was not)\b")
 # A speaker named by the body before them: "Its spokesman, …", "Their leader".
 _ITS_SPEAKER = re.compile(r"(?:Its|Their|its|their)\s+(?:[a-z\-]+\s+){0,2}(?:spokes(?:man|woman|person)|leader|"
-                          r"chief|commander|head|envoy|representative|officials?|advis[eo]r|negotiator)\b")
+                          r"chief|commander|head|envoy|representative|officials?|advis[eo]r|negotiator|"
+                          r"secretary|director|president|chair(?:man|woman|person)?|founder|coordinator|"
+                          r"lawyer|member)\b")
 # Words before a demonym that make it a people, not a state.
 _PEOPLE_NOT_STATE = frozenset("ethnic diaspora expatriate exiled émigré emigre dual-national local "
                               "ordinary fellow".split())
@@ -214,7 +216,11 @@ class Resolver(SideTies, People, BodyTies):
         if known is not None:
             side = known
         else:
-            side = self._described_tie(speaker, at) or self.person_side(person, at) or person
+            # "the ministry's spokesman X" names its body; "foreign ministry spokesman X" after "At a
+            # briefing in Kyiv, …" is first the country the sentence is set in
+            named_body = speaker[:4].lower() in ("the ", "its ") or "’s " in speaker or "'s " in speaker
+            side = (named_body and self._described_tie(speaker, at)) or self.person_side(person, at) \
+                or self._described_tie(speaker, at) or person
         if side.kind == "person":
             for name in (person.name, *person.aliases):
                 if " " not in name or name == person.name:

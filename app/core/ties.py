@@ -45,6 +45,9 @@ _LOCAL = re.compile(
     r"prosecutors?|commanders?|spokes(?:man|woman|person)|troops|forces|military|army|government)"
     r"\s+(?:in|of|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})"
 )
+# Offices only a state has: an unqualified one is the dateline country's ("Interior Minister X").
+_STATE_OFFICE = re.compile(r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Pp]remier|[Cc]hancellor|"
+                           r"[Aa]mbassador|[Gg]overnor|[Mm]ayor|[Kk]ing|[Qq]ueen|[Ss]ecretary of [Ss]tate)\b")
 # The city that opens a dateline: "VILNIUS, Oct 27 (Agency):", "NEW DELHI —".
 _DATELINE_CITY = re.compile(r"[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}(?=[,\s(—–\-:])")
 # A local office, whose holder speaks for the place the story is in: "Governor …", "the mayor".
@@ -160,7 +163,8 @@ class SideTies:
         how, confidence = "body", 0.7
         if name is None and at is not None:
             name, how, confidence = self._frame_country(at), "frame", 0.6
-        if name is None:  # "VILNIUS, Oct 27 — … Prime Minister X": unqualified, so the dateline's
+        if name is None and _STATE_OFFICE.search(person.evidence):
+            # "VILNIUS, Oct 27 — … Prime Minister X": a state's office, unqualified: the dateline's
             name, how, confidence = self._dateline_country(), "dateline", 0.55
         if name is None:
             name, how, confidence = self._sole_country(), "sole", 0.55
