@@ -18,15 +18,10 @@ ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = ("app", "tests", "benchmarks", "scripts", "docs", "packaging")
 KNOWN = {  # (path, function): left for the app/core rework of issue 13
     ("app/core/proposing.py", "propose_parties"),
-    ("app/core/matching/__init__.py", "CounterclaimIndex._reasons"),
-    ("app/core/matching/__init__.py", "CounterclaimIndex._suggest"),
-    ("app/core/furniture.py", "line_family"),
     ("app/core/parties.py", "_org_scan"),
     ("app/core/parties.py", "Resolver._resolve"),
     ("app/core/people.py", "People._persons_uncached"),
-    ("app/core/segment.py", "_ends_sentence"),
     ("app/core/continuation.py", "_antecedent"),
-    ("app/core/matching/analysis.py", "_word"),
 }
 
 
