@@ -1,9 +1,8 @@
 """`make lint`: no function anywhere in the repository above cyclomatic complexity 25 (radon).
 
 Radon counts every `and`/`or` as a branch, so it is stricter than ruff's C901 (mccabe); both
-run. A function over the limit is split into small named ones. KNOWN lists the debt left in
-app/core while it is being reworked: an entry that is fixed must leave the list, so it only
-shrinks. Exit status 1 names every offender as path:line name (complexity).
+run. A function over the limit is split into small named ones; there is no list of exceptions.
+Exit status 1 names every offender as path:line name (complexity).
 """
 
 from __future__ import annotations
@@ -16,13 +15,6 @@ from radon.complexity import cc_visit
 LIMIT = 25
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = ("app", "tests", "benchmarks", "scripts", "docs", "packaging")
-KNOWN = {  # (path, function): left for the app/core rework of issue 13
-    ("app/core/matching/__init__.py", "CounterclaimIndex._reasons"),
-    ("app/core/matching/__init__.py", "CounterclaimIndex._suggest"),
-    ("app/core/furniture.py", "line_family"),
-    ("app/core/segment.py", "_ends_sentence"),
-    ("app/core/matching/analysis.py", "_word"),
-}
 
 
 def measured(root: Path = ROOT) -> list[tuple[str, int, str, int]]:
@@ -40,17 +32,11 @@ def measured(root: Path = ROOT) -> list[tuple[str, int, str, int]]:
 
 
 def problems(found: list[tuple[str, int, str, int]]) -> list[str]:
-    over = {(path, name): (line, score) for path, line, name, score in found if score > LIMIT}
-    lines = [
+    return [
         f"{path}:{line} {name} ({score}): over {LIMIT}, split it into named steps"
-        for (path, name), (line, score) in sorted(over.items())
-        if (path, name) not in KNOWN
+        for path, line, name, score in sorted(found)
+        if score > LIMIT
     ]
-    lines += [
-        f"{path} {name}: no longer over {LIMIT}, take it out of KNOWN in scripts/check_complexity.py"
-        for path, name in sorted(KNOWN - over.keys())
-    ]
-    return lines
 
 
 def main() -> int:

@@ -158,6 +158,13 @@ def line_family(line: str) -> str | None:
         return "menu"
     if n <= 60 and _DATE_LINE.fullmatch(text):
         return "timestamp"
+    return _credit_family(text, n, short)
+
+
+def _credit_family(text: str, n: int, short: bool) -> str | None:
+    """line_family's last families, the lines that name who owns or made something: a
+    copyright line, a wire credit, a photo credit. ``n`` is len(text); ``short`` is at most
+    40 words."""
     if short and ("©" in text or "(c)" in text or "opyright" in text or "ights" in text) and _COPYRIGHT.match(text):
         return "copyright"
     if "by " in text[:40] and _CREDIT_LINE.fullmatch(text):

@@ -157,6 +157,15 @@ def _ends_sentence(text: str, stop: re.Match[str], sentence_start: int, hi: int)
         return False
     if mark != ".":
         return True  # ! ? … and runs of stops end a sentence before a non-lower-case word
+    return _full_stop_ends(text, begin, sentence_start, after, word, first)
+
+
+def _full_stop_ends(
+    text: str, begin: int, sentence_start: int, after: re.Match[str], word: str, first: str
+) -> bool:
+    """Whether a single full stop at ``begin``, before a word that is not lower case, ends
+    the sentence: not after a list number, a title, "e.g.", "No." before a number, and after
+    an initial or an ambiguous abbreviation only when a sentence clearly starts."""
     so_far = text[sentence_start:begin] if begin - sentence_start < 4 else ""
     if so_far.isdigit() or (len(so_far) == 1 and so_far.isalpha()):
         return False  # "3. Iran said", "A. The first item": a list number, not a sentence

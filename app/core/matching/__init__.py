@@ -209,11 +209,19 @@ class CounterclaimIndex:
 
     def _suggest(self, doc: _Doc, limit: int) -> list[Candidate]:
         query = analyse(doc.statement.text)
-        source = doc.statement
         weights = {key: self._idf(key) * _kind_weight(key) for key in query.terms}
-        query_total = sum(weights.values()) or 1.0
+        best = self._shortlist(self._rough(doc, weights), doc.statement)
+        scored = self._scored(doc, query, weights, best)
+        scored.sort()
+        docs = self._docs
+        return [
+            Candidate(sid, -negative_score, self._reasons(doc, query, weights, docs[sid]))
+            for negative_score, sid in scored[:limit]
+        ]
 
-        # 1. candidates through the posting lists, rarest feature first, within a budget
+    def _rough(self, doc: _Doc, weights: dict[str, float]) -> dict[int, float]:
+        """1. candidates through the posting lists, rarest feature first, within a budget:
+        statement id -> the sum of the weights of the query's features it has."""
         postings = self._postings
         features = [(len(postings[k]), k, w) for k, w in weights.items() if k in postings]
         features += [(len(postings[k]), k, _ROUGH_TOPIC) for k in doc.topics if k in postings]
@@ -230,10 +238,12 @@ class CounterclaimIndex:
             get = rough.get
             for sid in bucket:
                 rough[sid] = get(sid, 0.0) + weight
+        return rough
 
-        # The best by first-pass score, from other parties, ties to the lower id. A
-        # statement's first-pass sum is added up in the fixed order of the query's features,
-        # so neither it nor the cut depends on the order of the posting lists.
+    def _shortlist(self, rough: dict[int, float], source: MatchableStatement) -> list[tuple[int, float]]:
+        """The best by first-pass score, from other parties, ties to the lower id. A
+        statement's first-pass sum is added up in the fixed order of the query's features,
+        so neither it nor the cut depends on the order of the posting lists."""
         docs = self._docs
         party = source.party
         rough.pop(source.id, None)
@@ -242,9 +252,15 @@ class CounterclaimIndex:
             best = [item for item in best if docs[item[0]].statement.party != party]
             if len(best) < RESCORE and len(rough) > 2 * RESCORE:
                 best = _best({sid: v for sid, v in rough.items() if docs[sid].statement.party != party}, RESCORE)
-        best = best[:RESCORE]
+        return best[:RESCORE]
 
-        # 2. the full score of the best few hundred
+    def _scored(
+        self, doc: _Doc, query: Analysis, weights: dict[str, float], best: list[tuple[int, float]]
+    ) -> list[tuple[float, int]]:
+        """2. the full score of the best few hundred, as (-score, id), unsorted."""
+        docs = self._docs
+        source = doc.statement
+        query_total = sum(weights.values()) or 1.0
         average = self._total_terms / max(len(docs), 1)
         query_topics = set(doc.topics)
         query_poles = query.poles
@@ -273,54 +289,72 @@ class CounterclaimIndex:
                 score += ARTICLE_WEIGHT
             if score > 0.0 and math.isfinite(score):
                 scored.append((-round(score, 6), sid))
-        scored.sort()
-        return [
-            Candidate(sid, -negative_score, self._reasons(doc, query, weights, docs[sid]))
-            for negative_score, sid in scored[:limit]
-        ]
+        return scored
 
     def _reasons(self, doc: _Doc, query: Analysis, weights: dict[str, float], cand: _Doc) -> tuple[str, ...]:
         """Why ``cand`` was suggested, in the words of both statements."""
         other = analyse(cand.statement.text)
-        reasons = []
-        shared_topics = set(doc.topics).intersection(cand.topics)
-        if shared_topics:
-            names = sorted({t for t in doc.statement.topics if _topic_key(t) in shared_topics}, key=str.casefold)
-            reasons.append("same topic: " + ", ".join(names))
+        reasons = _topic_reasons(doc, cand)
         pairs = stance_pairs(query.poles, other.poles)
-        for _axis, kind, mine, theirs in pairs:
-            if kind == "contrast":
-                reasons.append(f"opposite stance: {mine} ↔ {theirs}")
-        for _axis, kind, mine, theirs in pairs:
-            if kind == "response":
-                reasons.append(f"answers: {mine} ↔ {theirs}")
+        reasons += _stance_reasons(pairs)
         shared = sorted(
             ((weights[k], k) for k in cand.terms if k in weights), key=lambda item: (-item[0], item[1])
         )
-        words = _unique(query.terms[k] for _, k in shared if k[1:2] != ":" and k[:1] != "#")
-        names = _unique(query.terms[k] for _, k in shared if k[:2] == "e:")
-        places = _unique(query.terms[k] for _, k in shared if k[:2] == "p:")
-        numbers = _unique(query.terms[k] for _, k in shared if k[:1] == "#")
-        if names or words:
-            reasons.append("shares: " + ", ".join(_unique([*names, *words])[:5]))
-        if places:
-            reasons.append("places: " + ", ".join(places[:3]))
-        if query.quantity is not None and other.quantity is not None:
-            reasons.append(f"numbers: {query.quantity} / ‘{other.quantity}’")
-        elif numbers:
-            reasons.append("numbers: " + ", ".join(numbers[:3]))
-        stance_axes = {axis for axis, *_ in pairs}
-        related = [
-            f"{query.terms[k]} ~ {other.terms[k]}"
-            for _, k in shared
-            if k[:2] == "c:" and k[2:] not in stance_axes and k != "c:count"
-            and query.terms[k].casefold() != other.terms[k].casefold()
-        ]
-        if related:
-            reasons.append("related words: " + ", ".join(related[:3]))
+        reasons += _word_reasons(query, other, shared)
+        reasons += _related_reasons(query, other, shared, {axis for axis, *_ in pairs})
         if doc.statement.article_id is not None and doc.statement.article_id == cand.statement.article_id:
             reasons.append("same article")
         return tuple(reasons)
+
+
+def _topic_reasons(doc: _Doc, cand: _Doc) -> list[str]:
+    """["same topic: …"] naming the topics both have (as the query names them), or []."""
+    shared_topics = set(doc.topics).intersection(cand.topics)
+    if not shared_topics:
+        return []
+    names = sorted({t for t in doc.statement.topics if _topic_key(t) in shared_topics}, key=str.casefold)
+    return ["same topic: " + ", ".join(names)]
+
+
+def _stance_reasons(pairs: list[tuple[str, str, str, str]]) -> list[str]:
+    """The opposite stances first, then the answers (urge ↔ warn), in the words of each."""
+    reasons = [f"opposite stance: {mine} ↔ {theirs}" for _, kind, mine, theirs in pairs if kind == "contrast"]
+    reasons += [f"answers: {mine} ↔ {theirs}" for _, kind, mine, theirs in pairs if kind == "response"]
+    return reasons
+
+
+def _word_reasons(query: Analysis, other: Analysis, shared: list[tuple[float, str]]) -> list[str]:
+    """The shared words and names, places and numbers, heaviest first (``shared`` is
+    (weight, key) of every feature both have, sorted so)."""
+    terms = query.terms
+    words = _unique(terms[k] for _, k in shared if k[1:2] != ":" and k[:1] != "#")
+    names = _unique(terms[k] for _, k in shared if k[:2] == "e:")
+    places = _unique(terms[k] for _, k in shared if k[:2] == "p:")
+    numbers = _unique(terms[k] for _, k in shared if k[:1] == "#")
+    reasons = []
+    if names or words:
+        reasons.append("shares: " + ", ".join(_unique([*names, *words])[:5]))
+    if places:
+        reasons.append("places: " + ", ".join(places[:3]))
+    if query.quantity is not None and other.quantity is not None:
+        reasons.append(f"numbers: {query.quantity} / ‘{other.quantity}’")
+    elif numbers:
+        reasons.append("numbers: " + ", ".join(numbers[:3]))
+    return reasons
+
+
+def _related_reasons(
+    query: Analysis, other: Analysis, shared: list[tuple[float, str]], stance_axes: set[str]
+) -> list[str]:
+    """["related words: a ~ b, …"]: shared concepts (not a stance axis already told, not an
+    amount of people) that the two put in different words; or []."""
+    related = [
+        f"{query.terms[k]} ~ {other.terms[k]}"
+        for _, k in shared
+        if k[:2] == "c:" and k[2:] not in stance_axes and k != "c:count"
+        and query.terms[k].casefold() != other.terms[k].casefold()
+    ]
+    return ["related words: " + ", ".join(related[:3])] if related else []
 
 
 def _best(scores: dict[int, float], n: int) -> list[tuple[int, float]]:

@@ -96,30 +96,41 @@ def _word(surface: str) -> _Word:
     possessive = lower.endswith("'s") and len(lower) > 2
     if possessive:
         lower = lower[:-2]
-    number = None
-    if surface[0].isdigit():
-        digits = surface.replace(",", "")
-        if digits.isdigit() or digits.replace(".", "", 1).isdigit():
-            if "." not in digits:
-                digits = digits.lstrip("0") or "0"
-            number = sys.intern("#" + digits)
-    elif lower in cues.NUMBER_WORDS:
-        number = sys.intern(f"#{cues.NUMBER_WORDS[lower]}")
+    number = _number_key(surface, lower)
     stop = lower in cues.STOP_WORDS or (len(lower) < 2 and number is None)
     acronym = len(surface) >= 2 and surface.isupper()
     capital = surface[0].isupper() or any(p[:1].isupper() for p in _HYPHENS.split(surface)[1:])
     name = acronym or (capital and not stop)
-    parts: tuple[str, ...] = ()
-    if _HYPHENS.search(lower):
-        parts = tuple(
-            sys.intern(stem(p)) for p in _HYPHENS.split(lower)
-            if len(p) > 1 and p not in cues.STOP_WORDS
-        )
+    parts = _part_stems(lower)
     if name and not acronym and len(lower) >= 5 and lower.isalpha():
         parts += _demonym_bases(lower)
     found = _Word(lower, sys.intern(stem(lower)), stop, name, possessive, number, parts)
     _WORDS[surface] = found
     return found
+
+
+def _number_key(surface: str, lower: str) -> str | None:
+    """The number key: "#2" for "2", "02" or "two", "#1200" for "1,200"; None for a word."""
+    if surface[0].isdigit():
+        digits = surface.replace(",", "")
+        if digits.isdigit() or digits.replace(".", "", 1).isdigit():
+            if "." not in digits:
+                digits = digits.lstrip("0") or "0"
+            return sys.intern("#" + digits)
+        return None
+    if lower in cues.NUMBER_WORDS:
+        return sys.intern(f"#{cues.NUMBER_WORDS[lower]}")
+    return None
+
+
+def _part_stems(lower: str) -> tuple[str, ...]:
+    """The stems of a hyphenated word's parts ("cross-border" -> "cross", "border"), stop
+    words and single letters left out; () for a word without a hyphen."""
+    if not _HYPHENS.search(lower):
+        return ()
+    return tuple(
+        sys.intern(stem(p)) for p in _HYPHENS.split(lower) if len(p) > 1 and p not in cues.STOP_WORDS
+    )
 
 
 def _demonym_bases(lower: str) -> tuple[str, ...]:
