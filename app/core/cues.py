@@ -127,8 +127,8 @@ def _is_verb(s: str, m: re.Match, quotes=()) -> bool:
         return prev in _PASSIVE
     if prev in _PASSIVE or prev in _NOT_SPEECH_BEFORE:
         return False  # "was denied entry", "declined to say", "the claims", "would respond"
-    if cue.endswith("s") and before and before[-1].endswith(("’s", "'s")):
-        return False  # "Iran's claims": a noun
+    if before and before[-1].endswith(("’s", "'s")) and " " not in cue:
+        return False  # "Iran's claims", "Editor's note": right after a possessive, a noun
     verb = m.group("verb")
     if verb is None or " " in verb or verb in (lex := lexicon()).speech:
         return True

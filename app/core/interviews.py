@@ -79,7 +79,11 @@ def _turns(text: str, paragraphs: list[tuple[list[int], str]]) -> dict[int, tupl
     """A transcript or an interview written as turns ("PERETZ: …", "Q: …", "A: …", "El
     Observador: …", "Cifuentes: …"): each turn is its speaker's; the interviewer's are the
     outlet's, "A:" is the interviewee's. None when fewer than four paragraphs are turns."""
-    labelled = [(p, m.group("label")) for p, (_, body) in enumerate(paragraphs) if (m := _TURN.match(body))]
+    labelled = [(p, m.group("label")) for p, (_, body) in enumerate(paragraphs)
+                if p and (m := _TURN.match(body)) and m.group("label") not in _NOT_TURNS]
+    counts = {label: sum(1 for _, other in labelled if other == label) for _, label in labelled}
+    labelled = [(p, label) for p, label in labelled  # a label said once is a heading, not a turn
+                if counts[label] > 1 or label in _ASKING_LABELS or label in _ANSWER_LABELS]
     if len(labelled) < 4:
         return None
     asking = _askers(paragraphs, labelled)
@@ -103,7 +107,7 @@ def _askers(paragraphs, labelled) -> set[str]:
     for p, label in labelled:
         asked.setdefault(label, []).append(paragraphs[p][1].rstrip().endswith("?"))
     return {label for label, marks in asked.items()
-            if label in _ASKING_LABELS or sum(marks) * 2 >= len(marks) and any(marks)}
+            if label in _ASKING_LABELS or sum(marks) * 3 >= len(marks) and any(marks)}
 
 
 def _label_words(text: str, label: str) -> tuple[str, int] | None:
@@ -118,6 +122,11 @@ _TURN = re.compile(r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s"
 _TURN_IN_TEXT = re.compile(r"\n(?:[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s.*\n+(?:[A-Z][\w’'.\-]*"
                            r"(?: [A-Z][\w’'.\-]*){0,3}):\s")
 _ASKING_LABELS = frozenset("Q Question Interviewer Reporter Moderator Host".split())
+# Labels of the page, not of a speaker: "Transcript: …", "Editor's note: …", "Update: …".
+_NOT_TURNS = frozenset(
+    "Transcript Note Update Updated Correction Clarification Photo Video Source Sources Read Watch "
+    "Listen Related Background Context Claim Verdict Rating Editor's Editor’s Timeline".split()
+)
 _ANSWER_LABELS = frozenset("A Answer".split())
 
 

@@ -76,6 +76,7 @@ _OTHERS_CLAUSE = re.compile(r",?\s+(?:who|which)\s+(?:was|were|is|are|has been|h
                             r"|\s+(?:elected|appointed|installed|backed|ousted|sacked)\s+(?:in|by|after|last)\b"
                             r"|\s+that\s+(?!is\b|was\b)[a-z]*\s*[A-Z]"
                             r"|,?\s+whose\s|,\s+who\s+(?:spoke|asked|requested|declined|was not)\b")
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’']?\s+")
 # A speaker named by the body before them: "Its spokesman, …", "Their leader".
 _ITS_SPEAKER = re.compile(r"(?:Its|Their|its|their)\s+(?:[a-z\-]+\s+){0,2}(?:spokes(?:man|woman|person)|leader|"
                           r"chief|commander|head|envoy|representative|officials?|advis[eo]r|negotiator|"
@@ -191,14 +192,16 @@ class Resolver(SideTies, People, BodyTies):
         struck a cooler tone. Its spokesman …"), and a surname alone read as its full
         mention ("Aquino said" after "Commodore Ramil Aquino, the coast guard spokesman")."""
         if at is not None and _ITS_SPEAKER.match(speaker):
-            frame = self._frame_country(at)
+            frame = self.previous_subject_country(at)
             side = self._country_entity(frame, "frame", 0.6, f"{speaker} → {frame}") if frame \
                 else self._side_before(at)
-            if side is not None:
-                self._used_tie = True
-                for person in self._persons(speaker):
-                    side.add(person.name, *person.aliases)
-                return Resolution([side])
+            self._used_tie = True
+            persons = self._persons(speaker)
+            if side is None:  # "Its president" of something not a side: no country's guess
+                return Resolution(persons[:1])
+            for person in persons:
+                side.add(person.name, *person.aliases)
+            return Resolution([side])
         if " " not in speaker and speaker not in self.people:
             fuller = fuller_mention(self.text, speaker)
             if fuller is not None:
@@ -236,8 +239,13 @@ class Resolver(SideTies, People, BodyTies):
                 self.people[alias] = side
 
     def _side_before(self, at: int) -> Entity | None:
-        """The side of the last speaker resolved before ``at``, within a few paragraphs."""
-        before = [(pos, e) for pos, e in self._spoke if at - 1500 < pos < at]
+        """The side of the speaker of the sentence right before ``at`` ("The NUNM said …. Its
+        general secretary"), or None when another subject came between ("The community wants
+        …. Its president")."""
+        line = self.text.rfind("\n", 0, at) + 1
+        ends = [m.end() for m in _SENTENCE_STOP.finditer(self.text, max(line, at - 600), at)]
+        previous = ends[-2] if len(ends) >= 2 else line
+        before = [(pos, e) for pos, e in self._spoke if previous <= pos < at]
         return max(before, key=lambda pair: pair[0])[1] if before else None
 
     # --- groups that name their members ----------------------------------------------------

@@ -228,6 +228,8 @@ class SideTies:
         how = "tie"
         if name is None and at is not None:
             name, how = self._frame_country(at), "frame"
+        if name is None and words[0] in _OFFICE_OF:  # "the Ministry of Health" is a state's: which
+            name, how = self._dateline_country() or self._sole_country(), "dateline"  # the story is in
         if name is None:
             return entity
         side = self._country_entity(name, how, 0.6, f"{entity.name} → {name}")
@@ -340,6 +342,28 @@ class SideTies:
             hit = named[country] = any(form in self.text for form in self.gaz.countries[country].aliases())
         return hit
 
+    def previous_subject_country(self, at: int) -> str | None:
+        """The country that opens the sentence right before ``at`` in its paragraph: what "Its
+        spokesman" belongs to ("China's defence ministry struck a cooler tone. Its spokesman …")."""
+        start = self.text.rfind("\n", 0, at) + 1
+        before = self.text[start:at]
+        sentences = [x for x in _SENTENCE_END.split(before) if x.strip()]
+        if sentences and before.rstrip()[-1:] not in ".!?\"”’'":
+            sentences.pop()  # the speaker's own sentence began before the speaker words
+        return self._opens_with_country(sentences[-1]) if sentences else None
+
+    def _opens_with_country(self, sentence: str) -> str | None:
+        for start in _subject_starts(sentence) if "," in sentence[:42] else (0,):
+            clause = sentence[start:]
+            opener = _OPENER.match(clause).end()
+            head = clause[opener:opener + 80]
+            mentions = self.gaz.find(head)
+            if mentions and mentions[0].start == 0 and not _attacker(head[mentions[0].end:]):
+                name = self._pick(mentions[0].countries)
+                if name:
+                    return name
+        return None
+
     def _frame_country(self, at: int) -> str | None:
         """The country that opens the nearest sentence of the paragraph before ``at``; else the
         only country that paragraph names before ``at`` (not as an object: "a visit to Tokyo")."""
@@ -347,15 +371,9 @@ class SideTies:
         before = self.text[start:at]
         sentences = _SENTENCE_END.split(before)
         for sentence in reversed(sentences):
-            for start in _subject_starts(sentence) if "," in sentence[:42] else (0,):
-                clause = sentence[start:]
-                opener = _OPENER.match(clause).end()
-                head = clause[opener:opener + 80]
-                mentions = self.gaz.find(head)
-                if mentions and mentions[0].start == 0 and not _attacker(head[mentions[0].end:]):
-                    name = self._pick(mentions[0].countries)
-                    if name:
-                        return name
+            name = self._opens_with_country(sentence)
+            if name:
+                return name
         named = set()
         for m in self.gaz.scan(before):
             if _attacker(before[m.end:m.end + 40]):
