@@ -357,8 +357,16 @@ class Resolver(SideTies, People, BodyTies):
         return None
 
     def _described_tie(self, speaker: str, at: int | None) -> Entity | None:
-        m = _DEFINITE_BODY.search(speaker)
-        return self._tie_entity(speaker[m.start():], at) if m else None
+        body = _described_body(speaker)
+        return self._tie_entity(body, at) if body else None
+
+
+@lru_cache(maxsize=8192)
+def _described_body(speaker: str) -> str:
+    """The words from the body a speaker is described by ("…, the ministry's spokesman"), or ""."""
+    m = _DEFINITE_BODY.search(speaker)
+    return speaker[m.start():] if m else ""
+
 
 @lru_cache(maxsize=8192)
 def _org_scan(speaker: str) -> tuple[tuple[int, int, str, str, str | None], ...]:

@@ -22,6 +22,7 @@ A mixin of ``app.core.parties.Resolver`` (it reads ``self.text``, ``self.gaz``, 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.core import places
 from app.core.openers import dateline_end
@@ -76,6 +77,24 @@ def _local_patterns(s: str) -> tuple[re.Pattern, ...]:
 # "<Head> of …" names a state's department: "Department of Foreign Affairs", "Ministry of Interior".
 _OFFICE_OF = {"Department": "department", "Ministry": "ministry", "Office": "office",
               "Bureau": "bureau", "Secretariat": "secretariat", "Directorate": "directorate"}
+@lru_cache(maxsize=8192)
+def _places_named(speaker: str) -> tuple[str, ...]:
+    """The places a local official or body is named by, most telling first ("officials in
+    Syunik province", "Kharkiv region governor"): speaker words repeat, so kept."""
+    out: list[str] = []
+    for pattern in _local_patterns(speaker):
+        m = pattern.search(speaker)
+        if m:
+            out.append(m.group("place"))
+            out.extend(x.group("place") for x in _IN_PLACE.finditer(speaker, m.end()))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _local_office(words: str) -> bool:
+    return bool(_LOCAL_TITLE.search(words)) and not _IN_PLACE.search(words)
+
+
 # Words that make a body with a state head a movement instead: "… Liberation Army".
 _NON_STATE_WORDS = frozenset(
     """Liberation Revolutionary Resistance Islamic Popular Free Rebel Insurgent Democratic Patriotic
@@ -271,17 +290,17 @@ class SideTies:
 
     # --- places ----------------------------------------------------------------------------
     def local_side(self, speaker: str, at: int | None = None):
-        side = self._local_named(speaker)
-        if side is not None or any(p.search(speaker) for p in _local_patterns(speaker)):
-            return side  # a place named and not known ("Oddar Meanchey provincial authorities"): no guess
+        places_named = _places_named(speaker)
+        if places_named:  # a place named and not known ("Oddar Meanchey provincial authorities"): no guess
+            return self._local_named(places_named)
         return self.local_office_side(speaker, at)
 
     def local_office_side(self, words: str, at: int | None):
         """"Governor Viktor Lomov", "the regional governor" with no place named: the country of
         the nearest place the story names before them ("… an oil depot in Russia's Belgorod
         region …, the regional governor said"; "a missile struck a block in Kharkiv …")."""
-        if at is None or not _LOCAL_TITLE.search(words) or _IN_PLACE.search(words):
-            return None  # "the governor of Sisaket province" names the place: no nearer guess
+        if at is None or not _local_office(words):
+            return None  # no local office, or one that names its place ("the governor of Sisaket")
         window = self.text[max(0, at - 1200):at]
         for m in reversed(list(_PLACE_AFTER.finditer(window))):
             place = m.group("place")
@@ -297,16 +316,11 @@ class SideTies:
             return self._pick(mentions[0].countries)
         return None
 
-    def _local_named(self, speaker: str):
-        for pattern in _local_patterns(speaker):
-            m = pattern.search(speaker)
-            if not m:
-                continue
-            candidates = [m.group("place")] + [x.group("place") for x in _IN_PLACE.finditer(speaker, m.end())]
-            for place in candidates:
-                name = self._place_country(place)
-                if name:
-                    return self._country_entity(name, "place", 0.7, f"{place} → {name}")
+    def _local_named(self, places_named: tuple[str, ...]):
+        for place in places_named:
+            name = self._place_country(place)
+            if name:
+                return self._country_entity(name, "place", 0.7, f"{place} → {name}")
         return None
 
     def _place_country(self, place: str) -> str | None:
