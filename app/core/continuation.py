@@ -22,6 +22,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from app.core.interviews import answers
+from app.core.releases import in_full
 from app.core.models import Attribution, Span
 from app.core.mentions import subject_person
 from app.core.quotes import QuoteIndex
@@ -164,7 +165,35 @@ def analyse(text: str, spans: Sequence[Span]) -> list[Attribution]:
             # "The Thai side. We have the times …": the interviewee's answer, cue or not
             out[i] = _made("reported", words, None, None, 0.0, a.quotes, None,
                            f"an answer in a question-and-answer interview with {words}", spans[i], at)
+    for i, (words, at) in in_full(text, spans).items():
+        a = out[i]
+        if _NO_COMMENT.search(text, spans[i].start, spans[i].end):
+            continue  # "The RSF did not reply.": who did not answer, not what the issuer claims
+        if a.kind == "narration" or a.speaker is None or _speaks_for_issuer(a.speaker, words):
+            # "The Ministry wishes to inform …" in a release printed whole: the issuer's
+            out[i] = _made("reported", words, None, None, 0.0, a.quotes, None,
+                           f"a statement of {words}, printed in full", spans[i], at)
     return out
+
+
+def _speaks_for_issuer(speaker: str, issuer: str) -> bool:
+    """Inside a release: "we", "the Company", "Cordillera", "Jane Roe, President and CEO"."""
+    low = speaker.lower()
+    if low in PRONOUNS or low in ("we", "us") or _GENERIC_SELF.fullmatch(speaker) or not _names_someone(speaker):
+        return True  # "we", "the Company", "the Ministry": how a release names its issuer
+    if set(speaker.replace(",", " ").split()) & set(issuer.replace(",", " ").split()) - _SMALL_WORDS:
+        return True
+    _, _, described = speaker.partition(", ")
+    return bool(described) and bool(_OFFICER.match(described))
+
+
+_SMALL_WORDS = frozenset("The the of for and a an".split())
+_NO_COMMENT = re.compile(r"\b(?:did not|didn['’]t|has not|have not|had not|could not be|declined to|refused to)\s+"
+                         r"(?:reply|respond|comment|be reached|reached)")
+_GENERIC_SELF = re.compile(r"(?:[Tt]he|[Oo]ur) [A-Z][a-z]+")
+# An officer of the issuer, named in a release with their title only: "President and CEO".
+_OFFICER = re.compile(r"(?:(?:Senior|Executive|Vice|Deputy|Chief|Managing|General)\s+)*(?:President|Chair|"
+                      r"Chairman|Chairwoman|Director|Officer|CEO|Manager|Spokes\w+|Secretary|Head)\b")
 
 
 def _names_someone(speaker: str) -> bool:

@@ -60,3 +60,31 @@ def test_a_person_introduced_with_a_description_is_the_next_he_said():
             "\"Nobody was hurt,\" he said.")
     parties, a, _ = run(text)
     assert a[1].party == "Chile"
+
+
+RELEASE = (
+    "Full text: Peru's interior ministry on the border closure\n"
+    "The following statement was issued by Peru's Ministry of the Interior on Sunday. It is reproduced in full.\n"
+    "PRESS RELEASE\n"
+    "The Ministry of the Interior informs the public that the Tacna crossing will close at midnight.\n"
+    "The measure is temporary. It responds to the smuggling detected in recent weeks.\n"
+    "\"We will reopen as soon as controls are in place,\" said Carla Núñez, Director of Communications.\n"
+    "ENDS\n"
+    "Responding to the statement, Chile's foreign ministry said it had not been consulted."
+)
+
+
+def test_a_release_printed_in_full_is_its_issuers():
+    parties, a, sentences = run(RELEASE)
+    by_start = {s.split()[0]: x for s, x in zip(sentences, a)}
+    assert {by_start[w].party for w in ("The", "It", "\"We")} == {"Peru"}
+    assert by_start["Responding"].party == "Chile"  # the outlet speaks again after ENDS
+    assert "Carla Núñez" not in {p.name for p in parties}
+
+
+def test_an_article_that_only_mentions_a_statement_is_no_release():
+    text = ("Peru's interior ministry said in a statement on Sunday that the crossing would close.\n"
+            "Truck drivers said they had not been told.")
+    from app.core.releases import in_full
+
+    assert in_full(text, spans_of(text)) == {}
