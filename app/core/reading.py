@@ -46,20 +46,42 @@ def furniture_of(a: Attribution) -> str | None:
     return getattr(a, "furniture", None)
 
 
-def suggest(
-    text: str, spans: Sequence[Span], existing: Sequence[ProposedParty] = (), propose: bool = True
-) -> tuple[list[ProposedParty], list[Attribution]]:
-    """New parties (none when not ``propose``) and one attribution per span, page furniture
-    left out of both."""
+@dataclass
+class Reading:
+    """What an article says before any party is known: its furniture, its embedded posts and
+    who speaks in each of its own statements (``attribution.analyse``). It depends on the
+    text alone, so an import works it out in a worker process while the parties change."""
+
+    marks: list[str | None]
+    posts: dict[int, str]
+    keep: list[int]  # the spans attribution reads, in order
+    analysed: list[Attribution]  # one per kept span
+
+
+def read(text: str, spans: Sequence[Span]) -> Reading:
     marks = detect(text, spans)
     posts = _embedded_posts(text, spans, marks)
     keep = [i for i, mark in enumerate(marks) if mark is None and i not in posts]
+    kept = spans if len(keep) == len(spans) else [spans[i] for i in keep]
+    return Reading(marks, posts, keep, attribution.analyse(text, kept) if keep else [])
+
+
+def suggest(
+    text: str, spans: Sequence[Span], existing: Sequence[ProposedParty] = (), propose: bool = True,
+    reading: Reading | None = None,
+) -> tuple[list[ProposedParty], list[Attribution]]:
+    """New parties (none when not ``propose``) and one attribution per span, page furniture
+    left out of both. ``reading`` is ``read(text, spans)`` when it was worked out already."""
+    if reading is None:
+        reading = read(text, spans)
+    keep, analysed = reading.keep, reading.analysed
+    new = attribution.propose_parties(text, analysed, existing) if propose and keep else []
+    found = attribution.assign_parties(text, analysed, [*existing, *new]) if keep else []
     if len(keep) == len(spans):
-        return attribution.suggest(text, spans, existing, propose)
-    new, found = attribution.suggest(text, [spans[i] for i in keep], existing, propose) if keep else ([], [])
+        return new, found
     out: list[Attribution] = [
         PageLine("narration", reason="A line of the web page around the article, not the article.", furniture=mark)
-        for mark in marks
+        for mark in reading.marks
     ]
     for j, i in enumerate(keep):
         a = found[j]
@@ -67,7 +89,7 @@ def suggest(
             a = _with(a, carried_from=keep[a.carried_from])
         out[i] = a
     names = _party_names([*existing, *new])
-    for i, author in posts.items():
+    for i, author in reading.posts.items():
         span = spans[i]
         out[i] = Attribution(
             "quote",

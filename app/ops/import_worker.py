@@ -1,4 +1,6 @@
-"""The part of an import that runs in worker processes: read, fingerprint, segment, attribute.
+"""The part of an import that runs in worker processes: read, fingerprint, segment, and what the
+text says before any party (``app.core.reading.read``): the parties are applied in the main
+process, as they stand when each file's turn comes.
 
 Kept apart from ``app.ops.importing`` so a worker loads only what it needs (the core, the
 text readers, the pure row builder), not the project database layer.
@@ -8,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.core import reading
@@ -17,23 +18,19 @@ from app.core.models import ParsedDocument, ProposedParty, Span
 from app.core.segment import segment
 from app.core.text import fingerprint
 from app.io import importers
-from app.store.rows import rows_for
-
-
-def _party_key(parties: Sequence[ProposedParty]) -> tuple:
-    """The parties by value: attribution gives the same answer for the same key."""
-    return tuple((p.name, tuple(p.aliases)) for p in parties)
 
 
 @dataclass
-class _Prepared:
-    """What a worker worked out for one file: the same as the steps of ``store_document``
-    would, with the parties it was given (``suggested_for``); or the refusal sentence."""
+class Prepared:
+    """What a worker worked out for one file, the same as the steps of ``store_document`` would,
+    parties aside; or the refusal sentence. The main process fills in ``proposed`` and ``rows``
+    with the parties of the moment (``suggested_for`` is their key)."""
 
     doc: ParsedDocument | None = None
     sha: str = ""
     spans: list[Span] = field(default_factory=list)
-    suggested_for: tuple | None = None  # _party_key of the parties attribution was given
+    suggested_for: tuple | None = None  # the key of the parties attribution was given
+    reading: reading.Reading | None = None  # what the text says before parties (app.core.reading.read)
     proposed: list[ProposedParty] = field(default_factory=list)
     rows: list[tuple] = field(default_factory=list)  # statements.rows_for the spans and attributions
     count: int = 0  # statements
@@ -44,14 +41,13 @@ class _Prepared:
     error: str | None = None
 
 
-def _prepare_chunk(paths: list[str], known: list[tuple[str, list[str]]]) -> list[_Prepared | None]:
-    """In a worker: ``_prepare_one`` for each file, with the parties the main process knew."""
-    parties = [ProposedParty(name, list(aliases)) for name, aliases in known]
-    return [_prepare_one(path, parties) for path in paths]
+def prepare_chunk(paths: list[str]) -> list[Prepared | None]:
+    """In a worker: ``prepare_one`` for each file."""
+    return [prepare_one(path) for path in paths]
 
 
-def _prepare_one(path: str, parties: Sequence[ProposedParty]) -> _Prepared | None:
-    """Read, fingerprint, segment and attribute one file.
+def prepare_one(path: str) -> Prepared | None:
+    """Read, fingerprint and segment one file, and read who speaks in it.
 
     A refusal comes back as its sentence. Anything else that goes wrong (a bug) comes back
     as None, and the file is done again the plain way, so the error surfaces exactly where
@@ -60,26 +56,23 @@ def _prepare_one(path: str, parties: Sequence[ProposedParty]) -> _Prepared | Non
     try:
         doc = importers.read_document(path)
     except CounterclaimError as error:
-        return _Prepared(error=str(error))
+        return Prepared(error=str(error))
     except Exception:  # noqa: BLE001 - done again the plain way, which reports it
         return None
     try:
-        prepared = _Prepared(doc=doc, sha=fingerprint(doc.text), spans=segment(doc.text))
+        prepared = Prepared(doc=doc, sha=fingerprint(doc.text), spans=segment(doc.text))
     except Exception:  # noqa: BLE001
         return None
     prepared.count = len(prepared.spans)
     if prepared.spans:
-        try:
-            prepared.proposed, attributions = reading.suggest(doc.text, prepared.spans, parties)
-            prepared.rows = rows_for(doc.text, prepared.spans, attributions)
-            prepared.suggested_for = _party_key(parties)
-            prepared.spans = []  # the rows hold them: less to send back
-        except Exception:  # noqa: BLE001 - attributed again when stored, where it is reported
-            prepared.suggested_for = None
+        # What the text says, parties aside: the parties are the main process's to apply, as
+        # they stand when this file's turn comes (they change with nearly every article).
+        with contextlib.suppress(Exception):  # read again when stored, where it is reported
+            prepared.reading = reading.read(doc.text, prepared.spans)
     return prepared
 
 
-def _worker_started() -> None:
+def worker_started() -> None:
     """In a new worker: leave with the main process, and yield the processor to it.
 
     A worker whose main process is killed would otherwise wait for work forever; Ctrl-C is
@@ -110,7 +103,7 @@ def _exit_with(parent) -> None:
 WORKER_NICENESS = 10
 
 
-def _warm_up() -> bool:
+def warm_up() -> bool:
     """In a new worker: load what preparing needs, so the first real chunk does not wait."""
     from app.core import gazetteer
 

@@ -25,14 +25,7 @@ from app.core.text import fingerprint
 from app.io import importers
 from app.io.importers import folders
 from app.io.importers.text import one_line
-from app.ops.import_worker import (  # the worker side, importable alone
-    _party_key,
-    _prepare_chunk,
-    _prepare_one,
-    _Prepared,
-    _warm_up,
-    _worker_started,
-)
+from app.ops.import_worker import Prepared, prepare_chunk, prepare_one, warm_up, worker_started
 from app.ops import newsroom
 from app.store import articles, parties, statements
 from app.store.database import Project
@@ -158,7 +151,7 @@ def import_files(
             try:
                 with project.transaction():
                     context = _PartyContext(project)
-                    group: list[tuple[Path, _Prepared | None]] = []
+                    group: list[tuple[Path, Prepared | None]] = []
                     while index < len(files) and time.monotonic() - started < BATCH_SECONDS:
                         if cancelled is not None and cancelled():
                             report.cancelled = True
@@ -168,7 +161,7 @@ def import_files(
                         path = files[index]
                         if progress is not None:
                             progress(index, len(files), path.name)
-                        group.append((path, pipeline.take(index, context.known)))
+                        group.append((path, pipeline.take(index)))
                         index += 1
                         if len(group) == GROUP_FILES:
                             batch += _store_group(project, group, outlet, context, report)
@@ -188,7 +181,7 @@ def import_files(
 
 
 def _import_one(
-    project: Project, path: Path, outlet, context: _PartyContext, report, prepared: _Prepared | None = None
+    project: Project, path: Path, outlet, context: _PartyContext, report, prepared: Prepared | None = None
 ) -> FileOutcome:
     try:
         if prepared is None:
@@ -211,7 +204,7 @@ GROUP_FILES = 32
 
 
 def _store_group(
-    project: Project, group: list[tuple[Path, _Prepared | None]], outlet, context: _PartyContext, report
+    project: Project, group: list[tuple[Path, Prepared | None]], outlet, context: _PartyContext, report
 ) -> list[FileOutcome]:
     """Store a few files as ``_import_one`` would one by one, with fewer, bigger INSERTs.
 
@@ -233,7 +226,7 @@ def _store_group(
             stored = articles.ids_by_fingerprint(project, [p.sha for _, p in group if p is not None and p.sha])
             for path, prepared in group:
                 if prepared is None:  # not prepared by a worker: prepare it here, now
-                    prepared = _prepare_one(str(path), context.known)
+                    prepared = prepare_one(str(path))
                 if prepared is None:  # something unexpected: the plain path shows it as it is
                     _write_planned(project, planned, outlet, context)
                     planned = []
@@ -256,7 +249,7 @@ def _store_group(
     return outcomes
 
 
-def _plan_one(project, path: Path, prepared: _Prepared, context, report, shas, next_id, stored=None) -> FileOutcome:
+def _plan_one(project, path: Path, prepared: Prepared, context, report, shas, next_id, stored=None) -> FileOutcome:
     """The checks and party additions of ``_store`` for one file of a group, nothing written yet
     but its parties; ``prepared.rows`` are made right for the parties known now."""
     source = str(path)
@@ -274,7 +267,7 @@ def _plan_one(project, path: Path, prepared: _Prepared, context, report, shas, n
         return FileOutcome(source=source, error=f"“{name}” has no sentences to import.")
     if prepared.suggested_for != context.key:  # parties changed since: attribute again
         spans = prepared.span_list()
-        prepared.proposed, attributions = reading.suggest(doc.text, spans, context.known)
+        prepared.proposed, attributions = reading.suggest(doc.text, spans, context.known, reading=prepared.reading)
         prepared.rows = statements.rows_for(doc.text, spans, attributions)
         prepared.suggested_for = context.key
     if prepared.proposed:
@@ -382,9 +375,10 @@ class _PartyContext:
 
     @property
     def key(self) -> tuple:
-        """``_party_key(self.known)``, kept until the parties change."""
+        """The parties by value (attribution gives the same answer for the same key), kept
+        until they change."""
         if self._key is None:
-            self._key = _party_key(self.known)
+            self._key = tuple((p.name, tuple(p.aliases)) for p in self.known)
         return self._key
 
 
@@ -405,7 +399,7 @@ def _store(
     outlet: str | None,
     report: ImportReport,
     context: _PartyContext | None,
-    prepared: _Prepared | None = None,
+    prepared: Prepared | None = None,
 ) -> FileOutcome:
     """``store_document``, with what a worker already worked out when there is ``prepared``."""
     source = doc.source_path or "pasted text"
@@ -420,8 +414,9 @@ def _store(
         context = context or _PartyContext(project)
         if prepared is not None and prepared.suggested_for == context.key:
             proposed, rows = prepared.proposed, prepared.rows
-        else:  # the parties changed since the worker looked: attribute again, here
-            proposed, attributions = reading.suggest(doc.text, spans, context.known)
+        else:  # the parties as they stand now, on what the worker read (if it did)
+            proposed, attributions = reading.suggest(doc.text, spans, context.known,
+                                                     reading=prepared.reading if prepared else None)
             rows = statements.rows_for(doc.text, spans, attributions)
         for party in proposed:
             if context.add(project, party):
@@ -479,7 +474,6 @@ class _Pipeline:
         self.futures: dict[int, object] = {}  # chunk number -> Future
         self.results: dict[int, list | None] = {}
         self.next_chunk = 0
-        self.known: list[tuple[str, list[str]]] = []
         self.chunks = (len(files) + POOL_CHUNK - 1) // POOL_CHUNK
         self.from_workers = 0  # files a worker prepared (for tests and the benchmark)
 
@@ -496,9 +490,9 @@ class _Pipeline:
 
             with _children_ignore_ctrl_c():
                 pipeline.executor = ProcessPoolExecutor(
-                    POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
+                    POOL_WORKERS, mp_context=multiprocessing.get_context("spawn"), initializer=worker_started
                 )
-                pipeline.warming = [pipeline.executor.submit(_warm_up) for _ in range(POOL_WORKERS)]
+                pipeline.warming = [pipeline.executor.submit(warm_up) for _ in range(POOL_WORKERS)]
         except Exception:  # noqa: BLE001 - no processes here (a sandbox, no semaphores): one process
             pipeline._give_up()
         return pipeline
@@ -517,7 +511,7 @@ class _Pipeline:
         self.warming = []
 
     def _submit(self, current: int) -> None:
-        """Keep a few chunks per worker in flight ahead of ``current``, with the parties known now."""
+        """Keep a few chunks per worker in flight ahead of ``current``."""
         if self.executor is None or not all(f.done() for f in self.warming):
             return
         self.next_chunk = max(self.next_chunk, current + 1)
@@ -526,7 +520,7 @@ class _Pipeline:
             c = self.next_chunk
             paths = [str(p) for p in self.files[c * POOL_CHUNK : (c + 1) * POOL_CHUNK]]
             try:
-                self.futures[c] = self.executor.submit(_prepare_chunk, paths, self.known)
+                self.futures[c] = self.executor.submit(prepare_chunk, paths)
             except Exception:  # noqa: BLE001 - broken or shut down: the rest is done here
                 self._give_up()
                 return
@@ -545,11 +539,10 @@ class _Pipeline:
             with contextlib.suppress(BaseException):  # cancelled or broken: take() does it here
                 future.exception()  # waits; take() collects the result
 
-    def take(self, index: int, known: Sequence[ProposedParty]) -> _Prepared | None:
+    def take(self, index: int) -> Prepared | None:
         """The worker's preparation of file ``index``, or None: prepare it here."""
         c = index // POOL_CHUNK
         if c not in self.results:
-            self.known = [(p.name, list(p.aliases)) for p in known]
             future = self.futures.pop(c, None)
             chunk = None
             if future is not None and not future.cancelled():
