@@ -26,12 +26,13 @@ from collections.abc import Sequence
 
 from app.core.continuation import StatementAttribution, analyse
 from app.core.models import Attribution, ProposedParty, Span
-from app.core.proposing import assign_parties, propose_parties
+from app.core.proposing import assign_parties, folded, propose_parties
 
 __all__ = [
     "StatementAttribution",
     "analyse",
     "assign_parties",
+    "folded",
     "propose_parties",
     "suggest",
 ]

@@ -24,7 +24,7 @@ from app.core.continuation import NARRATION_UNSURE
 from app.core.models import Attribution, ProposedParty
 from app.core.parties import Entity, Resolution, Resolver, own_words, resolver_for
 
-__all__ = ["assign_parties", "propose_parties"]
+__all__ = ["assign_parties", "folded", "propose_parties"]
 
 
 def propose_parties(
@@ -363,6 +363,11 @@ def _merge_into(proposed: list[tuple[Entity, set[str]]], entity: Entity) -> None
     for k in reversed(overlapping):
         del proposed[k]
     proposed.insert(at, keeper)
+
+
+def folded(name: str) -> str:
+    """A name as parties are compared: case, apostrophes and a leading article folded away."""
+    return _fold(name)
 
 
 @lru_cache(maxsize=4096)

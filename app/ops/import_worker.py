@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.core import reading
@@ -18,6 +19,7 @@ from app.core.models import ParsedDocument, ProposedParty, Span
 from app.core.segment import segment
 from app.core.text import fingerprint
 from app.io import importers
+from app.store.rows import rows_for
 
 
 @dataclass
@@ -41,13 +43,21 @@ class Prepared:
     error: str | None = None
 
 
-def prepare_chunk(paths: list[str]) -> list[Prepared | None]:
-    """In a worker: ``prepare_one`` for each file."""
-    return [prepare_one(path) for path in paths]
+def party_key(parties: Sequence[ProposedParty]) -> tuple:
+    """The parties by value: attribution gives the same answer for the same key."""
+    return tuple((p.name, tuple(p.aliases)) for p in parties)
 
 
-def prepare_one(path: str) -> Prepared | None:
-    """Read, fingerprint and segment one file, and read who speaks in it.
+def prepare_chunk(paths: list[str], known: list[tuple[str, list[str]]]) -> list[Prepared | None]:
+    """In a worker: ``prepare_one`` for each file, with the parties the main process knew."""
+    parties = [ProposedParty(name, list(aliases)) for name, aliases in known]
+    return [prepare_one(path, parties) for path in paths]
+
+
+def prepare_one(path: str, parties: Sequence[ProposedParty] | None = None) -> Prepared | None:
+    """Read, fingerprint and segment one file, read who speaks in it, and (given ``parties``)
+    attribute it with them: the main process keeps that when nothing it learned since is in
+    this article, and otherwise applies its parties to the reading kept here.
 
     A refusal comes back as its sentence. Anything else that goes wrong (a bug) comes back
     as None, and the file is done again the plain way, so the error surfaces exactly where
@@ -69,6 +79,11 @@ def prepare_one(path: str) -> Prepared | None:
         # they stand when this file's turn comes (they change with nearly every article).
         with contextlib.suppress(Exception):  # read again when stored, where it is reported
             prepared.reading = reading.read(doc.text, prepared.spans)
+            if parties is not None:
+                prepared.proposed, attributions = reading.suggest(doc.text, prepared.spans, parties,
+                                                                  reading=prepared.reading)
+                prepared.rows = rows_for(doc.text, prepared.spans, attributions)
+                prepared.suggested_for = party_key(parties)
     return prepared
 
 

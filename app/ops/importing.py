@@ -7,6 +7,7 @@ anything half-written, and the files before it stay imported.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import sys
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import app
-from app.core import reading
+from app.core import attribution, gazetteer, reading
 from app.core.errors import CounterclaimError
 from app.core.models import ParsedDocument, ProposedParty
 from app.core.segment import segment
@@ -25,7 +26,7 @@ from app.core.text import fingerprint
 from app.io import importers
 from app.io.importers import folders
 from app.io.importers.text import one_line
-from app.ops.import_worker import Prepared, prepare_chunk, prepare_one, warm_up, worker_started
+from app.ops.import_worker import Prepared, party_key, prepare_chunk, prepare_one, warm_up, worker_started
 from app.ops import newsroom
 from app.store import articles, parties, statements
 from app.store.database import Project
@@ -161,7 +162,7 @@ def import_files(
                         path = files[index]
                         if progress is not None:
                             progress(index, len(files), path.name)
-                        group.append((path, pipeline.take(index)))
+                        group.append((path, pipeline.take(index, context.known)))
                         index += 1
                         if len(group) == GROUP_FILES:
                             batch += _store_group(project, group, outlet, context, report)
@@ -265,6 +266,8 @@ def _plan_one(project, path: Path, prepared: Prepared, context, report, shas, ne
     if not prepared.count:
         name = Path(doc.source_path or "pasted text").name
         return FileOutcome(source=source, error=f"“{name}” has no sentences to import.")
+    if prepared.suggested_for != context.key and context.same_for(prepared.suggested_for, doc.text):
+        prepared.suggested_for = context.key  # nothing learned since is in this article: the same answer
     if prepared.suggested_for != context.key:  # parties changed since: attribute again
         spans = prepared.span_list()
         prepared.proposed, attributions = reading.suggest(doc.text, spans, context.known, reading=prepared.reading)
@@ -375,11 +378,46 @@ class _PartyContext:
 
     @property
     def key(self) -> tuple:
-        """The parties by value (attribution gives the same answer for the same key), kept
-        until they change."""
+        """``party_key(self.known)``, kept until the parties change."""
         if self._key is None:
-            self._key = tuple((p.name, tuple(p.aliases)) for p in self.known)
+            self._key = party_key(self.known)
         return self._key
+
+    def same_for(self, key: tuple | None, text: str) -> bool:
+        """Would the parties now give ``text`` the answer the parties of ``key`` gave? Yes when
+        no name or alias that differs between them (nor its last word, a surname the project
+        then knows) occurs in the text or is a country's name in the gazetteer: attribution
+        looks parties up by the article's words and by the gazetteer's names of the countries
+        they name ("Pakistani army" for a speaker the article ties to Pakistan), so another
+        alias cannot change its answer."""
+        if key is None:
+            return False
+        if key == self.key:
+            return True
+        changed = {form for form, _party in _forms(key) ^ _forms(self.key)}
+        low = text.replace("’", "'").casefold()
+        return not any(form in low or _gazetteer_form(form) for form in changed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _gazetteer_form(form: str) -> bool:
+    return gazetteer.load().is_form(form)
+
+
+@functools.lru_cache(maxsize=16)
+def _forms(key: tuple) -> frozenset[str]:
+    """(form, party) for every name and alias of a party key, folded as attribution compares
+    them, and for the last word of each (the surname it learns from a full name): a form that
+    moves from one party to another differs too."""
+    out = set()
+    for name, aliases in key:
+        for form in (name, *aliases):
+            folded = attribution.folded(form)
+            if folded:
+                out.add((folded, name))
+                if " " in folded:
+                    out.add((folded.rsplit(" ", 1)[1], name))
+    return frozenset(out)
 
 
 def store_document(
@@ -412,7 +450,8 @@ def _store(
         raise CounterclaimError(f"“{Path(source).name}” has no sentences to import.")
     with project.transaction():
         context = context or _PartyContext(project)
-        if prepared is not None and prepared.suggested_for == context.key:
+        if prepared is not None and (prepared.suggested_for == context.key
+                                     or context.same_for(prepared.suggested_for, doc.text)):
             proposed, rows = prepared.proposed, prepared.rows
         else:  # the parties as they stand now, on what the worker read (if it did)
             proposed, attributions = reading.suggest(doc.text, spans, context.known,
@@ -476,6 +515,7 @@ class _Pipeline:
         self.next_chunk = 0
         self.chunks = (len(files) + POOL_CHUNK - 1) // POOL_CHUNK
         self.from_workers = 0  # files a worker prepared (for tests and the benchmark)
+        self.known: list[tuple[str, list[str]]] = []  # the parties the next chunks are given
 
     @classmethod
     def start(cls, files: Sequence[Path]) -> _Pipeline:
@@ -520,7 +560,7 @@ class _Pipeline:
             c = self.next_chunk
             paths = [str(p) for p in self.files[c * POOL_CHUNK : (c + 1) * POOL_CHUNK]]
             try:
-                self.futures[c] = self.executor.submit(prepare_chunk, paths)
+                self.futures[c] = self.executor.submit(prepare_chunk, paths, self.known)
             except Exception:  # noqa: BLE001 - broken or shut down: the rest is done here
                 self._give_up()
                 return
@@ -539,10 +579,11 @@ class _Pipeline:
             with contextlib.suppress(BaseException):  # cancelled or broken: take() does it here
                 future.exception()  # waits; take() collects the result
 
-    def take(self, index: int) -> Prepared | None:
+    def take(self, index: int, known: Sequence[ProposedParty]) -> Prepared | None:
         """The worker's preparation of file ``index``, or None: prepare it here."""
         c = index // POOL_CHUNK
         if c not in self.results:
+            self.known = [(p.name, list(p.aliases)) for p in known]
             future = self.futures.pop(c, None)
             chunk = None
             if future is not None and not future.cancelled():

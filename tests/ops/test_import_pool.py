@@ -149,3 +149,19 @@ def test_pooled_and_sequential_imports_agree_with_a_newsroom(tmp_path, monkeypat
     assert pool_dump == seq_dump and pool.new_parties == seq.new_parties
     names = [row[1] for row in seq_dump["parties"]]
     assert "Ruritanian insurgency" in names and "Balochistan Liberation Army" not in names
+
+
+def test_pooled_and_sequential_agree_on_real_style_coverage(tmp_path, monkeypatch):
+    """The workers attribute with the parties of the moment they were given; the main process
+    keeps that answer only when nothing it learned since can change it. Every evaluation
+    article (many conflicts, outlets and shapes, parties learned article after article) in
+    one project, pooled and not: the same project."""
+    eval_root = Path(__file__).resolve().parents[1] / "core" / "eval"
+    files = sorted(eval_root.glob("*/*/*.txt"))
+    assert len(files) >= 40
+    dumps = {}
+    for pooled in (False, True):
+        report, dump, pipeline = _import(tmp_path / f"e{pooled}.counterclaim", files, pooled, monkeypatch)
+        dumps[pooled] = dump
+    assert pipeline.from_workers > 0
+    assert dumps[True] == dumps[False]
