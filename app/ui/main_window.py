@@ -49,7 +49,10 @@ def app_icon() -> QIcon:
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, project_path: str | Path | None = None, parent: QWidget | None = None, create: bool = False,
+        self,
+        project_path: str | Path | None = None,
+        parent: QWidget | None = None,
+        create: bool = False,
         fill: bool = True,
     ):
         super().__init__(parent)

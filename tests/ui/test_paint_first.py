@@ -29,17 +29,19 @@ print(json.dumps({"modules": sorted(sys.modules), "qt_namespace": "Qt" in vars(c
 def test_the_window_and_its_start_import_nothing_heavy_before_the_first_paint():
     env = {**os.environ, "PYTHONPATH": REPO, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, cwd=REPO, timeout=60, check=False
+        [sys.executable, "-c", PROBE],
+        capture_output=True, text=True, env=env, cwd=REPO, timeout=60, check=False,
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout)
     ours = {m for m in seen["modules"] if m == "app" or m.startswith("app.")}
     assert ours <= {
         "app", "app.core", "app.core.errors", "app.core.words",
-        "app.ui", "app.ui.desk", "app.ui.errors", "app.ui.main_window", "app.ui.settings", "app.ui.theme",
+        "app.ui", "app.ui.desk", "app.ui.errors", "app.ui.main_window",
+        "app.ui.settings", "app.ui.theme",
     }, sorted(ours)
     assert "sqlite3" not in seen["modules"]
-    assert not seen["qt_namespace"], "PySide6's Qt namespace (20 ms of enums) was built before the paint"
+    assert not seen["qt_namespace"], "PySide6's Qt namespace (20 ms of enums) was built"
 
 
 def _paint_first(qtbot, args):
@@ -60,7 +62,8 @@ def test_the_desk_paints_its_frame_then_fills_in_and_opens_the_project(qtbot, sh
     window, painted = _paint_first(qtbot, [str(seeded_path)])
     try:
         assert window.geometry() == painted  # the frame does not move or grow when the docks arrive
-        assert {d.objectName() for d in window.docks} >= {"articlesDock", "partiesDock", "statementsDock"}
+        docks = {d.objectName() for d in window.docks}
+        assert docks >= {"articlesDock", "partiesDock", "statementsDock"}
         assert window.windowTitle() == "investigation — Counterclaim"
         with Project(seeded_path, read_only=True) as project:
             statements = project.execute("SELECT count(*) FROM statements").fetchone()[0]
