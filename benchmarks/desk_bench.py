@@ -149,12 +149,17 @@ def run(quick: bool = False) -> dict:
     built = build_project(path, n_articles, per_article, 5000)
     build_s = time.perf_counter() - started
 
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtTest import QTest
 
     from app.ui.desk import make_application
     from app.ui.main_window import MainWindow
 
     app = make_application([sys.argv[0]])
+    # The window imports its docks' modules when it first fills in (paint first): one built and
+    # dropped here keeps those imports out of open_s, as when importing main_window did them.
+    MainWindow().deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     started = time.perf_counter()
     window = MainWindow(path)
     window.resize(1400, 900)

@@ -7,15 +7,18 @@ suggestions shown, so a new user sees the point at once.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.core.errors import CounterclaimError
 from app.ui import settings
 
+#: Whether the desktop was dark at the last start: the palette of the next start's first paint.
+SYSTEM_DARK_KEY = "view/system_dark"
 SAMPLE_NAME = "Sample — Pakistan and Iran strikes.counterclaim"
 #: What a citation of the sample article says (the file itself is plain text with no headline,
 #: so its title would be the file name and its byline the "By World News DESK" line).
@@ -91,10 +94,14 @@ def open_startup_project(window, args: list[str]) -> None:
         errors.report(error, window)
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, paint_first: bool = False) -> QApplication:
+    """The application with its names, icon and theme; ``paint_first`` (the double-clicked
+    desk) takes whether the desktop is dark from the last start, checked after the paint."""
     app = QApplication.instance()
     if app is None:
-        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        # Fractional scaling as the screen asks (Qt 6's default, said for any Qt): through the
+        # variable, as touching the Qt.* enums costs 20 ms before the first paint.
+        os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")
         app = QApplication(argv or [sys.argv[0]])
     settings.configure_application()
     app.setApplicationDisplayName("Counterclaim")
@@ -103,8 +110,37 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from app.ui.main_window import app_icon
 
     app.setWindowIcon(app_icon())
-    theme.apply_theme(app, str(settings.value("view/theme", "system")))
+    name = str(settings.value("view/theme", "system"))
+    dark = None if name in ("light", "dark") else system_dark(app, remembered=paint_first)
+    theme.apply_theme(app, name, dark)
     return app
+
+
+def system_dark(app: QApplication, remembered: bool = False) -> bool:
+    """Whether the desktop asks for dark colours; with ``remembered``, the answer kept from
+    the last start (asking Qt builds its enums, 20 ms before the first paint). An answer
+    asked of Qt is kept for the next start."""
+    from app.ui import theme
+
+    kept = settings.value(SYSTEM_DARK_KEY)
+    if remembered and kept in ("0", "1"):
+        return kept == "1"
+    dark = theme.system_is_dark(app)
+    if kept != ("1" if dark else "0"):
+        settings.set_value(SYSTEM_DARK_KEY, "1" if dark else "0")
+    return dark
+
+
+def confirm_system_theme(app: QApplication) -> None:
+    """After the first paint: ask Qt after all, and change palette if the desktop changed."""
+    from app.ui import theme
+
+    name = str(settings.value("view/theme", "system"))
+    if name in ("light", "dark"):
+        return
+    dark = system_dark(app)
+    if app.property("counterclaimTheme") != ("dark" if dark else "light"):
+        theme.apply_theme(app, name, dark)
 
 
 class FileOpenHandler(QObject):
@@ -128,22 +164,30 @@ class FileOpenHandler(QObject):
 
 def run_desk(args: list[str]) -> int:
     from app.ui import errors
-
     from app.ui.main_window import MainWindow
 
-    app = make_application([sys.argv[0], *args])
-    window = MainWindow()
+    app = make_application([sys.argv[0], *args], paint_first=True)
+    # Paint first: the window the journalist keeps shows at once, at its final size and in
+    # the theme's colours; its docks and menus are built on the turn after that first paint,
+    # then the project opens (on a first run, the sample is made), instead of a blank screen.
+    window = MainWindow(fill=False)
     errors.install_excepthook(lambda: window)
     handler = FileOpenHandler(window)
     app.installEventFilter(handler)
     window.show()
-    # Paint the window first, then open the project (and on a first run build the sample):
-    # the journalist sees Counterclaim at once instead of waiting on a blank screen.
-    AfterFirstPaint(window, lambda: window.isVisible() and open_startup_project(window, args))
+    AfterFirstPaint(window, lambda: fill_and_open(window, args))
     code = app.exec()
-    window.jobs.cancel_all()  # a backup or index still running must finish before Python exits
-    window.jobs.wait(10_000)
+    window.stop_jobs()  # a backup or index still running must finish before Python exits
     return code
+
+
+def fill_and_open(window, args: list[str]) -> None:
+    """After the first paint: build the window's contents, then open the startup project."""
+    if not window.isVisible():  # closed before the event loop came round
+        return
+    confirm_system_theme(QApplication.instance())
+    window.fill_in()
+    open_startup_project(window, args)
 
 
 class AfterFirstPaint(QObject):

@@ -4,37 +4,41 @@ right, statements below; search in the toolbar.
 Extension points for later views: ``add_view(widget, title)`` adds a tab next to the
 article reader (the narrative view, the comparison sheet), ``add_dock`` a dock, and
 ``context.changed`` says what every edit changed. One undo stack per open project.
+
+Paint first: this module imports only Qt and the light parts of the desk, so that
+``MainWindow(fill=False)`` (what the double-clicked desk starts with) can paint its frame
+at its final size, in the theme's colours, before the reader, the tables and the store
+are even imported; ``fill_in()`` then builds the docks, menus and views (app/ui/desk.py
+calls it on the turn after the first paint). ``MainWindow()`` fills in at once.
+tests/ui/test_paint_first.py keeps the imports here light.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, QTimer
 from PySide6.QtGui import QIcon, QUndoGroup
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 
 from app.core.errors import CounterclaimError
 from app.core.words import counted
-from app.ops import queries
-from app.ops.queries import StatementFilter
-from app.ui import actions, learning_desk, narrative_desk, safety, settings, theme
-from app.ui.article_list import ArticleList
-from app.ui.context import Change, ProjectContext
+from app.ui import settings, theme
 from app.ui.errors import guarded, report
-from app.ui.importing import ImportController
-from app.ui.party_panel import PartyPanel
-from app.ui.project_files import ProjectFiles
-from app.ui.reader import ReaderPane
-from app.ui.search import SearchBox
-from app.ui.statement_table import StatementPanel
-from app.ui.tagging_keys import TaggingController
-from app.ui.workers import JobRunner
+
+if TYPE_CHECKING:
+    from app.ui.context import Change, ProjectContext
 
 LAYOUT_VERSION = 1
+# PySide6's ``Qt`` namespace is imported inside the methods that use it: its first use builds
+# every one of its enums (about 20 ms), which the frame's first paint need not wait for.
 
 
+@functools.cache
 def app_icon() -> QIcon:
+    """The application's icon, read once (the application and its window share it)."""
     from app.resources import resource_path
 
     try:
@@ -44,7 +48,13 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project_path: str | Path | None = None, parent: QWidget | None = None, create: bool = False):
+    def __init__(
+        self,
+        project_path: str | Path | None = None,
+        parent: QWidget | None = None,
+        create: bool = False,
+        fill: bool = True,
+    ):
         super().__init__(parent)
         settings.configure_application()
         self.setObjectName("mainWindow")
@@ -53,9 +63,35 @@ class MainWindow(QMainWindow):
         self.context: ProjectContext | None = None
         self.project_lock = None  # held while this window edits its project
         self.current_article_id: int | None = None
-        self.jobs = JobRunner(self)
+        self.filled = False
         self.undo_group = QUndoGroup(self)
+        self.docks: list[QDockWidget] = []
+        self.resize(1400, 900)
+        self.restore_geometry()  # the frame's final size and place from the first paint: no jump
+        if fill:
+            self.fill_in()
+        if project_path is not None:
+            self.open_project(project_path, create=create)
 
+    def fill_in(self) -> None:
+        """Build the docks, views, menus and controllers (once): the heavy imports live here."""
+        if self.filled:
+            return
+        self.filled = True
+        from PySide6.QtCore import Qt
+
+        from app.ui import actions, learning_desk, narrative_desk
+        from app.ui.article_list import ArticleList
+        from app.ui.importing import ImportController
+        from app.ui.party_panel import PartyPanel
+        from app.ui.project_files import ProjectFiles
+        from app.ui.reader import ReaderPane
+        from app.ui.search import SearchBox
+        from app.ui.statement_table import StatementPanel
+        from app.ui.tagging_keys import TaggingController
+        from app.ui.workers import JobRunner
+
+        self.jobs = JobRunner(self)
         self.articles = ArticleList(self)
         self.reader_pane = ReaderPane(self)
         self.reader = self.reader_pane.reader
@@ -68,7 +104,6 @@ class MainWindow(QMainWindow):
         self.views.setDocumentMode(True)
         self.views.addTab(self.reader_pane, "Article")
         self.setCentralWidget(self.views)
-        self.docks: list[QDockWidget] = []
         self.add_dock("articlesDock", "Articles", self.articles, Qt.LeftDockWidgetArea)
         self.add_dock("partiesDock", "Parties", self.party_panel, Qt.RightDockWidgetArea)
         self.add_dock("statementsDock", "Statements", self.statements, Qt.BottomDockWidgetArea)
@@ -88,20 +123,20 @@ class MainWindow(QMainWindow):
         self.search_box.search.connect(self.run_search)
         self.search_box.returnPressed.connect(self.open_first_result)
         self._default_state = self.saveState(LAYOUT_VERSION)
-        self.resize(1400, 900)
         self.restore_layout()
         self._show_empty()
-        if project_path is not None:
-            self.open_project(project_path, create=create)
 
     # -- layout -------------------------------------------------------------------------------------
 
-    def add_dock(self, name: str, title: str, widget: QWidget, area=Qt.RightDockWidgetArea) -> QDockWidget:
+    def add_dock(self, name: str, title: str, widget: QWidget, area=None) -> QDockWidget:
+        """A dock (on the right unless told) that the layout saves and restores by name."""
+        from PySide6.QtCore import Qt
+
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
-        self.addDockWidget(area, dock)
+        self.addDockWidget(Qt.RightDockWidgetArea if area is None else area, dock)
         self.docks.append(dock)
         return dock
 
@@ -109,11 +144,20 @@ class MainWindow(QMainWindow):
         """Add a view (a tab beside the article reader) for later features."""
         return self.views.addTab(widget, title)
 
-    def restore_layout(self) -> None:
+    def restore_geometry(self) -> None:
         geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        # On a screen narrower than the docks need, the filled window grows to their minimum:
+        # the frame takes that size at once, so nothing jumps when they arrive.
+        least = settings.value("window/least_size")
+        if isinstance(least, QSize):
+            self.resize(self.size().expandedTo(least))
+
+    def restore_layout(self) -> None:
+        from PySide6.QtCore import Qt
+
+        state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state, LAYOUT_VERSION)
         else:
@@ -122,9 +166,13 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         settings.set_value("window/geometry", self.saveGeometry())
-        settings.set_value("window/state", self.saveState(LAYOUT_VERSION))
+        if self.filled:  # a window closed before its docks were built keeps the saved layout
+            settings.set_value("window/state", self.saveState(LAYOUT_VERSION))
+            settings.set_value("window/least_size", self.minimumSizeHint())
 
     def reset_layout(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.restoreState(self._default_state, LAYOUT_VERSION)
         for dock in self.docks:
             dock.show()
@@ -151,6 +199,8 @@ class MainWindow(QMainWindow):
         if self.context is None:
             self.counts_label.setText("")
             return
+        from app.ops import queries
+
         project = self.context.project
         if pairs is None or not getattr(self, "_counts", None):
             self._counts = queries.tag_counts(project)
@@ -169,6 +219,10 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str | Path, create: bool = False) -> None:
         """Open (or create) a project in this window; refusals raise CounterclaimError."""
+        from app.ui import actions, safety
+        from app.ui.context import ProjectContext
+
+        self.fill_in()
         if self.importer.busy:
             raise CounterclaimError("Wait for the import to finish (or cancel it) before switching projects.")
         if self.context is not None and Path(path).expanduser().absolute() == self.context.path:
@@ -223,6 +277,9 @@ class MainWindow(QMainWindow):
     def show_article(self, article_id: int, select: list[int] | None = None, sync_table: bool = True) -> None:
         if self.context is None:
             return
+        from app.ops import queries
+        from app.ops.queries import StatementFilter
+
         project = self.context.project
         if article_id != self.current_article_id:
             article = queries.article(project, article_id)
@@ -246,12 +303,18 @@ class MainWindow(QMainWindow):
     def _reload_reader(self) -> None:
         if self.context is None or self.current_article_id is None:
             return
+        from app.ops import queries
+        from app.ops.queries import StatementFilter
+
         rows = queries.statements(self.context.project, StatementFilter(article_id=self.current_article_id))
         self.reader.replace_rows(rows)
 
     # -- after every edit -------------------------------------------------------------------------------------
 
     def _on_change(self, change: Change) -> None:
+        from app.ops import queries
+        from app.ui import actions
+
         try:
             self.articles.model.on_change(change)
             self.statements.on_change(change)
@@ -308,13 +371,15 @@ class MainWindow(QMainWindow):
         self.tagging.go_to(index.data(ID_ROLE), index.data(ARTICLE_ROLE))
 
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt
+
         self.search_box.setFocus(Qt.ShortcutFocusReason)
         self.search_box.selectAll()
 
     # -- drag and drop ----------------------------------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if ImportController.dropped_paths(event.mimeData()):
+        if self.filled and self.importer.dropped_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -323,7 +388,7 @@ class MainWindow(QMainWindow):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802
-        paths = ImportController.dropped_paths(event.mimeData())
+        paths = self.importer.dropped_paths(event.mimeData()) if self.filled else []
         if not paths:
             event.ignore()
             return
@@ -339,7 +404,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.save_layout()
-        self.jobs.cancel_all()
-        self.jobs.wait(10_000)
+        self.stop_jobs()
         self.close_project()
         super().closeEvent(event)
+
+    def stop_jobs(self) -> None:
+        """Cancel background work and wait for it (a backup or index must finish before exit)."""
+        if self.filled:
+            self.jobs.cancel_all()
+            self.jobs.wait(10_000)

@@ -7,7 +7,7 @@ in the party colour over a faint tint; narration and untagged text stay plain.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 THEMES = ("system", "light", "dark")
 
@@ -44,25 +44,35 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
-def apply_theme(app: QApplication, name: str = "system") -> str:
-    """Apply a palette; returns the theme actually used ("light" or "dark")."""
-    if "Fusion" in QStyleFactory.keys():  # noqa: SIM118 - a Qt call, not a dict
-        app.setStyle("Fusion")
+def apply_theme(app: QApplication, name: str = "system", system_dark: bool | None = None) -> str:
+    """Apply a palette; returns the theme actually used ("light" or "dark").
+
+    ``system_dark`` answers for the system theme without asking Qt: the desk passes the
+    answer remembered from its last start, so its first paint need not wait for Qt's enums,
+    and checks it after that paint (app/ui/desk.py ``confirm_system_theme``).
+    """
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")  # no change where Fusion is missing
     if name not in THEMES:
         name = "system"
     if name == "system":
-        hints = app.styleHints()
-        scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else None
-        try:
-            from PySide6.QtCore import Qt
-
-            dark = scheme == Qt.ColorScheme.Dark
-        except AttributeError:  # pragma: no cover - older Qt
-            dark = False
+        dark = system_is_dark(app) if system_dark is None else system_dark
         name = "dark" if dark else "light"
     app.setPalette(_palette(name == "dark"))
     app.setProperty("counterclaimTheme", name)
     return name
+
+
+def system_is_dark(app: QApplication) -> bool:
+    """Whether the desktop asks for dark colours (the first Qt.* enum costs about 20 ms)."""
+    hints = app.styleHints()
+    scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else None
+    try:
+        from PySide6.QtCore import Qt
+
+        return scheme == Qt.ColorScheme.Dark
+    except AttributeError:  # pragma: no cover - older Qt
+        return False
 
 
 def is_dark(app: QApplication | None = None) -> bool:

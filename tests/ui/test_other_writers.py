@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from app.ui.article_list import ID_ROLE
 from app.ui.statement_table import StatementTableModel
 
 REPO = Path(__file__).resolve().parents[2]
@@ -70,7 +71,7 @@ def test_a_cli_tag_shows_in_the_open_desk_within_a_second(window, seeded_path, q
 
     qtbot.waitUntil(shown_everywhere, timeout=1000)
     # nothing of the journalist's place is lost
-    assert window.current_article_id == article and window.articles.current_id() == article
+    assert window.current_article_id == article and window.articles.view.currentIndex().data(ID_ROLE) == article
     assert window.tagging.selected == [3, 4] and window.statements.selected_ids() == [3, 4]
     assert window.reader.selected == [3, 4]
     assert (stack.count(), stack.index()) == (1, 1)
