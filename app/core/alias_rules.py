@@ -25,7 +25,7 @@ from functools import lru_cache
 from app.core import gazetteer as gz
 from app.core import places
 from app.core.common_words import is_common
-from app.core.party_words import OFFICE_ABBREVIATIONS, ORG_WORDS
+from app.core.party_words import OFFICE_ABBREVIATIONS, ORG_WORDS, TITLE_WORDS
 
 # Lowercase words that make speaker words a clause or a description, not a name.
 _CLAUSE_WORDS = frozenset(
@@ -84,6 +84,8 @@ def alias_ok(alias: str, own: str | None = None) -> bool:
         return False
     if any(w in _CLAUSE_WORDS for w in words[1:]):
         return False
+    if len(words) >= 2 and _titled(words):
+        return False  # "Col. Wahid", "Prof. Kavita Rao": the name is learned bare, the title is not the person
     if len(words) == 1 and (is_common(words[0]) or words[0].isupper() and len(words[0]) <= 2 and own is None):
         return False
     if all(is_common(w) or w.lower() in ("of", "the", "and", "for") for w in words):
@@ -113,6 +115,13 @@ def _clean(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
         if alias_ok(alias, own):
             out.append(alias)
     return tuple(out)
+
+
+def _titled(words: list[str]) -> bool:
+    """A title or courtesy before a capitalised name: "Mr. Khan", "Brig. Gen. Reza Ashtiani"."""
+    first = words[0]
+    return (first in TITLE_WORDS or first.endswith(".") and len(first) <= 5 and first[:1].isupper()) \
+        and words[-1][:1].isupper() and not any(w in ORG_WORDS for w in words[1:])
 
 
 @lru_cache(maxsize=8192)

@@ -57,6 +57,9 @@ def propose_parties(
         aliases = clean_aliases(entity.name, entity.aliases)
         party, new = _existing_side(entity, [entity.name, *aliases], known, names, resolver.gaz)
         if party is not None:
+            # a form another party has already (an alias two parties share names neither) is
+            # not learned again; a party's own name is, so the two are proposed for merging
+            new = [n for n in new if _fold(n) not in taken or _fold(n) in names]
             if new and entity.kind != "person":
                 bucket = learned.setdefault(party, [])
                 bucket.extend(n for n in new if n not in bucket)
