@@ -44,6 +44,7 @@ def propose_parties(
     known = _alias_index(existing)
     names = {_fold(p.name): p.name for p in existing}
     taken = {k for p in existing for k in _folded_names(p.name, tuple(p.aliases))}
+    aliased = {k for p in existing for k in _folded_names(p.name, tuple(p.aliases))[1:]}  # another's alias
     proposed: list[tuple[Entity, set[str]]] = []
     learned: dict[str, list[str]] = {}
     merged: set[int] = set()
@@ -59,7 +60,7 @@ def propose_parties(
         if party is not None:
             # a form another party has already (an alias two parties share names neither) is
             # not learned again; a party's own name is, so the two are proposed for merging
-            new = [n for n in new if _fold(n) not in taken or _fold(n) in names]
+            new = [n for n in new if _fold(n) not in taken or _fold(n) in names and _fold(n) not in aliased]
             if new and entity.kind != "person":
                 bucket = learned.setdefault(party, [])
                 bucket.extend(n for n in new if n not in bucket)
