@@ -7,7 +7,8 @@ same op the desk and the command line use, twice:
   and attribute ahead while the main process stores (see ``app.ops.importing._Pipeline``);
 * in one process (``import_one_process_mb_s``), each stage timed, for where the time goes:
   ``import_share_*_pct`` are shares of that one-process run (read = decode and clean,
-  segment, attribution = ``suggest`` (app.core.reading: furniture, then attribution), fingerprint, store = the rest: duplicate checks,
+  segment, attribution = ``read`` and ``suggest`` (app.core.reading: furniture and speakers, then
+  parties), fingerprint, store = the rest: duplicate checks,
   parties, SQLite and its full-text index, commits).
 
 MB are 10**6 bytes of the files as written (UTF-8).
@@ -75,6 +76,7 @@ def run(quick: bool = False) -> dict:
             (import_worker, "fingerprint", _timed(import_worker, "fingerprint", totals)),
             (importing.importers, "read_document", _timed(importing.importers, "read_document", totals)),
             (importing.reading, "suggest", _timed(importing.reading, "suggest", totals)),
+            (import_worker.reading, "read", _timed(import_worker.reading, "read", totals)),
         ]
         try:
             alone = _import(root, "one-process.counterclaim", files)
@@ -91,7 +93,7 @@ def run(quick: bool = False) -> dict:
         "import_share_read_pct": round(100 * totals.get("read_document", 0) / alone, 1),
         "import_share_fingerprint_pct": round(100 * totals.get("fingerprint", 0) / alone, 1),
         "import_share_segment_pct": round(100 * totals.get("segment", 0) / alone, 1),
-        "import_share_attribution_pct": round(100 * totals.get("suggest", 0) / alone, 1),
+        "import_share_attribution_pct": round(100 * (totals.get("suggest", 0) + totals.get("read", 0)) / alone, 1),
         "import_share_store_pct": round(100 * stored / alone, 1),
     }
 

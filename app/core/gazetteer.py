@@ -64,6 +64,7 @@ class Mention:
 @dataclass
 class Gazetteer:
     countries: dict[str, Country]
+    blocked: tuple[str, ...] = ()  # phrases that contain a country form but name no country
     _index: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     _found: dict[str, tuple[Mention, ...]] = field(default_factory=dict, repr=False)
 
@@ -86,7 +87,8 @@ class Gazetteer:
                         names.append(country.name)
         for key, (kind, names) in by_key.items():
             self._index[key] = (kind, tuple(names))
-        self._reindex()
+        self._block(self.blocked)
+        self._reindex()  # once: its search pattern takes a tenth of a second to build
 
     def _reindex(self) -> None:
         # First word -> the longest form it starts: most words start no form and cost one lookup.
@@ -97,13 +99,12 @@ class Gazetteer:
         self._prefixes = {key[:n] for key in self._index for n in range(1, len(key) + 1)}
         self._starts = _starts_pattern(self._first)
 
-    def block(self, forms: list[str]) -> None:
+    def _block(self, forms) -> None:
         """Phrases that contain a country form but name no country ("Latin America")."""
         for form in forms:
             key = _key(form)
             if key:
                 self._index[key] = ("", ())
-        self._reindex()
 
     def find(self, s: str) -> tuple[Mention, ...]:
         """Country forms in ``s``, longest match first, left to right, never overlapping."""
@@ -246,6 +247,4 @@ def load() -> Gazetteer:
             demonyms=tuple(entry.get("demonyms", ())),
             bodies=tuple(entry.get("bodies", ())),
         )
-    gazetteer = Gazetteer(countries)
-    gazetteer.block(data.get("not_countries", []))
-    return gazetteer
+    return Gazetteer(countries, tuple(data.get("not_countries", [])))
