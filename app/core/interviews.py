@@ -46,7 +46,9 @@ _QUOTE_MARKS = ("“", "”", '"')
 
 
 def answers(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
-    if not spans or _MARKER.search(text[:400]) is None and _MARKER.search(text[-600:]) is None \
+    if not spans or ":" not in text and "?" not in text:
+        return {}
+    if _MARKER.search(text[:400]) is None and _MARKER.search(text[-600:]) is None \
             and "\nQ:" not in text and not _TURN_IN_TEXT.search(text):
         return {}
     paragraphs = _paragraphs(text, spans)
@@ -119,8 +121,8 @@ def _label_words(text: str, label: str) -> tuple[str, int] | None:
 
 # A turn: a name or role, a colon, the words. "PERETZ: …", "Q: …", "El Observador: …".
 _TURN = re.compile(r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s")
-_TURN_IN_TEXT = re.compile(r"\n(?:[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s.*\n+(?:[A-Z][\w’'.\-]*"
-                           r"(?: [A-Z][\w’'.\-]*){0,3}):\s")
+_TURN_IN_TEXT = re.compile(r"^(?:[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s[^\n]*\n+(?:[A-Z][\w’'.\-]*"
+                           r"(?: [A-Z][\w’'.\-]*){0,3}):\s", re.M)
 _ASKING_LABELS = frozenset("Q Question Interviewer Reporter Moderator Host".split())
 # Labels of the page, not of a speaker: "Transcript: …", "Editor's note: …", "Update: …".
 _NOT_TURNS = frozenset(

@@ -29,6 +29,7 @@ _HEADER = re.compile(
     r"COMMUNIQU[EÉ]|OFFICIAL STATEMENT|PRESS NOTE)\s*:?\s*$",
     re.I,
 )
+_HEADER_LINE = re.compile(_HEADER.pattern.replace("^", "^", 1), re.I | re.M)
 _ANNOUNCED = re.compile(
     r"\b(?:the following (?:statement|release|press release|communiqu[ée]|letter|text)|"
     r"(?:is|was) reproduced in full|the full text of|full text:|in full (?:as|below))",
@@ -53,9 +54,12 @@ _CAPS_LINE = re.compile(r"^[^a-z]{3,}$")  # "MINISTRY OF HEALTH, ACCRA", "RE: IN
 
 
 def in_full(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
-    if not spans or ("RELEASE" not in text and "STATEMENT" not in text.upper()[:3000]
-                     and not _ANNOUNCED.search(text[:2000])):
-        return {}
+    head = text[:3000]
+    low = head.lower()
+    announced = ("following" in low or "reproduced" in low or "full text" in low or "in full" in low) \
+        and _ANNOUNCED.search(head)
+    if not spans or not announced and not _HEADER_LINE.search(head):
+        return {}  # no release header and nothing announcing one: most articles, at once
     paragraphs = _paragraphs(text, spans)
     start, issuer = _start(text, paragraphs)
     if start is None:
