@@ -41,10 +41,9 @@ def propose_parties(
     (``alias_rules.alias_ok``).
     """
     resolver = resolver_for(text)
-    known = _alias_index(existing)
-    names = {_fold(p.name): p.name for p in existing}
-    taken = {k for p in existing for k in _folded_names(p.name, tuple(p.aliases))}
-    aliased = {k for p in existing for k in _folded_names(p.name, tuple(p.aliases))[1:]}  # another's alias
+    key = _party_key(existing)
+    known = _alias_index(existing, key)
+    names, taken, aliased = _name_sets(key)
     proposed: list[tuple[Entity, set[str]]] = []
     learned: dict[str, list[str]] = {}
     merged: set[int] = set()
@@ -273,6 +272,16 @@ def _surnames(parties: Sequence[ProposedParty]) -> dict[str, str]:
     for key in clash:
         del out[key]
     return out
+
+
+@lru_cache(maxsize=8)
+def _name_sets(key: tuple) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """For the parties of ``key``: folded name -> name, every folded form, the folded aliases
+    (forms that are some party's alias, not its name). Kept like the alias index."""
+    names = {_fold(name): name for name, _ in key}
+    taken = frozenset(k for name, aliases in key for k in _folded_names(name, aliases))
+    aliased = frozenset(k for name, aliases in key for k in _folded_names(name, aliases)[1:])
+    return names, taken, aliased
 
 
 # One party's share of the indexes, kept by its names: during an import the same parties come
