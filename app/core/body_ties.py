@@ -16,6 +16,9 @@ from app.core.speakers import singular
 
 _DET = re.compile(r"^(?:the|a|an|both)\s+", re.I)
 
+# A state body named alone, as a story names its own country's: "Police", "the government".
+_BARE_STATE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:[Pp]olice|[Gg]overnment|[Aa]rmy|[Mm]ilitary|[Nn]avy|[Aa]uthorities|"
+                              r"[Cc]abinet|[Pp]residency|[Ii]nterior ministry|[Ff]oreign ministry|[Mm]inistry)")
 _BODY_IN_SPEAKER = re.compile(
     r"\b(ministry|government|army|military|navy|police|authorities|administration|cabinet|"
     r"parliament|embassy|ambassador|envoy|spokes(?:man|woman|person)|officials?|president|premier|"
@@ -48,6 +51,12 @@ class BodyTies:
                 if self._tie_unique(noun) and 2 <= len(phrase.split()) <= 6 and alias_ok(phrase, name):
                     entity.add(phrase)  # "military’s media wing", when only one country has one
                 return entity
+        if _BARE_STATE_BODY.fullmatch(speaker.strip()) and at is not None:
+            # "Police said", "The government says" with no country's body named anywhere: the
+            # country the paragraph is set in, else the dateline's, else the article's only one
+            name = self._frame_country(at) or self._dateline_country() or self._sole_country()
+            if name:
+                return self._country_entity(name, "tie", CONFIDENCE["tie"] - 0.1, f"{speaker} → {name}")
         return None
 
     def tie(self, noun: str, at: int | None) -> str | None:

@@ -188,6 +188,10 @@ def _speaks_for_issuer(speaker: str, issuer: str) -> bool:
 
 
 _SMALL_WORDS = frozenset("The the of for and a an".split())
+_NONSTATE_GENERIC = frozenset("union group movement party front alliance coalition organisation organization "
+                              "federation association militia faction outfit".split())
+_STATE_BODY_WORD = re.compile(r"\b(?:Ministry|ministry|Government|government|Army|army|Police|police|Department|"
+                              r"Cabinet|Presidency|Parliament|Embassy)\b")
 _NO_COMMENT = re.compile(r"\b(?:did not|didn['’]t|has not|have not|had not|could not be|declined to|refused to)\s+"
                          r"(?:reply|respond|comment|be reached|reached)")
 _GENERIC_SELF = re.compile(r"(?:[Tt]he|[Oo]ur) [A-Z][a-z]+")
@@ -496,8 +500,9 @@ def _definite_antecedent(words: str, paragraph: int, said: list[_Said], index: i
     for s in reversed(said):
         if s.head == head or head in _nouns_in(s.root_words):
             return s
-        if head in _ORG_GENERIC and s.klass in ("org", "plural") and s.head in _ORG_GENERIC | {""}:
-            return s
+        if head in _ORG_GENERIC and s.klass in ("org", "plural") and s.head in _ORG_GENERIC | {""} \
+                and not (head in _NONSTATE_GENERIC and _STATE_BODY_WORD.search(s.root_words)):
+            return s  # "the group" after "The BLA said"; not "the union" after "The Ministry of Health said"
     return None
 
 

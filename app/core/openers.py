@@ -18,7 +18,7 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _DASH = r"\s*[—–\-]{1,2}\s+"
 _DATELINE = re.compile(
     # a city in capitals, then optionally a country or state, a date and an agency in brackets
-    r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}"
+    r"[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){0,3}"  # "NEW DELHI", "YANGON/BANGKOK"
     r"(?:,\s+[A-Z][\w.'’\-]+(?: [A-Z][\w.'’\-]+){0,2})?"
     r"(?:,\s+" + _MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?)?"
     r"(?:\s+\([^()]{2,60}\))?"

@@ -77,6 +77,9 @@ _OTHERS_CLAUSE = re.compile(r",?\s+(?:who|which)\s+(?:was|were|is|are|has been|h
                             r"|\s+that\s+(?!is\b|was\b)[a-z]*\s*[A-Z]"
                             r"|,?\s+whose\s|,\s+who\s+(?:spoke|asked|requested|declined|was not)\b")
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’']?\s+")
+# "The group's political office", "the rebels' commander": a generic name for an organisation.
+_GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[a-z\-]+\s+)?(?:group|movement|militia|rebels|guerrillas?|"
+                              r"organisation|organization|alliance|coalition|insurgents)(?:['’]s?)?(?:\s|$)")
 # A speaker named by the body before them: "Its spokesman, …", "Their leader".
 _ITS_SPEAKER = re.compile(r"(?:Its|Their|its|their)\s+(?:[a-z\-]+\s+){0,2}(?:spokes(?:man|woman|person)|leader|"
                           r"chief|commander|head|envoy|representative|officials?|advis[eo]r|negotiator|"
@@ -136,6 +139,8 @@ class Resolver(SideTies, People, BodyTies):
         """What ``speaker`` (found at article offset ``at``) speaks for. Same answer every call."""
         hit = self._by_words.get(speaker)  # most answers do not depend on where the words are
         if hit is not None:
+            if at is not None and hit.entities and hit.entities[0].kind != "person" and not hit.coordinated:
+                self._spoke.append((at, hit.entities[0]))  # it spoke here too ("the group" after it)
             return hit
         key = (speaker, at)
         if key not in self._cache:
@@ -202,6 +207,13 @@ class Resolver(SideTies, People, BodyTies):
             for person in persons:
                 side.add(person.name, *person.aliases)
             return Resolution([side])
+        if at is not None and _GROUP_REFERENCE.search(speaker):
+            group = self._group_before(at)  # "a member of the group's political council"
+            if group is not None:
+                self._used_tie = True
+                for person in self._persons(speaker):
+                    group.add(person.name, *person.aliases)
+                return Resolution([group])
         if " " not in speaker and speaker not in self.people:
             fuller = fuller_mention(self.text, speaker)
             if fuller is not None:
@@ -237,6 +249,22 @@ class Resolver(SideTies, People, BodyTies):
         for alias in person.aliases:
             if " " not in alias:
                 self.people[alias] = side
+
+    def _group_before(self, at: int) -> Entity | None:
+        """The organisation "the group" refers to: the last one that spoke in the few paragraphs
+        before, else the last acronym the article uses before ``at`` ("The RSF did not reply. …
+        the group's political office")."""
+        spoke = [(pos, e) for pos, e in self._spoke if at - 2500 < pos < at and e.kind == "org"]
+        acronym = None
+        for m in _ACRONYM.finditer(self.text, max(0, at - 2500), at):
+            word = m.group()
+            if word not in OFFICE_ABBREVIATIONS and word not in TITLE_WORDS and not self.gaz.is_form(word) \
+                    and not self.gaz.is_form(word.title()) and not places.is_place(word.title()):
+                acronym = (m.start(), word)  # not a dateline's city in capitals ("BEIRUT")
+        if acronym is not None and (not spoke or acronym[0] > max(spoke, key=lambda p: p[0])[0]):
+            name = self.acronyms.get(acronym[1], acronym[1])
+            return _org(name, acronym[1], acronym[1])
+        return max(spoke, key=lambda p: p[0])[1] if spoke else None
 
     def _side_before(self, at: int) -> Entity | None:
         """The side of the speaker of the sentence right before ``at`` ("The NUNM said …. Its

@@ -24,7 +24,8 @@ NONSTATE = frozenset(
     driver trucker motorist passenger traveller traveler commuter shopkeeper trader merchant
     fisherman pilgrim tourist survivor witness eyewitness parent mother father child teenager
     pensioner retiree shopper consumer migrant employee labourer laborer miner nurse patient
-    neighbour neighbor household homeowner tenant landowner herder vendor""".split()
+    neighbour neighbor household homeowner tenant landowner herder vendor exporter importer
+    producer manufacturer operator airline shipper investor lender insurer retailer""".split()
 )
 NONSTATE_NAMES = frozenset("Taliban Kurds Kurdish Baloch Pashtun Uyghur Uighur Rohingya Opposition".split())
 # Capitalised words after a country form that keep it a state body ("Pakistan Army").

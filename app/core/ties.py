@@ -49,8 +49,11 @@ _LOCAL = re.compile(
 # Offices only a state has: an unqualified one is the dateline country's ("Interior Minister X").
 _STATE_OFFICE = re.compile(r"\b(?:[Pp]resident|[Pp]rime [Mm]inister|[Mm]inister|[Pp]remier|[Cc]hancellor|"
                            r"[Aa]mbassador|[Gg]overnor|[Mm]ayor|[Kk]ing|[Qq]ueen|[Ss]ecretary of [Ss]tate)\b")
+# An office someone or something holds: "the community's president", "its chairman".
+_OWNED_OFFICE = re.compile(r"(?:['’]s|\b[Ii]ts|\b[Tt]heir)\s+(?:[\w\-]+\s+)?(?:president|chair\w*|governor|mayor|"
+                           r"ambassador|minister)\b")
 # The city that opens a dateline: "VILNIUS, Oct 27 (Agency):", "NEW DELHI —".
-_DATELINE_CITY = re.compile(r"[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}(?=[,\s(—–\-:])")
+_DATELINE_CITY = re.compile(r"[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}(?=[,\s(—–\-:/])")  # "LIMA/ABANCAY, …" too
 # A local office, whose holder speaks for the place the story is in: "Governor …", "the mayor".
 _LOCAL_TITLE = re.compile(r"\b(?i:governor|mayor|regional|provincial|district|oblast|municipal)\b")
 _PLACE_AFTER = re.compile(
@@ -173,8 +176,8 @@ class SideTies:
 
     # --- people ----------------------------------------------------------------------------
     def person_side(self, person, at: int | None):
-        if not person.titled:
-            return None
+        if not person.titled or _OWNED_OFFICE.search(person.evidence):
+            return None  # no office, or one that something else holds ("the community's president")
         local = self.local_office_side(person.evidence, at)
         if local is not None:
             return local
@@ -192,8 +195,8 @@ class SideTies:
         return self._country_entity(name, how, confidence, f"{person.name} → {name}")
 
     def _dateline_country(self) -> str | None:
-        """The country of the city in the article's dateline, when the article also names that
-        country otherwise: news names a foreign office holder with the country, its own without."""
+        """The country of the city in the article's dateline: news names a foreign office holder
+        with the country, its own without. A capital needs no other mention of its country."""
         found = getattr(self, "_dateline", False)
         if found is False:
             found = None
@@ -202,16 +205,16 @@ class SideTies:
                 m = _DATELINE_CITY.match(line.strip()) if end else None
                 if m:
                     place = m.group().title()
-                    found = self._place_country(place) or self._capital_country(place)
+                    found = self._place_country(place) or self._capital_country(place, apart=False)
                     break
             self._dateline = found
         return found
 
-    def _capital_country(self, place: str) -> str | None:
+    def _capital_country(self, place: str, apart: bool = True) -> str | None:
         mentions = self.gaz.find(place)
         if mentions and mentions[0].start == 0 and mentions[0].end == len(place):
             name = self._pick(mentions[0].countries)
-            return name if name and self._named_apart(name, place) else None
+            return name if name and (not apart or self._named_apart(name, place)) else None
         return None
 
     def _title_body_country(self, person) -> str | None:

@@ -91,3 +91,34 @@ def test_the_clause_after_a_semicolon_holds_the_speaker():
 def test_an_adverb_before_the_cue_is_not_part_of_the_speaker():
     _, a, _ = run("Lima rarely comments on naval movements, but the ministry said on Sunday it was watching.")
     assert a[0].speaker == "Lima"
+
+
+def test_the_group_is_the_organisation_that_spoke_before():
+    text = ("SANTIAGO, May 3 (Andes Wire) — Chilean police raided a camp on Sunday.\n"
+            "The Mapuche Resistance Front (FRM) denied holding weapons there. "
+            "Ana Llancaqueo, a member of the group's council, said the raid was \"theatre\".")
+    parties, a, _ = run(text)
+    assert party_of(a, 2) == "Mapuche Resistance Front"
+
+
+def test_a_state_body_named_alone_is_the_country_of_a_slashed_dateline():
+    text = ("LIMA/TACNA, June 3 — Truckers blocked the Tacna highway for a ninth day, and a Chilean "
+            "exporter said it would stop shipments.\n"
+            "Police said 80 officers had been sent to the blockade.")
+    _, a, _ = run(text)
+    assert party_of(a, 1) == "Peru"
+
+
+def test_an_office_a_community_holds_is_not_the_datelines():
+    text = ("LIMA, June 3 — Peru's mines ministry said talks would resume.\n"
+            "Rosa Quispe, the community's president, said no one had invited them.")
+    parties, a, _ = run(text)
+    assert party_of(a, 1) != "Peru"
+
+
+def test_the_union_is_not_the_ministry_that_spoke_last():
+    text = ("The Teachers' Union of Peru (SUTEP) called a strike on Monday. "
+            "The Ministry of Education said the strike was illegal. "
+            "The union rejected that.")
+    _, a, _ = run(text)
+    assert party_of(a, 2) != party_of(a, 1)
