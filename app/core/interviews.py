@@ -30,6 +30,7 @@ _MARKER = re.compile(
     r"(?:edited|condensed|lightly edited)"
     r"|^\s*Q[:.]\s", re.M
 )
+_MARKER_WORDS = ("interview", "transcript", "conversation", "q&a", "q & a", "q and a", "questions", "q:", "q.")
 _Q_PREFIX = re.compile(r"^\s*(?:Q|Question)[:.]\s")
 _A_PREFIX = re.compile(r"^\s*(?:A|Answer)[:.]\s")
 # The interviewee as the opening introduces them.
@@ -48,9 +49,11 @@ _QUOTE_MARKS = ("“", "”", '"')
 def answers(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
     if not spans or ":" not in text and "?" not in text:
         return {}
-    if _MARKER.search(text[:400]) is None and _MARKER.search(text[-600:]) is None \
-            and "\nQ:" not in text and not _TURN_IN_TEXT.search(text):
-        return {}
+    ends = (text[:400] + "\n" + text[-600:]).lower()
+    marked = any(word in ends for word in _MARKER_WORDS) and (
+        _MARKER.search(text[:400]) is not None or _MARKER.search(text[-600:]) is not None)
+    if not marked and "\nQ:" not in text and len(_TURN_START.findall(text, 0, 20000)) < 2:
+        return {}  # no sign of an interview: most articles
     paragraphs = _paragraphs(text, spans)
     turns = _turns(text, paragraphs)
     if turns is not None:
@@ -121,8 +124,8 @@ def _label_words(text: str, label: str) -> tuple[str, int] | None:
 
 # A turn: a name or role, a colon, the words. "PERETZ: …", "Q: …", "El Observador: …".
 _TURN = re.compile(r"(?P<label>[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s")
-_TURN_IN_TEXT = re.compile(r"^(?:[A-Z][\w’'.\-]*(?: [A-Z][\w’'.\-]*){0,3}):\s[^\n]*\n+(?:[A-Z][\w’'.\-]*"
-                           r"(?: [A-Z][\w’'.\-]*){0,3}):\s", re.M)
+# A line that may be a turn: a capitalised label of a few words and a colon at its start.
+_TURN_START = re.compile(r"^[A-Z][\w’'.\-]{0,20}(?: [A-Z][\w’'.\-]{0,20}){0,3}: ", re.M)
 _ASKING_LABELS = frozenset("Q Question Interviewer Reporter Moderator Host".split())
 # Labels of the page, not of a speaker: "Transcript: …", "Editor's note: …", "Update: …".
 _NOT_TURNS = frozenset(
