@@ -85,6 +85,23 @@ def shot_real_coverage(window):
     return window
 
 
+def shot_many_outlets(window):
+    """Every evaluation article in one project (thirteen conflicts, a dozen outlets' styles,
+    dozens of parties): the desk at the size of a real investigation desk's archive."""
+    from app.ops.importing import import_files
+    from app.store.database import Project
+
+    root = REPO / "tests" / "core" / "eval"
+    files = sorted(root.glob("*/*/*.txt"))
+    path = Path(tempfile.mkdtemp(prefix="counterclaim-many-")) / "many.counterclaim"
+    with Project(path, create=True) as project:
+        import_files(project, files)
+    window.open_project(path)
+    _settle(window, 800)
+    window.resize(*SIZE)
+    return window
+
+
 from narrative_shots import shot_comparison, shot_narrative  # noqa: E402 - beside this script
 
 SHOTS: dict[str, Callable] = {
@@ -93,6 +110,7 @@ SHOTS: dict[str, Callable] = {
     "narrative": shot_narrative,
     "comparison": shot_comparison,
     "real-coverage": shot_real_coverage,
+    "many-outlets": shot_many_outlets,
 }
 
 
