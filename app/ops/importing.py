@@ -516,6 +516,8 @@ class _Pipeline:
         self.chunks = (len(files) + POOL_CHUNK - 1) // POOL_CHUNK
         self.from_workers = 0  # files a worker prepared (for tests and the benchmark)
         self.known: list[tuple[str, list[str]]] = []  # the parties the next chunks are given
+        self.sent: dict[int, list] = {}  # chunk number -> the parties it was given
+        self.stolen: dict[int, list] = {}  # chunks the main process prepared while it waited
 
     @classmethod
     def start(cls, files: Sequence[Path]) -> _Pipeline:
@@ -561,6 +563,7 @@ class _Pipeline:
             paths = [str(p) for p in self.files[c * POOL_CHUNK : (c + 1) * POOL_CHUNK]]
             try:
                 self.futures[c] = self.executor.submit(prepare_chunk, paths, self.known)
+                self.sent[c] = self.known
             except Exception:  # noqa: BLE001 - broken or shut down: the rest is done here
                 self._give_up()
                 return
@@ -573,11 +576,27 @@ class _Pipeline:
         return future is None or future.done() or future.cancel()  # cancelled: done here
 
     def wait(self, index: int) -> None:
-        """Wait for the worker preparing file ``index``, unless it has not begun (then it is ours)."""
-        future = self.futures.get(index // POOL_CHUNK)
-        if future is not None and not future.cancel():
-            with contextlib.suppress(BaseException):  # cancelled or broken: take() does it here
-                future.exception()  # waits; take() collects the result
+        """Wait for the worker preparing file ``index``, unless it has not begun (then it is
+        ours). While it works, prepare a later chunk no worker has begun: the main process
+        would otherwise sit idle."""
+        c = index // POOL_CHUNK
+        future = self.futures.get(c)
+        if future is None or future.cancel():
+            return
+        while not future.done() and self._steal(c):
+            pass
+        with contextlib.suppress(BaseException):  # cancelled or broken: take() does it here
+            future.exception()  # waits; take() collects the result
+
+    def _steal(self, current: int) -> bool:
+        """Prepare here the furthest chunk after ``current`` that no worker has begun."""
+        for c in sorted(self.futures, reverse=True):
+            if c > current and c in self.sent and self.futures[c].cancel():
+                del self.futures[c]
+                paths = [str(p) for p in self.files[c * POOL_CHUNK : (c + 1) * POOL_CHUNK]]
+                self.stolen[c] = prepare_chunk(paths, self.sent.pop(c))
+                return True
+        return False
 
     def take(self, index: int, known: Sequence[ProposedParty]) -> Prepared | None:
         """The worker's preparation of file ``index``, or None: prepare it here."""
@@ -585,7 +604,10 @@ class _Pipeline:
         if c not in self.results:
             self.known = [(p.name, list(p.aliases)) for p in known]
             future = self.futures.pop(c, None)
-            chunk = None
+            self.sent.pop(c, None)
+            chunk = self.stolen.pop(c, None)
+            if chunk is not None:
+                future = None
             if future is not None and not future.cancelled():
                 try:
                     chunk = future.result()
