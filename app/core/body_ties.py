@@ -16,6 +16,8 @@ from app.core.speakers import singular
 
 _DET = re.compile(r"^(?:the|a|an|both)\s+", re.I)
 
+# A sentence that opens in a place: "In Baku, the defence ministry …".
+_OPENING_PLACE = re.compile(r"(?:In|From|At|Back in)\s+(?P<place>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?),\s")
 # A state body named alone, as a story names its own country's: "Police", "the government".
 _BARE_STATE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:[Pp]olice|[Gg]overnment|[Aa]rmy|[Mm]ilitary|[Nn]avy|[Aa]uthorities|"
                               r"[Cc]abinet|[Pp]residency|[Ii]nterior ministry|[Ff]oreign ministry|[Mm]inistry)")
@@ -41,9 +43,10 @@ class BodyTies:
                 name = self.tie(noun, at) or (self._frame_country(at) if at is not None else None)
                 if name:
                     return self._country_entity(name, "tie", CONFIDENCE["tie"], f"{word} → {name}")
+        placed = self.sentence_place(at) if at is not None else None
         for m in _BODY_IN_SPEAKER.finditer(speaker):
             noun = m.group(1).lower()
-            name = self.tie(noun, at)
+            name = placed or self.tie(noun, at)  # "In Baku, the defence ministry …" is Azerbaijan's
             if name:
                 entity = Entity(name, "country", self.gaz.countries[name].aliases(), "tie",
                                 CONFIDENCE["tie"], f"{m.group(1)} → {name}")
@@ -58,6 +61,21 @@ class BodyTies:
             if name:
                 return self._country_entity(name, "tie", CONFIDENCE["tie"] - 0.1, f"{speaker} → {name}")
         return None
+
+    def sentence_place(self, at: int) -> str | None:
+        """The country of the place a sentence opens with, before its speaker: "In Baku, …",
+        "From Kyiv, …" (a capital, a province, a city the article places)."""
+        line = self.text.rfind("\n", 0, at) + 1
+        stop = max(self.text.rfind(". ", line, at), self.text.rfind("\u201d ", line, at))
+        start = stop + 2 if stop >= 0 else line
+        m = _OPENING_PLACE.match(self.text, start, at)
+        if m is None:
+            return None
+        place = m.group("place")
+        mentions = self.gaz.find(place)
+        if mentions and mentions[0].start == 0 and mentions[0].end == len(place):
+            return self._pick(mentions[0].countries)
+        return self._place_country(place)
 
     def tie(self, noun: str, at: int | None) -> str | None:
         self._used_tie = True

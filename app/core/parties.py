@@ -77,6 +77,9 @@ _OTHERS_CLAUSE = re.compile(r",?\s+(?:who|which)\s+(?:was|were|is|are|has been|h
                             r"|\s+that\s+(?!is\b|was\b)[a-z]*\s*[A-Z]"
                             r"|,?\s+whose\s|,\s+who\s+(?:spoke|asked|requested|declined|was not)\b")
 _SENTENCE_STOP = re.compile(r"[.!?][\"”’']?\s+")
+# "A Commission spokeswoman", "the Council's statement": a body by the last word of its name.
+_HEAD_OF_BODY = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?P<head>[A-Z][a-z]+)(?:['’]s)?\s+(?:spokes(?:man|woman|person)|"
+                           r"officials?|source|statement|representative)\b")
 # "The group's political office", "the rebels' commander": a generic name for an organisation.
 _GROUP_REFERENCE = re.compile(r"\b(?:[Tt]he|[Ii]ts)\s+(?:[a-z\-]+\s+)?(?:group|movement|militia|rebels|guerrillas?|"
                               r"organisation|organization|alliance|coalition|insurgents)(?:['’]s?)?(?:\s|$)")
@@ -207,6 +210,12 @@ class Resolver(SideTies, People, BodyTies):
             for person in persons:
                 side.add(person.name, *person.aliases)
             return Resolution([side])
+        head = _HEAD_OF_BODY.match(speaker)
+        if head is not None and at is not None:
+            body = self._spoken_named(head.group("head"), at)  # "A Commission spokeswoman said"
+            if body is not None:
+                self._used_tie = True
+                return Resolution([body])
         if at is not None and _GROUP_REFERENCE.search(speaker):
             group = self._group_before(at)  # "a member of the group's political council"
             if group is not None:
@@ -249,6 +258,13 @@ class Resolver(SideTies, People, BodyTies):
         for alias in person.aliases:
             if " " not in alias:
                 self.people[alias] = side
+
+    def _spoken_named(self, head: str, at: int) -> Entity | None:
+        """The body that spoke before whose name ends in ``head`` ("the European Commission"
+        for "Commission"), when it is one."""
+        hits = {e.name: e for pos, e in self._spoke if pos < at and e.kind != "person"
+                and e.name.split()[-1] == head and e.name != head}
+        return next(iter(hits.values())) if len(hits) == 1 else None
 
     def _group_before(self, at: int) -> Entity | None:
         """The organisation "the group" refers to: the last one that spoke in the few paragraphs

@@ -122,3 +122,17 @@ def test_the_union_is_not_the_ministry_that_spoke_last():
             "The union rejected that.")
     _, a, _ = run(text)
     assert party_of(a, 2) != party_of(a, 1)
+
+
+def test_a_body_in_the_city_a_sentence_opens_in_is_that_citys_country():
+    text = ("Chile's defence ministry said a Peruvian patrol boat had crossed the line. "
+            "In Lima, the defence ministry dismissed the account as false.")
+    _, a, _ = run(text)
+    assert party_of(a, 1) == "Peru"  # not the ministry the article named before
+
+
+def test_a_spokeswoman_of_a_body_named_by_its_last_word():
+    text = ("The Andean Commission said both sides should talk.\n"
+            "A Commission spokeswoman said envoys would travel to Lima on Monday.")
+    _, a, _ = run(text)
+    assert party_of(a, 1) == party_of(a, 0) == "Andean Commission"

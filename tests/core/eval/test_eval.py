@@ -15,7 +15,7 @@ from . import harness
 from .conftest import REPORTS
 
 # Measured on the code of issue 14's start (docs/attribution.md, "Before"). Only ever lower these.
-MAX_WRONG = {"dev": 0, "heldout": 3, "fresh": 1, "fresh2": 0}
+MAX_WRONG = {"dev": 0, "heldout": 0, "fresh": 1, "fresh2": 0}
 MAX_FALSE_SIDE = {"dev": 0, "heldout": 1, "fresh": 3, "fresh2": 3}
 # Parties beyond one per side, and parties for no side: the project's list a journalist confirms.
 MAX_FRAGMENTS = {"dev": 0, "heldout": 0, "fresh": 1, "fresh2": 7}
