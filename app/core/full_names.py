@@ -20,7 +20,9 @@ from app.core.party_words import TITLE_WORDS
 _CAPS_BEFORE = re.compile(r"(?:(?:[A-Z][\w’'.\-]*|de|van|von|bin|al|spokes(?:man|woman|person)|advis[eo]r|"
                           r"commander|minister|official|chief|envoy|negotiator)\s+){1,7}$")
 # A description right after the name, to the next comma or stop: ", the coast guard spokesman".
-_DESCRIPTION = re.compile(r",\s+(?:the|a|an|[A-Z][\w’'\-]*['’]s)\s[^,.;:!?“”\"()]{3,80}?(?=\s*[,.;:!?])")
+_DESCRIPTION = re.compile(r",\s+(?:the|a|an|who|[A-Z][\w’'\-]*['’]s)\s[^,.;:!?“”\"()]{3,80}?(?=\s*[,.;:!?])")
+# More of the name after the word: "Ruiz" in "Hernán Ruiz Salcedo" (two surnames).
+_NAME_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w’'\-]+){1,2}")
 _POSS_START = re.compile(r"^(?:['’]s?)")
 
 
@@ -47,10 +49,12 @@ def _fuller(text: str, word: str) -> tuple[str, int] | None:
             m = _CAPS_BEFORE.search(text, max(0, at - 80), at)
             if m is not None and text[m.start():at].split()[-1][:1].isupper():
                 start = m.start()
-                described = _DESCRIPTION.match(text, end)
-                phrase = text[start:described.end() if described else end]
+                more = _NAME_AFTER.match(text, end)
+                name_end = more.end() if more and not text[more.end():more.end() + 1].isalnum() else end
+                described = _DESCRIPTION.match(text, name_end)
+                phrase = text[start:described.end() if described else name_end]
                 people = person_names(phrase)
-                if people and people[0][0].split()[-1] == word:
+                if people and word in people[0][0].split():
                     return phrase, start
         at = text.find(word, end)
     return None

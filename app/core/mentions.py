@@ -41,6 +41,9 @@ _AFTER = re.compile(
 
 def subject_person(sentence: str) -> tuple[int, int] | None:
     start = dateline_end(sentence) if sentence[:2].isupper() or sentence[:1] == "(" or ":" in sentence[:60] else 0
+    intro = _INTRO.match(sentence, start)
+    if intro is not None:  # "At the army's brigade headquarters, Colonel X is blunter."
+        start = intro.end()
     m = _DESCRIBED_SUBJECT.match(sentence, start)
     if m is not None and _AFTER.match(sentence, m.end()) and not _ORG.search(m.group("name")):
         return start, m.end("name")  # "Belarus's chargé d'affaires in Vilnius, Pavel Roe, was …"
@@ -71,6 +74,9 @@ def subject_person(sentence: str) -> tuple[int, int] | None:
     return start, end
 
 
+# A short scene-setting phrase before the subject.
+_INTRO = re.compile(r"(?:At|In|On|Back in|Back at|Outside|Inside|From|Across|Later|Earlier|Hours later|"
+                    r"A day later|Meanwhile)\b[^,.;:!?“”\"]{0,60},\s+(?=[A-Z])")
 # "<who they are>, <Name>," as the subject: the description first, the name in commas.
 _DESCRIBED_SUBJECT = re.compile(
     r"(?:The |[A-Z][\w’'\-]*['’]s |An? )[^,;:.!?“”\"]{3,80}?,\s+"

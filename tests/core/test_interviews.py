@@ -88,3 +88,13 @@ def test_an_article_that_only_mentions_a_statement_is_no_release():
     from app.core.releases import in_full
 
     assert in_full(text, spans_of(text)) == {}
+
+
+def test_a_person_set_in_a_scene_and_their_second_surname():
+    text = ("The border town was quiet on Sunday.\n"
+            "At the navy's base in Arica, Captain Jorge Soto Ibáñez is blunter. \"We will not move,\" he says.\n"
+            "Soto says the patrols will double.")
+    parties, a, sentences = run(text)
+    names = {p.name for p in parties}
+    assert a[2].speaker and "Soto" in a[2].speaker  # the "he says" is the captain's
+    assert not {"Jorge Soto", "Soto"} & names  # one person, named with both surnames
