@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from app.core.models import Span
+from app.core.segment import paragraphs_of
 
 _MARKER = re.compile(
     r"\A\s*(?:Q\s?&\s?A|Q and A|Interview|INTERVIEW|In conversation|Five questions|\d+ questions|"
@@ -54,11 +55,11 @@ def answers(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
         _MARKER.search(text[:400]) is not None or _MARKER.search(text[-600:]) is not None)
     if not marked and "\nQ:" not in text and len(_TURN_START.findall(text, 0, 20000)) < 2:
         return {}  # no sign of an interview: most articles
-    paragraphs = _paragraphs(text, spans)
+    paragraphs = paragraphs_of(text, spans)
     turns = _turns(text, paragraphs)
     if turns is not None:
         return turns
-    questions = [p for p, (_, body) in enumerate(paragraphs) if _is_question(body)]
+    questions = [p for p, (_, body, _at) in enumerate(paragraphs) if _is_question(body)]
     if len(questions) < 2:
         return {}
     who = _interviewee(text, paragraphs[: questions[0]])
@@ -66,7 +67,7 @@ def answers(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
         return {}
     out: dict[int, tuple[str, int]] = {}
     previous = None  # "question" | "answer" | "aside" | None (before the first question)
-    for p, (indices, body) in enumerate(paragraphs):
+    for p, (indices, body, _at) in enumerate(paragraphs):
         if p < questions[0]:
             continue
         if p in questions or previous == "answer" and _interjection(body):
@@ -80,11 +81,11 @@ def answers(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
     return out
 
 
-def _turns(text: str, paragraphs: list[tuple[list[int], str]]) -> dict[int, tuple[str, int]] | None:
+def _turns(text: str, paragraphs: list[tuple[list[int], str, int]]) -> dict[int, tuple[str, int]] | None:
     """A transcript or an interview written as turns ("PERETZ: …", "Q: …", "A: …", "El
     Observador: …", "Cifuentes: …"): each turn is its speaker's; the interviewer's are the
     outlet's, "A:" is the interviewee's. None when fewer than four paragraphs are turns."""
-    labelled = [(p, m.group("label")) for p, (_, body) in enumerate(paragraphs)
+    labelled = [(p, m.group("label")) for p, (_, body, _at) in enumerate(paragraphs)
                 if p and (m := _TURN.match(body)) and m.group("label") not in _NOT_TURNS]
     counts = {label: sum(1 for _, other in labelled if other == label) for _, label in labelled}
     labelled = [(p, label) for p, label in labelled  # a label said once is a heading, not a turn
@@ -135,20 +136,6 @@ _NOT_TURNS = frozenset(
 _ANSWER_LABELS = frozenset("A Answer".split())
 
 
-def _paragraphs(text: str, spans: Sequence[Span]) -> list[tuple[list[int], str]]:
-    """(statement indices, paragraph text) in order, one entry per paragraph number."""
-    out: list[tuple[list[int], str]] = []
-    last = None
-    for i, span in enumerate(spans):
-        if span.paragraph != last:
-            out.append(([], ""))
-            last = span.paragraph
-        indices, body = out[-1]
-        indices.append(i)
-        out[-1] = (indices, (body + " " + text[span.start:span.end]).strip())
-    return out
-
-
 def _is_question(body: str) -> bool:
     return bool(_Q_PREFIX.match(body)) or body.rstrip().endswith("?") and len(body.split()) <= 60 \
         and not any(mark in body for mark in _QUOTE_MARKS)
@@ -168,8 +155,8 @@ def _is_answer(body: str, previous: str | None) -> bool:
     return previous == "question" or bool(_FIRST_PERSON.search(body))
 
 
-def _interviewee(text: str, opening: list[tuple[list[int], str]]) -> tuple[str, int] | None:
-    for _, body in opening[1:] or opening:  # the title names a topic, the standfirst the person
+def _interviewee(text: str, opening: list[tuple[list[int], str, int]]) -> tuple[str, int] | None:
+    for _, body, _at in opening[1:] or opening:  # the title names a topic, the standfirst the person
         m = _DESCRIBED_NAME.search(body) or _NAME_DESCRIBED.search(body)
         if m is not None:
             at = text.find(m.group())

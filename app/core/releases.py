@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 
 from app.core.models import Span
+from app.core.segment import paragraphs_of
 
 _HEADER = re.compile(
     r"^\s*(?:(?:PRESS|NEWS|MEDIA|JOINT)\s+(?:RELEASE|STATEMENT)|FOR IMMEDIATE RELEASE|STATEMENT|"
@@ -60,7 +61,7 @@ def in_full(text: str, spans: Sequence[Span]) -> dict[int, tuple[str, int]]:
         and _ANNOUNCED.search(head)
     if not spans or not announced and not _HEADER_LINE.search(head):
         return {}  # no release header and nothing announcing one: most articles, at once
-    paragraphs = _paragraphs(text, spans)
+    paragraphs = paragraphs_of(text, spans)
     start, issuer = _start(text, paragraphs)
     if start is None:
         return {}
@@ -106,17 +107,3 @@ def _subject(text: str, body: str, at: int) -> tuple[str, int] | None:
         return None
     words = m.group("subject").rstrip(" .")
     return words, at + m.start("subject")
-
-
-def _paragraphs(text: str, spans: Sequence[Span]) -> list[tuple[list[int], str, int]]:
-    """(statement indices, paragraph text, article offset) in order, one per paragraph number."""
-    out: list[tuple[list[int], str, int]] = []
-    last = None
-    for i, span in enumerate(spans):
-        if span.paragraph != last:
-            out.append(([], "", span.start))
-            last = span.paragraph
-        indices, body, at = out[-1]
-        indices.append(i)
-        out[-1] = (indices, (body + " " + text[span.start:span.end]).strip(), at)
-    return out

@@ -32,6 +32,7 @@ marker (``•``, ``-``, ``1.``, ``(a)``) at the start of a line that has words a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from app.core.models import Span
 
@@ -239,3 +240,18 @@ def _word_before(text: str, end: int, lo: int) -> str:
 
 # What ends a word for _word_before besides a plain space: other whitespace, an opener.
 _WORD_BREAK = re.compile(rf"[\s{re.escape(''.join(sorted(_OPENER_SET)))}]")
+
+
+def paragraphs_of(text: str, spans: Sequence[Span]) -> list[tuple[list[int], str, int]]:
+    """The statements of each paragraph, in order: (span indices, the paragraph's text as its
+    statements join, article offset of its first statement)."""
+    out: list[tuple[list[int], str, int]] = []
+    last = None
+    for i, span in enumerate(spans):
+        if span.paragraph != last:
+            out.append(([], "", span.start))
+            last = span.paragraph
+        indices, body, at = out[-1]
+        indices.append(i)
+        out[-1] = (indices, (body + " " + text[span.start:span.end]).strip(), at)
+    return out
