@@ -17,9 +17,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.ops import newsroom, parties_ops, tagging
-from app.ops.tagging import AliasOffer, TagChange
+from app.ops.changes import Changes
+from app.ops.tagging import AliasOffer
 from app.ui import settings
-from app.ui.context import Change, ProjectContext
+from app.ui.context import ProjectContext
 from app.ui.errors import guarded
 from app.ui.undo_commands import PartyCommand
 
@@ -60,13 +61,12 @@ class AliasOfferBar(QFrame):
         if context is not None:
             context.changed.connect(self.on_change)
 
-    def on_change(self, change: Change) -> None:
-        pairs = change.extra.get("tag_pairs")
-        if not change.touches("tags") or change.extra.get("undo") or not pairs or self.context is None:
+    def on_change(self, change: Changes) -> None:
+        if not change.only_tags or change.undo or self.context is None:
             if change.touches("parties", "project") and self.offer is not None:
                 self.dismiss()  # the parties it named may have changed
             return
-        offer = tagging.alias_offer(self.context.project, TagChange([b for b, _ in pairs], [a for _, a in pairs]))
+        offer = tagging.alias_offer(self.context.project, change)
         if offer is not None:
             self.show_offer(offer)
 

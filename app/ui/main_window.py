@@ -29,7 +29,8 @@ from app.ui import settings, theme
 from app.ui.errors import guarded, report
 
 if TYPE_CHECKING:
-    from app.ui.context import Change, ProjectContext
+    from app.ops.changes import Changes
+    from app.ui.context import ProjectContext
 
 LAYOUT_VERSION = 1
 # PySide6's ``Qt`` namespace is imported inside the methods that use it: its first use builds
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
 
     # -- after every edit -------------------------------------------------------------------------------------
 
-    def _on_change(self, change: Change) -> None:
+    def _on_change(self, change: Changes) -> None:
         from app.ops import queries
         from app.ui import actions
 
@@ -332,8 +333,8 @@ class MainWindow(QMainWindow):
             if change.touches("articles") and self.current_article_id is None and self.articles.model.rows:
                 self.show_article(self.articles.model.rows[0]["id"])
             self.tagging.on_change(change)
-            if "tag_pairs" in change.extra and not change.touches("structure"):
-                self.update_counts(change.extra["tag_pairs"])
+            if change.only_tags:
+                self.update_counts(change.tag_pairs)
             else:
                 self._counts_timer.start()
         except Exception as error:  # noqa: BLE001 - a view that fails to refresh must not crash the desk

@@ -27,7 +27,8 @@ from app.ops import queries
 from app.ops.queries import StatementFilter
 from app.ui import explain
 from app.ui import roles
-from app.ui.context import Change, ProjectContext
+from app.ops.changes import Changes
+from app.ui.context import ProjectContext
 
 ID_ROLE = roles.USER
 SORT_ROLE = roles.USER + 1
@@ -133,7 +134,7 @@ class StatementTableModel(QAbstractTableModel):
             self.rows[index] = row
             self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.HEADERS) - 1))
 
-    def on_change(self, change: Change) -> None:
+    def on_change(self, change: Changes) -> None:
         if change.touches("project"):
             self.reload()
         elif change.touches("structure"):
@@ -386,7 +387,7 @@ class StatementPanel(QWidget):
         else:
             self.model.reload()
 
-    def on_change(self, change: Change) -> None:
+    def on_change(self, change: Changes) -> None:
         if change.touches("parties", "topics", "articles", "project"):
             self.refresh_choices()
         self.model.on_change(change)

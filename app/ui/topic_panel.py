@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import CounterclaimError
 from app.ops import queries, topics_ops
+from app.ops.changes import first
 from app.ui import ask, roles
 from app.ui import narrative_commands as commands
 from app.ui.errors import guarded
@@ -174,7 +175,7 @@ class TopicPanel(QWidget):
         if change.touches("topics", "structure", "project"):
             current = self.selected_id()
             self.model.reload()
-            self.select(change.extra.get("topic_id") or current)
+            self.select(first(change.topic_ids) or current)
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()
