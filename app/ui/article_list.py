@@ -16,7 +16,8 @@ from app.core.words import counted
 from app.ops import queries
 from app.ui import roles
 from app.ops.changes import Changes
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, follow
+from app.ui.errors import guarded
 
 ID_ROLE = roles.USER
 SORT_ROLE = roles.USER + 1
@@ -40,6 +41,7 @@ class ArticleListModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
 
     def set_context(self, context: ProjectContext | None) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         self.reload()
 
@@ -82,6 +84,7 @@ class ArticleListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.HEADERS) - 1))
         return True
 
+    @guarded
     def on_change(self, change: Changes) -> None:
         if change.touches("project", "articles") and not change.article_ids:
             self.reload()

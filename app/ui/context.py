@@ -10,6 +10,8 @@ line, a second window) arrives as ``Changes.of("project")``, noticed by ``other_
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -20,6 +22,16 @@ from app.ops.changes import Changes
 from app.ops.opening import Project
 from app.ops.queries import Party
 from app.ui.other_writers import OtherWriters
+
+def follow(old: ProjectContext | None, new: ProjectContext | None, on_change: Callable[[Changes], None]) -> None:
+    """A view's ``set_context``: stop hearing the old project's changes, hear the new one's.
+    Every view connects itself so; none is told by another."""
+    if old is not None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            old.changed.disconnect(on_change)
+    if new is not None:
+        new.changed.connect(on_change)
+
 
 class ProjectContext(QObject):
     """Owns the open Project for the UI thread. Background workers open their own."""

@@ -10,7 +10,6 @@ project's other suggestions put right at once and the name kept in the newsroom.
 
 from __future__ import annotations
 
-import contextlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -20,7 +19,7 @@ from app.ops import newsroom, parties_ops, tagging
 from app.ops.changes import Changes
 from app.ops.tagging import AliasOffer
 from app.ui import settings
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, follow
 from app.ui.errors import guarded
 from app.ui.undo_commands import PartyCommand
 
@@ -53,13 +52,9 @@ class AliasOfferBar(QFrame):
         self.hide()
 
     def set_context(self, context: ProjectContext | None) -> None:
-        if self.context is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.context.changed.disconnect(self.on_change)
+        follow(self.context, context, self.on_change)
         self.context = context
         self.dismiss()
-        if context is not None:
-            context.changed.connect(self.on_change)
 
     def on_change(self, change: Changes) -> None:
         if not change.only_tags or change.undo or self.context is None:

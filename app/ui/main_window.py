@@ -234,10 +234,14 @@ class MainWindow(QMainWindow):
         self.context = ProjectContext(project, self)
         self.undo_group.addStack(self.context.undo_stack)
         self.undo_group.setActiveStack(self.context.undo_stack)
-        self.context.changed.connect(self._on_change)
         self.context.other_writers.hold_while(lambda: self.importer.busy)  # its own writer
         self.context.undo_stack.cleanChanged.connect(lambda _c: None)
-        for view in (self.articles.model, self.statements, self.party_panel, self.narratives, self.learning):
+        # Each view connects itself to the context's changes, in this order: the reader and the
+        # selection (``_on_change``) follow the lists and come before the narrative and learning.
+        for view in (self.articles.model, self.statements, self.party_panel):
+            view.set_context(self.context)
+        self.context.changed.connect(self._on_change)
+        for view in (self.narratives, self.learning):
             view.set_context(self.context)
         read_only = " (read-only)" if project.read_only else ""
         self.setWindowTitle(f"{project.name}{read_only} — Counterclaim")
@@ -317,9 +321,6 @@ class MainWindow(QMainWindow):
         from app.ui import actions
 
         try:
-            self.articles.model.on_change(change)
-            self.statements.on_change(change)
-            self.party_panel.on_change(change)
             if change.touches("project"):  # another writer: anything may have changed
                 self._reload_reader()
                 self.articles.select(self.current_article_id)

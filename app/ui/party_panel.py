@@ -29,7 +29,7 @@ from app.ops import parties_ops, queries
 from app.ui import alias_dialog, ask
 from app.ui import roles
 from app.ops.changes import Changes, first
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, follow
 from app.ui.errors import guarded
 from app.ui.undo_commands import PartyCommand
 
@@ -171,9 +171,11 @@ class PartyPanel(QWidget):
         self._counts_timer.timeout.connect(self.model.refresh_counts)
 
     def set_context(self, context: ProjectContext | None) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         self.model.set_context(context)
 
+    @guarded
     def on_change(self, change: Changes) -> None:
         if change.touches("parties", "project", "articles"):
             selected = self.selected_id()

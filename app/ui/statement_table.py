@@ -28,7 +28,8 @@ from app.ops.queries import StatementFilter
 from app.ui import explain
 from app.ui import roles
 from app.ops.changes import Changes
-from app.ui.context import ProjectContext
+from app.ui.context import ProjectContext, follow
+from app.ui.errors import guarded
 
 ID_ROLE = roles.USER
 SORT_ROLE = roles.USER + 1
@@ -334,6 +335,7 @@ class StatementPanel(QWidget):
     # -- context and filters ----------------------------------------------------------------------
 
     def set_context(self, context: ProjectContext | None) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         self.refresh_choices()
         self.model.set_context(context)
@@ -387,6 +389,7 @@ class StatementPanel(QWidget):
         else:
             self.model.reload()
 
+    @guarded
     def on_change(self, change: Changes) -> None:
         if change.touches("parties", "topics", "articles", "project"):
             self.refresh_choices()

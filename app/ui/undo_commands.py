@@ -29,7 +29,7 @@ class OpCommand(QUndoCommand):
 
     apply: Callable[..., Changes]  # the op module's apply(project, changes, undo)
 
-    def __init__(self, context: ProjectContext, text: str, op: Callable[[], Changes] | None = None):
+    def __init__(self, context: ProjectContext, text: str, op: Callable[[], Changes]):
         super().__init__(text)
         self.context = context
         self.op = op
