@@ -40,7 +40,7 @@ def tag_seed(project: Project, seed_path: Path, topics_and_links: bool = True) -
         tagging.tag(project, ids, parties.by_name(project, name).id if name else None)
     if not topics_and_links:
         return by_start
-    topic_ids = {name: topics_ops.create(project, name).topic_id for name in TOPIC_ORDER}
+    topic_ids = {name: topics_ops.create(project, name).topic_ids[0] for name in TOPIC_ORDER}
     for claim in gold["counterclaims"]:
         topics_ops.assign(project, [by_start[claim["a"]], by_start[claim["b"]]], topic_ids[claim["topic"]])
     for starts_with, topic in EXTRA_TOPICS:

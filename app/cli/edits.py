@@ -47,7 +47,7 @@ def _cmd_join(args: argparse.Namespace) -> int:
     with open_project(args.project, writes=True) as project:
         change = statements_ops.join(project, args.statement_ids)
     joined = ", ".join(str(i) for i in change.before.ids)
-    say(f"Joined statements {joined} into statement {change.focus_id}.")
+    say(f"Joined statements {joined} into statement {change.focus_ids[0]}.")
     return 0
 
 
@@ -56,7 +56,7 @@ def _cmd_topic(args: argparse.Namespace) -> int:
     from app.ops import topics_ops
 
     with open_project(args.project, writes=True) as project:
-        added = topics_ops.assign_by_name(project, args.statement_ids, args.name).added
+        added = topics_ops.assign_by_name(project, args.statement_ids, args.name).topics_added
     say(f"Put {counted(len(added), 'statement')} under “{args.name.strip()}” "
         f"({len(args.statement_ids) - len(added)} already there).")
     return 0

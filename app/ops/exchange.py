@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.core.errors import ImportRefused
 from app.io import project_json
+from app.ops.changes import Changes
 from app.store import exchange
 from app.store.database import Project
 
@@ -21,6 +22,11 @@ class ExchangeReport:
     topics: int = 0
     links: int = 0
     first_article_id: int | None = None
+
+    @property
+    def changes(self) -> Changes:
+        """A whole project written at once: every view re-reads."""
+        return Changes.of("articles", "parties", "topics", "links", "tags")
 
 
 def is_export_file(path: str | os.PathLike) -> bool:

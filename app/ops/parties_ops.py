@@ -1,7 +1,7 @@
 """Editing parties: add, rename, recolour, aliases, reorder, merge, delete, learn.
 
-Each function is one transaction and returns a ``PartyChange`` holding every party row
-and every touched statement tag before and after, so undo and redo are exact.
+Each function is one transaction and returns ``Changes`` holding every party row and every
+touched statement tag before and after, so undo and redo (``apply``) are exact.
 The keyboard slots 1–9 follow the order of the parties in the panel.
 
 A name the journalist teaches (an alias added by hand, learned from a confirmed statement,
@@ -13,41 +13,48 @@ never move) and kept in the newsroom gazetteer for the next project.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from app.core import same_side
 from app.core.errors import CounterclaimError
 from app.core.learning import fold
 from app.ops import newsroom, suggesting
-from app.store import alias_origins, parties, statements
+from app.ops.changes import Changes
+from app.store import alias_origins, articles, parties, statements
 from app.store.database import Project
 from app.store.statements import TagState
 
 
-@dataclass(frozen=True)
-class PartyChange:
-    before: dict[int, dict | None]
-    after: dict[int, dict | None]
-    before_tags: list[TagState] = field(default_factory=list)
-    after_tags: list[TagState] = field(default_factory=list)
-    party_id: int | None = None  # the party the edit was about (new, renamed, merged into)
-    taught: tuple[tuple[str, str], ...] = ()  # (party, alias) the newsroom kept from this edit
-
-    @property
-    def statement_ids(self) -> list[int]:
-        return [t.statement_id for t in self.after_tags]
+def _changes(
+    project: Project,
+    rows: tuple[dict[int, dict | None], dict[int, dict | None]],
+    tags: tuple[list[TagState], list[TagState]],
+    party_id: int | None,
+) -> Changes:
+    """Every party row and every touched tag, before and after (inside the edit's transaction)."""
+    statement_ids = [t.statement_id for t in tags[1]]
+    by_id = [sorted(side, key=lambda t: t.statement_id) for side in tags]  # paired statement by statement
+    return Changes.of(
+        *(("parties", "tags") if statement_ids else ("parties",)),
+        statement_ids=statement_ids,
+        article_ids=articles.of_statements(project, statement_ids),
+        party_ids=[party_id] if party_id is not None else [],
+        tag_pairs=zip(*by_id, strict=True),
+        before=rows[0],
+        after=rows[1],
+    )
 
 
 def _all_ids(project: Project) -> list[int]:
     return [p.id for p in parties.all_parties(project)]
 
 
-def _run(project: Project, edit: Callable[[], int | None]) -> PartyChange:
+def _run(project: Project, edit: Callable[[], int | None]) -> Changes:
     """Run an edit that changes parties only (no statement tags); ``edit`` returns its party id."""
     return _run_teaching(project, edit, list)
 
 
-def _run_teaching(project: Project, edit: Callable[[], int | None], taught: Callable[[], list[str]]) -> PartyChange:
+def _run_teaching(project: Project, edit: Callable[[], int | None], taught: Callable[[], list[str]]) -> Changes:
     """``_run`` for an edit that teaches names: then the project's suggestions are put right
     for them (in articles that hold one of those names), all in the one undoable change."""
     with project.transaction():
@@ -60,17 +67,17 @@ def _run_teaching(project: Project, edit: Callable[[], int | None], taught: Call
             after[gone] = None
         for new in set(after) - set(before):
             before[new] = None
-    return PartyChange(before, after, before_tags, after_tags, party_id)
+        return _changes(project, (before, after), (before_tags, after_tags), party_id)
 
 
-def add(project: Project, name: str, aliases: Sequence[str] = (), color: str | None = None) -> PartyChange:
+def add(project: Project, name: str, aliases: Sequence[str] = (), color: str | None = None) -> Changes:
     def edit():
         return parties.add(project, name, aliases, color, origin="hand")
 
     return _run(project, edit)
 
 
-def update(project: Project, party_id: int, **fields) -> PartyChange:
+def update(project: Project, party_id: int, **fields) -> Changes:
     """Rename (name=), recolour (color=) or set aliases (aliases=[...])."""
     if parties.get(project, party_id) is None:
         raise CounterclaimError("That party no longer exists.")
@@ -93,13 +100,13 @@ def update(project: Project, party_id: int, **fields) -> PartyChange:
     return _taught(change, [(parties.get(project, party_id).name, a) for a in new_aliases])
 
 
-def _taught(change: PartyChange, pairs: list[tuple[str, str]]) -> PartyChange:
+def _taught(change: Changes, pairs: list[tuple[str, str]]) -> Changes:
     """Keep the names in the newsroom too, and remember which, so undo takes them back."""
     kept = newsroom.remember(pairs)
     return replace(change, taught=tuple(kept)) if kept else change
 
 
-def learn(project: Project, party_id: int, alias: str, statement_id: int | None = None) -> PartyChange:
+def learn(project: Project, party_id: int, alias: str, statement_id: int | None = None) -> Changes:
     """Keep ``alias`` (the speaker words of a statement the journalist confirmed) as a name of
     the party, then suggest the party wherever the project's unconfirmed statements use it."""
     party = parties.get(project, party_id)
@@ -119,7 +126,7 @@ def learn(project: Project, party_id: int, alias: str, statement_id: int | None 
     return _taught(change, [(party.name, alias)])
 
 
-def reorder(project: Project, ordered_ids: Sequence[int]) -> PartyChange:
+def reorder(project: Project, ordered_ids: Sequence[int]) -> Changes:
     """Put the parties in this order (ids left out keep their place after the given ones)."""
     def edit():
         parties.set_order(project, ordered_ids)
@@ -136,7 +143,7 @@ def _moving_tags(project: Project, source_id: int, target_id: int | None) -> tup
     return before, after
 
 
-def merge(project: Project, source_id: int, target_id: int) -> PartyChange:
+def merge(project: Project, source_id: int, target_id: int) -> Changes:
     """Fold one party into another: its statements, name and aliases go to the target."""
     if source_id == target_id:
         raise CounterclaimError("Choose two different parties to merge.")
@@ -161,7 +168,7 @@ def merge(project: Project, source_id: int, target_id: int) -> PartyChange:
         after.setdefault(source_id, None)  # (a newsroom party adopted just now may have its id)
         for new in set(after) - set(before):
             before[new] = None
-    change = PartyChange(before, after, before_tags, after_tags, target_id)
+        change = _changes(project, (before, after), (before_tags, after_tags), target_id)
     return _taught(change, [(target.name, n) for n in [source.name, *source.aliases]])
 
 
@@ -186,7 +193,7 @@ def proposed_merges(project: Project) -> list[MergeProposal]:
     return [MergeProposal(rows[s].id, rows[s].name, rows[t].id, rows[t].name, why) for s, t, why in found]
 
 
-def delete(project: Project, party_id: int) -> PartyChange:
+def delete(project: Project, party_id: int) -> Changes:
     """Remove a party; its statements become untagged."""
     with project.transaction():
         if parties.get(project, party_id) is None:
@@ -198,16 +205,17 @@ def delete(project: Project, party_id: int) -> PartyChange:
         parties.set_order(project)
         after = parties.rows_by_id(project, _all_ids(project))
         after[party_id] = None
-    return PartyChange(before, after, before_tags, after_tags, None)
+        return _changes(project, (before, after), (before_tags, after_tags), None)
 
 
-def apply(project: Project, change: PartyChange, undo: bool) -> None:
+def apply(project: Project, changes: Changes, undo: bool) -> Changes:
     """Put parties and tags back as they were (undo) or again as after (redo)."""
-    rows = change.before if undo else change.after
-    tags = change.before_tags if undo else change.after_tags
+    rows = changes.before if undo else changes.after
+    tags = changes.tags_before if undo else changes.tags_after
     with project.transaction():
         parties.put_rows(project, rows)
         if tags:
             statements.set_tags(project, tags)
-    if change.taught:
-        (newsroom.forget if undo else newsroom.remember)(list(change.taught))
+    if changes.taught:
+        (newsroom.forget if undo else newsroom.remember)(list(changes.taught))
+    return replace(changes, undo=undo)

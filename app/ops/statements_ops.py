@@ -1,31 +1,33 @@
 """Structural edits of statements: split a sentence so a quote inside it stands alone, or
 join adjacent statements the segmenter cut apart.
 
-Each edit is one transaction and returns exact snapshots before and after (same ids
-every time), so the desk can undo and redo it without anything drifting.
+Each edit is one transaction and returns ``Changes`` holding exact snapshots before and after
+(same ids every time), so the desk can undo and redo it without anything drifting.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import replace
 
 from app.core.errors import CounterclaimError
+from app.ops.changes import Changes
 from app.store import statements
 from app.store.database import Project
 from app.store.statements import Snapshot
 
 
-@dataclass(frozen=True)
-class StatementsChange:
-    before: Snapshot
-    after: Snapshot
-    article_id: int
-    focus_id: int  # the statement the journalist selected (the new middle piece)
-
-    @property
-    def statement_ids(self) -> list[int]:
-        return self.before.ids + self.after.ids
+def _changes(before: Snapshot, after: Snapshot, article_id: int, focus_id: int) -> Changes:
+    """``focus_id``: the statement the journalist selected (the new middle piece)."""
+    return Changes.of(
+        "structure",
+        "tags",
+        statement_ids=before.ids + after.ids,
+        article_ids=[article_id],
+        focus_ids=[focus_id],
+        before=before,
+        after=after,
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -76,7 +78,7 @@ def split(
     end: int,
     party_id: int | None = None,
     status: str | None = "keep",
-) -> StatementsChange:
+) -> Changes:
     """Make ``start:end`` (article offsets, inside one statement) a statement of its own.
 
     The parts before and after keep the original's tag, topics and attribution; links to
@@ -120,16 +122,18 @@ def split(
         carried = tuple((sid, focus) for sid, _ in before.carried)
         after = Snapshot(tuple(rows), topics, links, carried)
         statements.swap(project, before, after)
-    return StatementsChange(before, after, old["article_id"], focus)
+    return _changes(before, after, old["article_id"], focus)
 
 
-def apply(project: Project, change: StatementsChange, undo: bool) -> None:
-    """Undo (or redo) a structural change exactly, in one transaction."""
+def apply(project: Project, changes: Changes, undo: bool) -> Changes:
+    """Undo (or redo) a structural change exactly, in one transaction; an undo selects the
+    statements as they were again."""
     with project.transaction():
         if undo:
-            statements.swap(project, change.after, change.before)
+            statements.swap(project, changes.after, changes.before)
         else:
-            statements.swap(project, change.before, change.after)
+            statements.swap(project, changes.before, changes.after)
+    return replace(changes, undo=undo, focus_ids=tuple(changes.before.ids) if undo else changes.focus_ids)
 
 
 def _clipped(quotes: list, start: int, end: int) -> list[list[int]]:
@@ -137,7 +141,7 @@ def _clipped(quotes: list, start: int, end: int) -> list[list[int]]:
     return [[max(q[0], start), min(q[1], end)] for q in quotes if q[0] < end and q[1] > start]
 
 
-def join(project: Project, ids: list[int]) -> StatementsChange:
+def join(project: Project, ids: list[int]) -> Changes:
     """Make adjacent statements of one paragraph one statement, in one transaction.
 
     The joined statement spans from the first one's start to the last one's end (the words
@@ -162,7 +166,7 @@ def join(project: Project, ids: list[int]) -> StatementsChange:
         carried = tuple((sid, new) for sid, _ in before.carried if sid not in found)
         after = Snapshot((joined,), topics, links, carried)
         statements.swap(project, before, after)
-    return StatementsChange(before, after, rows[0]["article_id"], new)
+    return _changes(before, after, rows[0]["article_id"], new)
 
 
 def _joinable(project: Project, wanted: list[int], found_rows, found: set[int]) -> list[dict]:

@@ -14,6 +14,7 @@ from app.core import reading
 from app.core.learning import fold
 from app.core.models import Span
 from app.ops import newsroom
+from app.ops.changes import Changes
 from app.store import articles, parties, statements
 from app.store.database import Project
 from app.store.statements import TagState
@@ -24,6 +25,10 @@ class SuggestReport:
     articles: int = 0
     statements: int = 0
     new_parties: list[str] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        return Changes.of(*(("tags", "parties") if self.new_parties else ("tags",)))
 
 
 def suggest(project: Project, article_id: int | None = None) -> SuggestReport:

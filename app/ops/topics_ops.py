@@ -1,57 +1,54 @@
 """Topics: create, rename, recolour, reorder, merge, delete; put statements under them.
 
-Each function is one transaction and returns a ``TopicChange``: every topic row before and
-after (None where a topic did not exist) and the (statement, topic) pairs it added and
-removed, so ``apply(project, change, undo)`` puts the file back exactly, ids included.
+Each function is one transaction and returns ``Changes``: every topic row before and after
+(None where a topic did not exist) and the (statement, topic) pairs it added and removed,
+so ``apply(project, changes, undo)`` puts the file back exactly, ids included.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from app.core.errors import CounterclaimError
-from app.store import statements, topics
+from app.ops.changes import Changes, Pair
+from app.store import articles, statements, topics
 from app.store.database import Project
-from app.store.records import Topic
-
-Pair = tuple[int, int]  # (statement id, topic id)
 
 
-@dataclass(frozen=True)
-class TopicChange:
-    before: dict[int, Topic | None] = field(default_factory=dict)
-    after: dict[int, Topic | None] = field(default_factory=dict)
-    added: list[Pair] = field(default_factory=list)
-    removed: list[Pair] = field(default_factory=list)
-    topic_id: int | None = None  # the topic the edit was about
-
-    @property
-    def statement_ids(self) -> list[int]:
-        return sorted({s for s, _t in self.added} | {s for s, _t in self.removed})
-
-
-def _run(project: Project, edit: Callable[[], tuple[int | None, list[Pair], list[Pair]]]) -> TopicChange:
+def _run(project: Project, edit: Callable[[], tuple[int | None, list[Pair], list[Pair]]]) -> Changes:
+    """``edit`` returns the topic it is about and the pairs it added and removed."""
     with project.transaction():
         before = topics.snapshot(project)
         topic_id, added, removed = edit()
         after = topics.snapshot(project)
+        statement_ids = sorted({s for s, _t in added} | {s for s, _t in removed})
+        article_ids = articles.of_statements(project, statement_ids)
     ids = set(before) | set(after)
     changed = {i for i in ids if before.get(i) != after.get(i)}
-    return TopicChange(
-        {i: before.get(i) for i in changed}, {i: after.get(i) for i in changed}, added, removed, topic_id
+    return Changes.of(
+        "topics",
+        statement_ids=statement_ids,
+        article_ids=article_ids,
+        focus_ids=statement_ids,
+        topic_ids=[topic_id] if topic_id is not None else [],
+        topics_added=added,
+        topics_removed=removed,
+        before={i: before.get(i) for i in changed},
+        after={i: after.get(i) for i in changed},
     )
 
 
-def apply(project: Project, change: TopicChange, undo: bool) -> None:
+def apply(project: Project, changes: Changes, undo: bool) -> Changes:
     """Replay a change (redo) or put back what it replaced (undo), in one transaction."""
-    rows = change.before if undo else change.after
-    add, remove = (change.removed, change.added) if undo else (change.added, change.removed)
+    rows = changes.before if undo else changes.after
+    add, remove = (changes.topics_removed, changes.topics_added) if undo else (changes.topics_added, changes.topics_removed)
     with project.transaction():
         topics.put_rows(project, {i: r for i, r in rows.items() if r is not None})
         topics.remove_pairs(project, remove)
         topics.add_pairs(project, add)
         topics.put_rows(project, {i: r for i, r in rows.items() if r is None})
+    return replace(changes, undo=undo)
 
 
 def _check_statements(project: Project, ids: Sequence[int]) -> list[int]:
@@ -63,7 +60,7 @@ def _check_statements(project: Project, ids: Sequence[int]) -> list[int]:
     return ids
 
 
-def create(project: Project, name: str, color: str | None = None) -> TopicChange:
+def create(project: Project, name: str, color: str | None = None) -> Changes:
     if topics.by_name(project, name) is not None:
         raise CounterclaimError(f"There is already a topic called “{name.strip()}”.")
     return _run(project, lambda: (topics.ensure(project, name, color), [], []))
@@ -77,21 +74,21 @@ def _rows_only(topic_id: int | None, write: Callable[[], None]):
     return edit
 
 
-def rename(project: Project, topic_id: int, name: str) -> TopicChange:
+def rename(project: Project, topic_id: int, name: str) -> Changes:
     topics.require(project, topic_id)
     return _run(project, _rows_only(topic_id, lambda: topics.update(project, topic_id, name=name)))
 
 
-def recolour(project: Project, topic_id: int, color: str) -> TopicChange:
+def recolour(project: Project, topic_id: int, color: str) -> Changes:
     topics.require(project, topic_id)
     return _run(project, _rows_only(topic_id, lambda: topics.update(project, topic_id, color=color)))
 
 
-def reorder(project: Project, ordered_ids: Sequence[int]) -> TopicChange:
+def reorder(project: Project, ordered_ids: Sequence[int]) -> Changes:
     return _run(project, _rows_only(None, lambda: topics.set_order(project, ordered_ids)))
 
 
-def delete(project: Project, topic_id: int) -> TopicChange:
+def delete(project: Project, topic_id: int) -> Changes:
     """Remove a topic; its statements stay, only their place under it goes."""
     topics.require(project, topic_id)
 
@@ -103,7 +100,7 @@ def delete(project: Project, topic_id: int) -> TopicChange:
     return _run(project, edit)
 
 
-def merge(project: Project, source_id: int, target_id: int) -> TopicChange:
+def merge(project: Project, source_id: int, target_id: int) -> Changes:
     """Fold one topic into another: its statements move under the target; it goes."""
     source, target = topics.require(project, source_id), topics.require(project, target_id)
     if source.id == target.id:
@@ -121,7 +118,7 @@ def merge(project: Project, source_id: int, target_id: int) -> TopicChange:
     return _run(project, edit)
 
 
-def assign(project: Project, statement_ids: Sequence[int], topic_id: int) -> TopicChange:
+def assign(project: Project, statement_ids: Sequence[int], topic_id: int) -> Changes:
     """Put statements under a topic (they keep their other topics)."""
     topics.require(project, topic_id)
 
@@ -133,7 +130,7 @@ def assign(project: Project, statement_ids: Sequence[int], topic_id: int) -> Top
     return _run(project, edit)
 
 
-def assign_by_name(project: Project, statement_ids: Sequence[int], name: str, color: str | None = None) -> TopicChange:
+def assign_by_name(project: Project, statement_ids: Sequence[int], name: str, color: str | None = None) -> Changes:
     """Put statements under the topic of this name, creating it if needed (one step)."""
 
     def edit():
@@ -145,7 +142,7 @@ def assign_by_name(project: Project, statement_ids: Sequence[int], name: str, co
     return _run(project, edit)
 
 
-def unassign(project: Project, statement_ids: Sequence[int], topic_id: int) -> TopicChange:
+def unassign(project: Project, statement_ids: Sequence[int], topic_id: int) -> Changes:
     topics.require(project, topic_id)
 
     def edit():

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 from app.core.words import counted
 from app.ops import queries
 from app.ui import roles
-from app.ui.context import Change, ProjectContext
+from app.ops.changes import Changes
+from app.ui.context import ProjectContext, follow
+from app.ui.errors import guarded
 
 ID_ROLE = roles.USER
 SORT_ROLE = roles.USER + 1
@@ -39,6 +41,7 @@ class ArticleListModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
 
     def set_context(self, context: ProjectContext | None) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         self.reload()
 
@@ -81,14 +84,14 @@ class ArticleListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.HEADERS) - 1))
         return True
 
-    def on_change(self, change: Change) -> None:
+    @guarded
+    def on_change(self, change: Changes) -> None:
         if change.touches("project", "articles") and not change.article_ids:
             self.reload()
         elif (
-            change.kinds == {"tags"}
+            change.only_tags
             and len(change.article_ids) == 1
-            and "tag_pairs" in change.extra
-            and self.apply_tag_pairs(change.article_ids[0], change.extra["tag_pairs"])
+            and self.apply_tag_pairs(change.article_ids[0], change.tag_pairs)
         ):
             return
         elif change.touches("tags", "structure", "articles"):

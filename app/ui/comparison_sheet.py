@@ -28,6 +28,8 @@ from app.core.comparison import readable_text_color, tint
 from app.core.words import SUGGESTED_MARK, counted
 from app.ops import queries
 from app.ui import roles
+from app.ui.context import follow
+from app.ui.errors import guarded
 
 CELL_LIMIT = 12
 LEGEND = "Grey italics, “(suggested)”: a party Counterclaim suggested, not yet confirmed."
@@ -244,6 +246,7 @@ class ComparisonSheet(QWidget):
         self.view.horizontalHeader().sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
 
     def set_context(self, context) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         if context is None or self.isVisible():
             self.reload()
@@ -251,6 +254,7 @@ class ComparisonSheet(QWidget):
             self.model.set_grid(None)
             self._dirty = True  # built when the tab is first seen
 
+    @guarded
     def on_change(self, change) -> None:
         if self.context is None or not change.touches("tags", "structure", "parties", "articles", "topics", "project"):
             return

@@ -1,55 +1,42 @@
 """The open project as the desk sees it: one Project, one undo stack, one "changed" signal.
 
-Views never re-read everything after an edit: each undo command says what it changed
-(``Change``) and every view refreshes just that. Views added later (topics, links, the
-narrative view) connect to ``ProjectContext.changed`` the same way. A change committed by
-another writer (the command line, a second window) arrives as one ``project`` change, noticed
-by ``other_writers`` (app/ui/other_writers.py).
+Views never re-read everything after an edit: every op returns what it changed
+(``app.ops.changes.Changes``), the undo command announces it, and every view refreshes just
+that. Views added later (topics, links, the narrative view) connect to
+``ProjectContext.changed`` the same way. A change committed by another writer (the command
+line, a second window) arrives as ``Changes.of("project")``, noticed by ``other_writers``
+(app/ui/other_writers.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import contextlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.ops import queries
+from app.ops.changes import Changes
 from app.ops.opening import Project
 from app.ops.queries import Party
 from app.ui.other_writers import OtherWriters
 
-# What a change may touch. "structure" means statements were added or removed (a split):
-# views showing those articles reload them rather than patching rows.
-KINDS = ("tags", "structure", "parties", "articles", "topics", "links", "project")
-
-
-@dataclass(frozen=True)
-class Change:
-    kinds: frozenset[str]
-    statement_ids: tuple[int, ...] = ()
-    article_ids: tuple[int, ...] = ()
-    focus_ids: tuple[int, ...] = ()  # what to select after the change (or after undoing it)
-    # extra["tag_pairs"]: [(TagState before, TagState after)] when only tags changed, so
-    # counts can be updated without re-counting 100,000 statements.
-    extra: dict = field(default_factory=dict, compare=False)
-
-    @classmethod
-    def of(cls, *kinds: str, statements=(), articles=(), focus=(), **extra) -> Change:
-        unknown = set(kinds) - set(KINDS)
-        if unknown:
-            raise ValueError(f"unknown change kinds {unknown}")
-        return cls(frozenset(kinds), tuple(statements), tuple(articles), tuple(focus), extra)
-
-    def touches(self, *kinds: str) -> bool:
-        return bool(self.kinds.intersection(kinds))
+def follow(old: ProjectContext | None, new: ProjectContext | None, on_change: Callable[[Changes], None]) -> None:
+    """A view's ``set_context``: stop hearing the old project's changes, hear the new one's.
+    Every view connects itself so; none is told by another."""
+    if old is not None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            old.changed.disconnect(on_change)
+    if new is not None:
+        new.changed.connect(on_change)
 
 
 class ProjectContext(QObject):
     """Owns the open Project for the UI thread. Background workers open their own."""
 
-    changed = Signal(object)  # Change
+    changed = Signal(object)  # Changes
 
     def __init__(self, project: Project, parent: QObject | None = None):
         super().__init__(parent)
@@ -62,7 +49,7 @@ class ProjectContext(QObject):
         self._party_by_id: dict[int, Party] = {}
         self.changed.connect(self._forget_parties)
         self.other_writers = OtherWriters(project, self)
-        self.other_writers.noticed.connect(lambda: self.announce(Change.of("project")))
+        self.other_writers.noticed.connect(lambda: self.announce(Changes.of("project")))
         self.other_writers.start()
 
     @property
@@ -71,7 +58,7 @@ class ProjectContext(QObject):
 
     # -- parties are few and read everywhere: keep them at hand ---------------------------------
 
-    def _forget_parties(self, change: Change) -> None:
+    def _forget_parties(self, change: Changes) -> None:
         if change.touches("parties", "project"):
             self._parties = None
 
@@ -110,7 +97,7 @@ class ProjectContext(QObject):
         if keep is not None and index != keep:
             self.undo_stack.setIndex(keep)
 
-    def announce(self, change: Change) -> None:
+    def announce(self, change: Changes) -> None:
         self.changed.emit(change)
 
     def close(self) -> None:

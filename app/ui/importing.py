@@ -16,7 +16,6 @@ from app.core.errors import CounterclaimError
 from app.core.words import counted
 from app.ops import queries
 from app.ui import ask, settings
-from app.ui.context import Change
 from app.ui.errors import guarded, report
 from app.ui.workers import Job
 
@@ -186,8 +185,7 @@ class ImportController(QObject):
         ids = [o.article_id for o in result.imported]
         show_new, self.show_new = self.show_new, False
         if self.window_.context is not None:
-            kinds = ("articles", "parties") if result.new_parties else ("articles",)
-            self.window_.context.announce(Change.of(*kinds, articles=ids))
+            self.window_.context.announce(result.changes)
             # a paste shows its article, or the one already holding that text
             shown = ids or ([o.duplicate_of for o in result.duplicates] if show_new else [])
             if shown and (show_new or self.window_.current_article_id is None):

@@ -10,16 +10,16 @@ project's other suggestions put right at once and the name kept in the newsroom.
 
 from __future__ import annotations
 
-import contextlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from app.ops import newsroom, parties_ops, tagging
-from app.ops.tagging import AliasOffer, TagChange
+from app.ops.changes import Changes
+from app.ops.tagging import AliasOffer
 from app.ui import settings
-from app.ui.context import Change, ProjectContext
+from app.ui.context import ProjectContext, follow
 from app.ui.errors import guarded
 from app.ui.undo_commands import PartyCommand
 
@@ -52,21 +52,16 @@ class AliasOfferBar(QFrame):
         self.hide()
 
     def set_context(self, context: ProjectContext | None) -> None:
-        if self.context is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.context.changed.disconnect(self.on_change)
+        follow(self.context, context, self.on_change)
         self.context = context
         self.dismiss()
-        if context is not None:
-            context.changed.connect(self.on_change)
 
-    def on_change(self, change: Change) -> None:
-        pairs = change.extra.get("tag_pairs")
-        if not change.touches("tags") or change.extra.get("undo") or not pairs or self.context is None:
+    def on_change(self, change: Changes) -> None:
+        if not change.only_tags or change.undo or self.context is None:
             if change.touches("parties", "project") and self.offer is not None:
                 self.dismiss()  # the parties it named may have changed
             return
-        offer = tagging.alias_offer(self.context.project, TagChange([b for b, _ in pairs], [a for _, a in pairs]))
+        offer = tagging.alias_offer(self.context.project, change)
         if offer is not None:
             self.show_offer(offer)
 

@@ -29,7 +29,8 @@ from app.ui import settings, theme
 from app.ui.errors import guarded, report
 
 if TYPE_CHECKING:
-    from app.ui.context import Change, ProjectContext
+    from app.ops.changes import Changes
+    from app.ui.context import ProjectContext
 
 LAYOUT_VERSION = 1
 # PySide6's ``Qt`` namespace is imported inside the methods that use it: its first use builds
@@ -233,10 +234,14 @@ class MainWindow(QMainWindow):
         self.context = ProjectContext(project, self)
         self.undo_group.addStack(self.context.undo_stack)
         self.undo_group.setActiveStack(self.context.undo_stack)
-        self.context.changed.connect(self._on_change)
         self.context.other_writers.hold_while(lambda: self.importer.busy)  # its own writer
         self.context.undo_stack.cleanChanged.connect(lambda _c: None)
-        for view in (self.articles.model, self.statements, self.party_panel, self.narratives, self.learning):
+        # Each view connects itself to the context's changes, in this order: the reader and the
+        # selection (``_on_change``) follow the lists and come before the narrative and learning.
+        for view in (self.articles.model, self.statements, self.party_panel):
+            view.set_context(self.context)
+        self.context.changed.connect(self._on_change)
+        for view in (self.narratives, self.learning):
             view.set_context(self.context)
         read_only = " (read-only)" if project.read_only else ""
         self.setWindowTitle(f"{project.name}{read_only} — Counterclaim")
@@ -311,14 +316,11 @@ class MainWindow(QMainWindow):
 
     # -- after every edit -------------------------------------------------------------------------------------
 
-    def _on_change(self, change: Change) -> None:
+    def _on_change(self, change: Changes) -> None:
         from app.ops import queries
         from app.ui import actions
 
         try:
-            self.articles.model.on_change(change)
-            self.statements.on_change(change)
-            self.party_panel.on_change(change)
             if change.touches("project"):  # another writer: anything may have changed
                 self._reload_reader()
                 self.articles.select(self.current_article_id)
@@ -332,8 +334,8 @@ class MainWindow(QMainWindow):
             if change.touches("articles") and self.current_article_id is None and self.articles.model.rows:
                 self.show_article(self.articles.model.rows[0]["id"])
             self.tagging.on_change(change)
-            if "tag_pairs" in change.extra and not change.touches("structure"):
-                self.update_counts(change.extra["tag_pairs"])
+            if change.only_tags:
+                self.update_counts(change.tag_pairs)
             else:
                 self._counts_timer.start()
         except Exception as error:  # noqa: BLE001 - a view that fails to refresh must not crash the desk

@@ -1,46 +1,28 @@
 """Undo commands for topics and links, on the project's one undo stack.
 
 Each wraps one op from app.ops.topics_ops / links_ops (one transaction) and replays its
-exact before/after on undo and redo; views refresh from the ``Change`` it announces.
+exact before/after on undo and redo; views refresh from the ``Changes`` the op returned.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from app.ops import links_ops, topics_ops
-from app.ui.context import Change, ProjectContext
-from app.ui.undo_commands import OpCommand, TouchingCommand
+from app.ui.context import ProjectContext
+from app.ui.undo_commands import OpCommand
 
 
-class TopicCommand(TouchingCommand):
+class TopicCommand(OpCommand):
     """Any topic edit: create, rename, recolour, reorder, merge, delete, assign, unassign."""
 
     apply = staticmethod(topics_ops.apply)
-
-    def describe(self, undo: bool) -> Change:
-        ids = self.result.statement_ids
-        return Change.of(
-            "topics", statements=ids, articles=self.article_ids, focus=ids, topic_id=self.result.topic_id, undo=undo
-        )
 
 
 class LinkCommand(OpCommand):
     """Make, remove or edit links between statements."""
 
-    def __init__(self, context: ProjectContext, text: str, op: Callable[[], links_ops.LinkChange]):
-        super().__init__(context, text)
-        self.op = op
-
-    def do(self):
-        return self.op()
-
-    def replay(self, undo: bool) -> None:
-        links_ops.apply(self.project, self.result, undo)
-
-    def describe(self, undo: bool) -> Change:
-        ids = self.result.statement_ids
-        return Change.of("links", statements=ids, focus=ids, link_ids=self.result.link_ids, undo=undo)
+    apply = staticmethod(links_ops.apply)
 
 
 # -- the verbs the views call -----------------------------------------------------------------

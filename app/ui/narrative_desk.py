@@ -6,7 +6,6 @@ main_window makes; ``set_context`` follows the open project.
 
 from __future__ import annotations
 
-import contextlib
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDrag
@@ -70,23 +69,9 @@ class NarrativeDesk(QObject):
         self._press = None
 
     def set_context(self, context) -> None:
-        if self.context is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.context.changed.disconnect(self.on_change)
         self.context = context
         for part in (self.view, self.sheet, self.topics, self.suggestions):
-            part.set_context(context)
-        if context is not None:
-            context.changed.connect(self.on_change)
-
-    def on_change(self, change) -> None:
-        for part in (self.view, self.sheet, self.topics, self.suggestions):
-            try:
-                part.on_change(change)
-            except Exception as error:  # noqa: BLE001 - one view failing must not stop the others
-                from app.ui.errors import report
-
-                report(error, self.window_)
+            part.set_context(context)  # each connects itself to the context's changes
 
     # -- selection and jumps ---------------------------------------------------------------------
 

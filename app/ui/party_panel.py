@@ -28,7 +28,8 @@ from app.core.same_side import likely_target
 from app.ops import parties_ops, queries
 from app.ui import alias_dialog, ask
 from app.ui import roles
-from app.ui.context import Change, ProjectContext
+from app.ops.changes import Changes, first
+from app.ui.context import ProjectContext, follow
 from app.ui.errors import guarded
 from app.ui.undo_commands import PartyCommand
 
@@ -170,19 +171,21 @@ class PartyPanel(QWidget):
         self._counts_timer.timeout.connect(self.model.refresh_counts)
 
     def set_context(self, context: ProjectContext | None) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         self.model.set_context(context)
 
-    def on_change(self, change: Change) -> None:
+    @guarded
+    def on_change(self, change: Changes) -> None:
         if change.touches("parties", "project", "articles"):
             selected = self.selected_id()
             self.model.reload()
-            self.select(change.extra.get("party_id") or selected)
-        elif change.touches("structure") or "tag_pairs" not in change.extra:
+            self.select(selected)  # (an edit here selects its own party: _run)
+        elif not change.only_tags:
             if change.touches("tags", "structure"):
                 self._counts_timer.start()
         else:
-            self.model.apply_tag_pairs(change.extra["tag_pairs"])
+            self.model.apply_tag_pairs(change.tag_pairs)
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -203,7 +206,7 @@ class PartyPanel(QWidget):
     def _run(self, text: str, op) -> None:
         command = PartyCommand(self.context, text, op)
         self.context.run(command)
-        self.select(command.result.party_id or self.selected_id())
+        self.select(first(command.changes.party_ids) or self.selected_id())
 
     # -- edits ---------------------------------------------------------------------------------------
 

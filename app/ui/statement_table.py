@@ -27,7 +27,9 @@ from app.ops import queries
 from app.ops.queries import StatementFilter
 from app.ui import explain
 from app.ui import roles
-from app.ui.context import Change, ProjectContext
+from app.ops.changes import Changes
+from app.ui.context import ProjectContext, follow
+from app.ui.errors import guarded
 
 ID_ROLE = roles.USER
 SORT_ROLE = roles.USER + 1
@@ -133,7 +135,7 @@ class StatementTableModel(QAbstractTableModel):
             self.rows[index] = row
             self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.HEADERS) - 1))
 
-    def on_change(self, change: Change) -> None:
+    def on_change(self, change: Changes) -> None:
         if change.touches("project"):
             self.reload()
         elif change.touches("structure"):
@@ -333,6 +335,7 @@ class StatementPanel(QWidget):
     # -- context and filters ----------------------------------------------------------------------
 
     def set_context(self, context: ProjectContext | None) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         self.refresh_choices()
         self.model.set_context(context)
@@ -386,7 +389,8 @@ class StatementPanel(QWidget):
         else:
             self.model.reload()
 
-    def on_change(self, change: Change) -> None:
+    @guarded
+    def on_change(self, change: Changes) -> None:
         if change.touches("parties", "topics", "articles", "project"):
             self.refresh_choices()
         self.model.on_change(change)

@@ -16,6 +16,7 @@ from app.core.errors import CounterclaimError
 from app.core.matching import relation_hint
 from app.ops import matching_ops, queries
 from app.ui import narrative_commands as commands
+from app.ui.context import follow
 from app.ui.errors import guarded
 from app.ui.workers import Job
 
@@ -75,6 +76,7 @@ class SuggestionsPanel(QWidget):
     # -- the index --------------------------------------------------------------------------------
 
     def set_context(self, context) -> None:
+        follow(self.context, context, self.on_change)
         if self.job is not None:
             self.job.cancel()
         self.context, self.index, self.job, self.statement_id = context, None, None, None
@@ -108,6 +110,7 @@ class SuggestionsPanel(QWidget):
         reason = str(error) if isinstance(error, CounterclaimError) else "something went wrong while reading them"
         self.title.setText(f"Suggestions are not available: {escape(reason)}")
 
+    @guarded
     def on_change(self, change) -> None:
         if self.context is None:
             return

@@ -17,7 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 
 from app.core.errors import CounterclaimError
-from app.ui.context import Change
+from app.ops.changes import Changes
 from app.ui.errors import report
 from app.ui.undo_commands import JoinCommand, SplitCommand, TagCommand
 
@@ -206,13 +206,13 @@ class TaggingController(QObject):
 
     # -- after every edit ----------------------------------------------------------------------------
 
-    def on_change(self, change: Change) -> None:
+    def on_change(self, change: Changes) -> None:
         if change.touches("project"):  # re-read from the file: keep what is still there
             listed = self.table.model.row_of
             kept = [i for i in self.selected if self.reader.row(i) is not None or listed(i) is not None]
             self.set_selection(kept, scroll=False)
             return
-        if change.focus_ids and change.extra.get("undo") is not None or change.touches("structure"):
+        if change.focus_ids or change.touches("structure"):
             focus = list(change.focus_ids)
             if focus:
                 articles = change.article_ids

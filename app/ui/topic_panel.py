@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import CounterclaimError
 from app.ops import queries, topics_ops
+from app.ops.changes import first
 from app.ui import ask, roles
 from app.ui import narrative_commands as commands
+from app.ui.context import follow
 from app.ui.errors import guarded
 from app.ui.narrative.pane import ids_from_mime
 from app.ui.narrative_commands import TopicCommand
@@ -166,15 +168,17 @@ class TopicPanel(QWidget):
         layout.addWidget(hint)
 
     def set_context(self, context) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         self.model.context = context
         self.model.reload()
 
+    @guarded
     def on_change(self, change) -> None:
         if change.touches("topics", "structure", "project"):
             current = self.selected_id()
             self.model.reload()
-            self.select(change.extra.get("topic_id") or current)
+            self.select(first(change.topic_ids) or current)
 
     def selected_id(self) -> int | None:
         index = self.view.currentIndex()

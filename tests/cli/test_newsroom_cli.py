@@ -59,7 +59,7 @@ def test_parties_json_says_where_each_alias_came_from(capsys, project_path, tmp_
     with Project(project_path, create=True) as project:
         import_text(project, "Talks stalled.\n“We hold the bridge,” the palace guard commander said.\n", title="One")
         sid = project.execute("SELECT id FROM statements WHERE speaker = 'the palace guard commander'").fetchone()[0]
-        rur = parties_ops.add(project, "Ruritania", aliases=["Fenwick Hall"]).party_id
+        rur = parties_ops.add(project, "Ruritania", aliases=["Fenwick Hall"]).party_ids[0]
         parties_ops.learn(project, rur, "the palace guard commander", sid)
     code, out, _ = run(capsys, "parties", project_path, "--json")
     party = next(p for p in json.loads(out) if p["name"] == "Ruritania")

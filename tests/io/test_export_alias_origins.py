@@ -29,7 +29,7 @@ def _origins(path):
 @pytest.fixture
 def exported(project, project_path, tmp_path):
     import_text(project, TEXT, title="One")
-    rur = parties_ops.add(project, "Ruritania", aliases=["Fenwick Hall"]).party_id
+    rur = parties_ops.add(project, "Ruritania", aliases=["Fenwick Hall"]).party_ids[0]
     sid = project.execute("SELECT id FROM statements WHERE speaker = 'the palace guard commander'").fetchone()[0]
     parties_ops.learn(project, rur, "the palace guard commander", sid)
     kestrel = project.execute("SELECT id FROM parties WHERE name = 'Kestrel Hold'").fetchone()[0]

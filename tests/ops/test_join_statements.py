@@ -59,14 +59,14 @@ def test_join_spans_first_start_to_last_end_and_carries_topics_links_and_tag(pro
     change = statements_ops.join(project, [tents, water])
     (text,) = project.execute("SELECT text FROM articles").fetchone()
     joined = project.execute(
-        'SELECT id, start, "end", text, party_id, status, paragraph FROM statements WHERE id = ?', (change.focus_id,)
+        'SELECT id, start, "end", text, party_id, status, paragraph FROM statements WHERE id = ?', (change.focus_ids[0],)
     ).fetchone()
     start, end = text.index("The water rose"), text.index("away.") + len("away.")
     assert joined[1:] == (start, end, text[start:end], campers, "confirmed", 2)
     assert project.execute("SELECT count(*) FROM statements WHERE id IN (?, ?)", (water, tents)).fetchone()[0] == 0
-    assert project.execute("SELECT statement_id FROM statement_topics").fetchall() == [(change.focus_id,)]
+    assert project.execute("SELECT statement_id FROM statement_topics").fetchall() == [(change.focus_ids[0],)]
     assert project.execute("SELECT source_id, target_id, note FROM links").fetchall() == [
-        (change.focus_id, county, "hurt or not")
+        (change.focus_ids[0], county, "hurt or not")
     ]
     after = everything(project)
     statements_ops.apply(project, change, undo=True)
@@ -113,7 +113,7 @@ def test_any_run_of_adjacent_statements_joins_to_the_texts_own_span(project, dat
     change = statements_ops.join(project, data.draw(st.permutations(chosen)))
     (text,) = project.execute("SELECT text FROM articles").fetchone()
     start, end, words = project.execute(
-        'SELECT start, "end", text FROM statements WHERE id = ?', (change.focus_id,)
+        'SELECT start, "end", text FROM statements WHERE id = ?', (change.focus_ids[0],)
     ).fetchone()
     assert (start, end) == (run[i][0], run[j][1]) and words == text[start:end]
     statements_ops.apply(project, change, undo=True)

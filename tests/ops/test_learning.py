@@ -48,7 +48,7 @@ def three(project):
 
 def test_a_corrected_tag_offers_the_speaker_words_and_one_click_teaches_the_project(three, project_path):
     project, (a1, a2, a3) = three
-    ruritania = parties_ops.add(project, "Ruritania").party_id
+    ruritania = parties_ops.add(project, "Ruritania").party_ids[0]
     first = _said_by_commander(project, a1)
     second, third = _said_by_commander(project, a2), _said_by_commander(project, a3)
     assert second.party_id is None  # nobody knows who the commander speaks for yet
@@ -80,7 +80,7 @@ def test_accepting_a_suggestion_or_a_common_word_offers_nothing(three):
     kestrel = next(s for s in statements.for_article(project, a1) if s.speaker == "Kestrel Hold")
     assert kestrel.status == "suggested" and kestrel.party_id is not None
     assert tagging.alias_offer(project, tagging.confirm(project, [kestrel.id])) is None
-    other = parties_ops.add(project, "Ruritania").party_id
+    other = parties_ops.add(project, "Ruritania").party_ids[0]
     narration = statements.for_article(project, a1)[0]
     with project.transaction():
         project.execute("UPDATE statements SET speaker = 'the leader' WHERE id = ?", (narration.id,))
@@ -89,7 +89,7 @@ def test_accepting_a_suggestion_or_a_common_word_offers_nothing(three):
 
 def test_an_alias_another_party_has_is_refused_with_a_sentence(three):
     project, _ids = three
-    ruritania = parties_ops.add(project, "Ruritania").party_id
+    ruritania = parties_ops.add(project, "Ruritania").party_ids[0]
     with pytest.raises(CounterclaimError, match="already means Kestrel Hold"):
         parties_ops.learn(project, ruritania, "Kestrel Hold")
 
@@ -97,7 +97,7 @@ def test_an_alias_another_party_has_is_refused_with_a_sentence(three):
 def test_merge_keeps_the_merged_name_and_its_aliases_with_their_origins(three, project_path):
     project, (a1, a2, _a3) = three
     kestrel = parties.by_name(project, "Kestrel Hold")
-    ruritania = parties_ops.add(project, "Ruritania", aliases=["Ruritanian army"]).party_id
+    ruritania = parties_ops.add(project, "Ruritania", aliases=["Ruritanian army"]).party_ids[0]
     parties_ops.update(project, kestrel.id, aliases=[*kestrel.aliases, "the palace guard commander"])
     parties_ops.merge(project, kestrel.id, ruritania)
     (aliases,) = _file(project_path, "SELECT aliases FROM parties WHERE id = ?", (ruritania,))[0]

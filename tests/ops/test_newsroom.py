@@ -43,7 +43,7 @@ def test_a_name_learned_in_one_project_suggests_its_party_in_the_next(room, tmp_
     first = tmp_path / "first.counterclaim"
     with Project(first, create=True) as project:
         import_text(project, ARTICLE, title="One")
-        ruritania = parties_ops.add(project, "Ruritania").party_id
+        ruritania = parties_ops.add(project, "Ruritania").party_ids[0]
         change = tagging.tag(project, [_commander(project)["id"]], ruritania)
         offer = tagging.alias_offer(project, change)
         parties_ops.learn(project, offer.party_id, offer.alias, offer.statement_id)
@@ -78,7 +78,7 @@ def test_the_newsroom_never_moves_a_confirmed_tag(room, project, project_path):
 
 def test_the_projects_own_names_win_over_the_newsroom(room, project, project_path):
     import_text(project, ARTICLE, title="One")
-    freedonia = parties_ops.add(project, "Freedonia", aliases=["the palace guard commander"]).party_id
+    freedonia = parties_ops.add(project, "Freedonia", aliases=["the palace guard commander"]).party_ids[0]
     newsroom.edit(lambda n: n.remember("Ruritania", "the palace guard commander"))
     suggest(project)
     assert (_commander(project)["party"], freedonia) == ("Freedonia", parties_ops.parties.by_name(project, "Freedonia").id)

@@ -29,9 +29,9 @@ def test_tag_then_restore_is_an_exact_undo(seeded):
     iran = parties.by_name(seeded, "Iran")
     change = tagging.tag(seeded, ids, iran.id)
     assert [(r["party"], r["status"]) for r in statements.detailed(seeded, ids=ids)] == [(iran.name, "confirmed")] * 3
-    tagging.restore(seeded, change.before)
+    tagging.restore(seeded, change.tags_before)
     assert [(r["party"], r["status"]) for r in statements.detailed(seeded, ids=ids)] == before
-    tagging.restore(seeded, change.after)
+    tagging.restore(seeded, change.tags_after)
     assert {r["status"] for r in statements.detailed(seeded, ids=ids)} == {"confirmed"}
 
 

@@ -62,7 +62,7 @@ def test_every_edit_undoes_and_redoes_exactly(seeded, edit):
     change = edit(project, ids, topic_ids)
     after = _state(project)
     assert after != before
-    ops = links_ops if isinstance(change, links_ops.LinkChange) else topics_ops
+    ops = links_ops if change.touches("links") else topics_ops
     ops.apply(project, change, undo=True)
     assert _state(project) == before
     ops.apply(project, change, undo=False)
@@ -77,7 +77,7 @@ def test_merge_moves_statements_and_keeps_those_already_there(seeded):
     assert topics.get(project, t["Who was killed"]) is None
     under = topics.statements_of(project, t["What was hit"])
     assert both in under and ids["The statement added that"] in under
-    assert (both, t["What was hit"]) not in change.added
+    assert (both, t["What was hit"]) not in change.topics_added
 
 
 def test_refusals_are_sentences(seeded):

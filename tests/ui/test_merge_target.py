@@ -6,7 +6,7 @@ import pytest
 
 from app.ops import parties_ops
 from app.ui import ask
-from app.ui.context import Change
+from app.ops.changes import Changes
 
 
 @pytest.fixture
@@ -28,8 +28,8 @@ def dialogs(monkeypatch, qtbot):
 
 
 def _add(window, name, aliases=()):
-    party_id = parties_ops.add(window.context.project, name, list(aliases)).party_id
-    window.context.announce(Change.of("parties"))  # as another window's edit would arrive
+    party_id = parties_ops.add(window.context.project, name, list(aliases)).party_ids[0]
+    window.context.announce(Changes.of("parties"))  # as another window's edit would arrive
     return party_id
 
 
@@ -83,7 +83,7 @@ def test_merging_topics_preselects_none(window, seeded_path, db, dialogs, shown)
     project = window.context.project
     for name in ("Casualties", "Sovereignty"):
         topics_ops.create(project, name)
-    window.context.announce(Change.of("topics"))
+    window.context.announce(Changes.of("topics"))
     panel = window.narratives.topics
     panel.select(panel.model.topics[0].id)
     panel.merge()

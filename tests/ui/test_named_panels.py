@@ -33,7 +33,6 @@ def _panel(qtbot, cls, context):
     panel = cls()
     qtbot.addWidget(panel)
     panel.set_context(context)
-    context.changed.connect(panel.on_change)  # as the desk connects it
     panel.show()
     return panel
 

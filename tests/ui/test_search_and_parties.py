@@ -58,13 +58,13 @@ def test_a_search_fts_cannot_parse_still_finds_words(window, shown):
 
 def test_whole_project_scope_and_topic_filter(window, seeded_path):
     from app.store import topics
-    from app.ui.context import Change
+    from app.ops.changes import Changes
 
     with Project(seeded_path) as project, project.transaction():
         topic = topics.ensure(project, "Sovereignty")
         first = project.execute("SELECT id FROM statements ORDER BY start LIMIT 2").fetchall()
         topics.assign(project, topic, [r[0] for r in first])
-    window.context.announce(Change.of("topics"))
+    window.context.announce(Changes.of("topics"))
     window.statements.set_scope("project")
     window.statements.topic.setCurrentIndex(window.statements.topic.findData(topic))
     assert [r["id"] for r in window.statements.model.rows] == [r[0] for r in first]

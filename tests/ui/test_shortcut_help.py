@@ -48,10 +48,10 @@ def test_every_key_of_every_action_is_in_the_help(window):
 def test_the_help_follows_the_parties(window):
     window.party_panel.select(window.context.parties[0].id)
     from app.ops import parties_ops
-    from app.ui.context import Change
+    from app.ops.changes import Changes
 
     parties_ops.add(window.context.project, "UN <agencies>")
-    window.context.announce(Change.of("parties"))
+    window.context.announce(Changes.of("parties"))
     text = _help_text(window)
     assert "4 UN &lt;agencies&gt;" in text  # escaped, never markup
 

@@ -6,7 +6,8 @@ from app.core.models import ParsedDocument, Span
 from app.ops import tagging
 from app.store import articles, parties, statements
 from app.store.statements import StatementFilter
-from app.ui.context import Change, ProjectContext
+from app.ops.changes import Changes
+from app.ui.context import ProjectContext
 from app.ui.statement_table import StatementTableModel
 
 
@@ -51,7 +52,7 @@ def test_a_tag_refreshes_one_row_only(qtbot, project):
     target = model.rows[7]["id"]
     change = tagging.tag(project, [target], pid)
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        model.on_change(Change.of("tags", statements=change.statement_ids, articles=[1]))
+        model.on_change(Changes.of("tags", statement_ids=change.statement_ids, article_ids=[1]))
     top, bottom = blocker.args[0], blocker.args[1]
     assert top.row() == bottom.row() == 7
     assert model.index(7, model.PARTY).data() == "Iran"

@@ -160,12 +160,12 @@ def test_j_and_k_move_through_the_table(window, seeded_path, qtbot):
 
 def test_whole_project_table_jumps_across_articles(window, seeded_path, qtbot):
     from app.ops.importing import import_text
-    from app.ui.context import Change
+    from app.ops.changes import Changes
 
     with Project(seeded_path) as project:
         report = import_text(project, "Talks resume\nThe envoy said both sides had agreed to meet.\n")
     second = report.imported[0].article_id
-    window.context.announce(Change.of("articles", articles=[second]))
+    window.context.announce(Changes.of("articles", article_ids=[second]))
     window.statements.set_scope("project")
     model, view = window.statements.model, window.statements.view
     target = next(r for r in model.rows if r["article_id"] == second)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QVBoxLayout, Q
 from app.core.matching import relation_hint
 from app.core.words import SUGGESTED_MARK, counted
 from app.ui import narrative_commands as commands
+from app.ui.context import follow
 from app.ui.errors import guarded
 from app.ui.narrative import data as narrative_data
 from app.ui.narrative.curves import CurveOverlay
@@ -94,6 +95,7 @@ class NarrativeView(QWidget):
     # -- loading ------------------------------------------------------------------------------
 
     def set_context(self, context) -> None:
+        follow(self.context, context, self.on_change)
         self.context = context
         self.data, self.party_ids, self.selected = None, None, []
         self.selected_set, self.counterpart_relations = set(), {}
@@ -107,6 +109,7 @@ class NarrativeView(QWidget):
             self._set_panes_widgets([])
             self.grid = self.placed = None
 
+    @guarded
     def on_change(self, change) -> None:
         if self.context is None:
             return
