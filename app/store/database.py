@@ -259,7 +259,15 @@ class Project:
 
     def _prepare(self) -> None:
         with self._bounded():
-            version = self._checked_version()
+            # One read transaction: the version and the objects from the same moment, even while
+            # another process is creating or upgrading the file (its commit between two reads
+            # would make a new project look like someone else's database).
+            self.conn.execute("BEGIN")
+            try:
+                version = self._checked_version()
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
         name = _quoted(self.path)
         if not self.read_only:
             self.conn.execute("PRAGMA journal_mode = WAL")
