@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from app.core.common_words import is_common
 from app.core.models import Span
 from app.core.segment import paragraphs_of
 
@@ -86,7 +87,7 @@ def _turns(text: str, paragraphs: list[tuple[list[int], str, int]]) -> dict[int,
     Observador: …", "Cifuentes: …"): each turn is its speaker's; the interviewer's are the
     outlet's, "A:" is the interviewee's. None when fewer than four paragraphs are turns."""
     labelled = [(p, m.group("label")) for p, (_, body, _at) in enumerate(paragraphs)
-                if p and (m := _TURN.match(body)) and m.group("label") not in _NOT_TURNS]
+                if p and (m := _TURN.match(body)) and _speaker_label(m.group("label"))]
     counts = {label: sum(1 for _, other in labelled if other == label) for _, label in labelled}
     labelled = [(p, label) for p, label in labelled  # a label said once is a heading, not a turn
                 if counts[label] > 1 or label in _ASKING_LABELS or label in _ANSWER_LABELS]
@@ -105,6 +106,17 @@ def _turns(text: str, paragraphs: list[tuple[list[int], str, int]]) -> dict[int,
         if words is not None:
             out.update((i, words) for i in paragraphs[p][0])
     return out
+
+
+def _speaker_label(label: str) -> bool:
+    """A label that can name who speaks: "PERETZ", "Cifuentes", "El Observador", "Q" — not a
+    page's "Image:", "Credit:", "Source:" or any other common word."""
+    if label in _ASKING_LABELS or label in _ANSWER_LABELS:
+        return True
+    if label in _NOT_TURNS:
+        return False
+    words = label.split()
+    return not all(is_common(w.lower()) for w in words)
 
 
 def _askers(paragraphs, labelled) -> set[str]:

@@ -25,12 +25,13 @@ from collections.abc import Sequence
 from app.core.models import Span
 from app.core.segment import paragraphs_of
 
-_HEADER = re.compile(
+_HEADER = re.compile(  # in capitals, as releases head themselves; "Press release" too, but not a
+    # web page's "Statement" section heading
     r"^\s*(?:(?:PRESS|NEWS|MEDIA|JOINT)\s+(?:RELEASE|STATEMENT)|FOR IMMEDIATE RELEASE|STATEMENT|"
-    r"COMMUNIQU[EÉ]|OFFICIAL STATEMENT|PRESS NOTE)\s*:?\s*$",
-    re.I,
+    r"COMMUNIQU[EÉ]|OFFICIAL STATEMENT|PRESS NOTE|(?:Press|News|Media) (?:[Rr]elease|[Ss]tatement)|"
+    r"For [Ii]mmediate [Rr]elease)\s*:?\s*$"
 )
-_HEADER_LINE = re.compile(_HEADER.pattern.replace("^", "^", 1), re.I | re.M)
+_HEADER_LINE = re.compile(_HEADER.pattern, re.M)
 _ANNOUNCED = re.compile(
     r"\b(?:the following (?:statement|release|press release|communiqu[ée]|letter|text)|"
     r"(?:is|was) reproduced in full|the full text of|full text:|in full (?:as|below))",

@@ -98,3 +98,25 @@ def test_a_person_set_in_a_scene_and_their_second_surname():
     names = {p.name for p in parties}
     assert a[2].speaker and "Soto" in a[2].speaker  # the "he says" is the captain's
     assert not {"Jorge Soto", "Soto"} & names  # one person, named with both surnames
+
+
+def test_a_web_pages_statement_heading_is_no_release():
+    from app.core.releases import in_full
+
+    text = ("Chile and Peru trade blame over trawler\n"
+            "Statement\n"
+            "Chile's navy said the trawler ignored six warnings.\n"
+            "Peru's fisheries ministry said the boat was in Peruvian waters.")
+    assert in_full(text, spans_of(text)) == {}
+
+
+def test_a_web_pages_labelled_lines_are_no_turns():
+    text = ("Chile and Peru trade blame over trawler\n"
+            "Image: The trawler in port.\n"
+            "Chile's navy said the trawler ignored six warnings.\n"
+            "Image: Sailors on deck.\n"
+            "Credit: Andes Wire\n"
+            "Peru's fisheries ministry said the boat was in Peruvian waters.\n"
+            "Image: The harbour.\n"
+            "Credit: Andes Wire")
+    assert answers(text, spans_of(text)) == {}
