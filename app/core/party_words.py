@@ -25,7 +25,8 @@ NONSTATE = frozenset(
     fisherman pilgrim tourist survivor witness eyewitness parent mother father child teenager
     pensioner retiree shopper consumer migrant employee labourer laborer miner nurse patient
     neighbour neighbor household homeowner tenant landowner herder vendor exporter importer
-    producer manufacturer operator airline shipper investor lender insurer retailer""".split()
+    producer manufacturer operator airline shipper investor lender insurer retailer owner
+    shareholder developer contractor supplier buyer""".split()
 )
 NONSTATE_NAMES = frozenset("Taliban Kurds Kurdish Baloch Pashtun Uyghur Uighur Rohingya Opposition".split())
 # Capitalised words after a country form that keep it a state body ("Pakistan Army").

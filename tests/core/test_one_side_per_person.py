@@ -136,3 +136,9 @@ def test_a_spokeswoman_of_a_body_named_by_its_last_word():
             "A Commission spokeswoman said envoys would travel to Lima on Monday.")
     _, a, _ = run(text)
     assert party_of(a, 1) == party_of(a, 0) == "Andean Commission"
+
+
+def test_a_company_named_by_nationality_is_not_that_state():
+    text = "A mine's Chilean owner said production would stop on Friday."
+    parties, a, _ = run(text)
+    assert parties == [] and party_of(a, 0) is None

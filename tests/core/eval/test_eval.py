@@ -18,7 +18,7 @@ from .conftest import REPORTS
 MAX_WRONG = {"dev": 0, "heldout": 0, "fresh": 1, "fresh2": 0}
 MAX_FALSE_SIDE = {"dev": 0, "heldout": 1, "fresh": 3, "fresh2": 3}
 # Parties beyond one per side, and parties for no side: the project's list a journalist confirms.
-MAX_FRAGMENTS = {"dev": 0, "heldout": 0, "fresh": 1, "fresh2": 7}
+MAX_FRAGMENTS = {"dev": 0, "heldout": 0, "fresh": 1, "fresh2": 6}
 MAX_SPURIOUS = {"dev": 0, "heldout": 0, "fresh": 1, "fresh2": 1}
 # "fresh": written after the rules were tuned on dev and heldout, on shapes nobody tuned on; its
 # first figures (12 articles, 238 statements, 194 right) are in docs/attribution.md.
