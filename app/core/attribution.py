@@ -26,13 +26,14 @@ from collections.abc import Sequence
 
 from app.core.continuation import StatementAttribution, analyse
 from app.core.models import Attribution, ProposedParty, Span
-from app.core.proposing import assign_parties, folded, propose_parties
+from app.core.proposing import assign_parties, folded, party_key, propose_parties
 
 __all__ = [
     "StatementAttribution",
     "analyse",
     "assign_parties",
     "folded",
+    "party_key",
     "propose_parties",
     "suggest",
 ]

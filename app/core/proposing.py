@@ -24,7 +24,7 @@ from app.core.continuation import NARRATION_UNSURE
 from app.core.models import Attribution, ProposedParty
 from app.core.parties import Entity, Resolution, Resolver, own_words, resolver_for
 
-__all__ = ["assign_parties", "folded", "propose_parties"]
+__all__ = ["assign_parties", "folded", "party_key", "propose_parties"]
 
 
 def propose_parties(
@@ -41,7 +41,7 @@ def propose_parties(
     (``alias_rules.alias_ok``).
     """
     resolver = resolver_for(text)
-    key = _party_key(existing)
+    key = party_key(existing)
     known = _alias_index(existing, key)
     names, taken, aliased = _name_sets(key)
     proposed: list[tuple[Entity, set[str]]] = []
@@ -89,7 +89,7 @@ def assign_parties(
     text: str, attributions: Sequence[Attribution], parties: Sequence[ProposedParty]
 ) -> list[Attribution]:
     resolver = resolver_for(text)
-    key = _party_key(parties)
+    key = party_key(parties)
     index = _alias_index(parties, key)
     scanner = None
 
@@ -217,7 +217,9 @@ def _party_for(entity: Entity, index: dict[str, str]) -> str | None:
     return None
 
 
-def _party_key(parties: Sequence[ProposedParty]) -> tuple:
+def party_key(parties: Sequence[ProposedParty]) -> tuple:
+    """The parties by value: attribution gives the same answer for the same key (the caches
+    here, and an import deciding whether a worker's answer still holds, both key on it)."""
     return tuple((p.name, tuple(p.aliases)) for p in parties)
 
 
@@ -228,7 +230,7 @@ def _alias_index(parties: Sequence[ProposedParty], key: tuple | None = None) -> 
     for the last few party lists (by value, so an edited alias makes a new one). Read only.
     """
     if key is None:
-        key = _party_key(parties)
+        key = party_key(parties)
     index = _INDEXES.get(key)
     if index is None:
         index = _INDEXES[key] = _build_alias_index(parties)
@@ -321,7 +323,7 @@ def _alias_scanner(parties: Sequence[ProposedParty], resolver: Resolver, key: tu
     on the parties and the (fixed) gazetteer, so it is kept like the alias index.
     """
     if key is None:
-        key = _party_key(parties)
+        key = party_key(parties)
     scan = _SCANNERS.get(key)
     if scan is None:
         scan = _SCANNERS[key] = _build_alias_scanner(parties, resolver)

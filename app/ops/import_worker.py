@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from app.core import reading
+from app.core.attribution import party_key
 from app.core.errors import CounterclaimError
 from app.core.models import ParsedDocument, ProposedParty, Span
 from app.core.segment import segment
@@ -41,11 +42,6 @@ class Prepared:
         """The spans, rebuilt from the rows when the worker sent only those."""
         return self.spans or [Span(r[0], r[1], r[3]) for r in self.rows]
     error: str | None = None
-
-
-def party_key(parties: Sequence[ProposedParty]) -> tuple:
-    """The parties by value: attribution gives the same answer for the same key."""
-    return tuple((p.name, tuple(p.aliases)) for p in parties)
 
 
 def prepare_chunk(paths: list[str], known: list[tuple[str, list[str]]]) -> list[Prepared | None]:

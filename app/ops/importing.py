@@ -19,6 +19,7 @@ from pathlib import Path
 
 import app
 from app.core import attribution, gazetteer, reading
+from app.core.attribution import party_key
 from app.core.errors import CounterclaimError
 from app.core.models import ParsedDocument, ProposedParty
 from app.core.segment import segment
@@ -27,7 +28,7 @@ from app.io import importers
 from app.io.importers import folders
 from app.io.importers.text import one_line
 from app.ops.import_report import FileOutcome, ImportReport
-from app.ops.import_worker import Prepared, party_key, prepare_chunk, prepare_one, warm_up, worker_started
+from app.ops.import_worker import Prepared, prepare_chunk, prepare_one, warm_up, worker_started
 from app.ops import newsroom
 from app.store import articles, parties, statements
 from app.store.database import Project
