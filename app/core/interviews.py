@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from app.core.common_words import is_common
+from app.core.mentions import DESCRIBED_PERSON
 from app.core.models import Span
 from app.core.segment import paragraphs_of
 
@@ -35,11 +36,8 @@ _MARKER = re.compile(
 _MARKER_WORDS = ("interview", "transcript", "conversation", "q&a", "q & a", "q and a", "questions", "q:", "q.")
 _Q_PREFIX = re.compile(r"^\s*(?:Q|Question)[:.]\s")
 _A_PREFIX = re.compile(r"^\s*(?:A|Answer)[:.]\s")
-# The interviewee as the opening introduces them.
-_DESCRIBED_NAME = re.compile(
-    r"(?:[A-Z][\w’'\-]*['’]s |The |An? )[^,;:.!?“”\"]{3,80}?,\s+"
-    r"[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|de|van|von|bin|al)){1,3}(?=,)"
-)
+# The interviewee named first, described after: "Jane Roe, the ambassador," (the other order is
+# mentions.DESCRIBED_PERSON).
 _NAME_DESCRIBED = re.compile(
     r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3},\s+(?:the|a|an|[A-Z][\w’'\-]*['’]s)\s[^,;:.!?“”\"]{3,80}?(?=,|\.)"
 )
@@ -169,8 +167,12 @@ def _is_answer(body: str, previous: str | None) -> bool:
 
 def _interviewee(text: str, opening: list[tuple[list[int], str, int]]) -> tuple[str, int] | None:
     for _, body, _at in opening[1:] or opening:  # the title names a topic, the standfirst the person
-        m = _DESCRIBED_NAME.search(body) or _NAME_DESCRIBED.search(body)
-        if m is not None:
-            at = text.find(m.group())
-            return m.group(), at if at >= 0 else None
+        m = DESCRIBED_PERSON.search(body)
+        words = body[m.start():m.end("name")] if m else None
+        if words is None:
+            m = _NAME_DESCRIBED.search(body)
+            words = m.group() if m else None
+        if words is not None:
+            at = text.find(words)
+            return words, at if at >= 0 else None
     return None

@@ -44,7 +44,7 @@ def subject_person(sentence: str) -> tuple[int, int] | None:
     intro = _INTRO.match(sentence, start)
     if intro is not None:  # "At the army's brigade headquarters, Colonel X is blunter."
         start = intro.end()
-    m = _DESCRIBED_SUBJECT.match(sentence, start)
+    m = DESCRIBED_PERSON.match(sentence, start)
     if m is not None and _AFTER.match(sentence, m.end()) and not _ORG.search(m.group("name")):
         return start, m.end("name")  # "Belarus's chargé d'affaires in Vilnius, Pavel Roe, was …"
     end = None
@@ -77,8 +77,9 @@ def subject_person(sentence: str) -> tuple[int, int] | None:
 # A short scene-setting phrase before the subject.
 _INTRO = re.compile(r"(?:At|In|On|Back in|Back at|Outside|Inside|From|Across|Later|Earlier|Hours later|"
                     r"A day later|Meanwhile)\b[^,.;:!?“”\"]{0,60},\s+(?=[A-Z])")
-# "<who they are>, <Name>," as the subject: the description first, the name in commas.
-_DESCRIBED_SUBJECT = re.compile(
+# "<who they are>, <Name>,": the description first, the name in commas (a subject here, the
+# interviewee in app.core.interviews).
+DESCRIBED_PERSON = re.compile(
     r"(?:The |[A-Z][\w’'\-]*['’]s |An? )[^,;:.!?“”\"]{3,80}?,\s+"
     r"(?P<name>[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|de|van|von|bin|al)){1,3}),(?=\s)"
 )
