@@ -17,7 +17,8 @@ import sys
 
 # Kept in step with app.cli.COMMANDS by tests/cli/test_launch.py.
 SUBCOMMANDS = frozenset(
-    {"import", "statements", "search", "parties", "tag", "suggest", "join", "topic", "link", "export",
+    {"import", "statements", "search", "parties", "tag", "suggest", "join", "topic", "topics", "counterclaims",
+     "link", "export",
      "newsroom"}
 )
 CLI_FLAGS = frozenset({"-h", "--help", "--version", "-V"})

@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from app.cli import edits, exchange, reads  # noqa: F401  (each registers its commands)
+from app.cli import edits, exchange, reads, topics  # noqa: F401  (each registers its commands)
 from app.cli.common import COMMANDS, say
 from app.cli.parser import build_parser, normalise_tag_args
 from app.core.errors import CounterclaimError

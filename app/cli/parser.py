@@ -31,6 +31,7 @@ def _whole_number(what: str) -> Callable[[str], int]:
 
 
 _ID = _whole_number("an id")
+_count = _whole_number("a count")
 
 
 def _export_format(text: str) -> str:
@@ -120,6 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("name", help="the topic's name")
     p.add_argument("statement_ids", type=_ID, nargs="+", metavar="STATEMENT_ID")
+
+    p = sub.add_parser("topics", help="list topics; suggest them (--suggest), accept or reject suggestions")
+    p.add_argument("project")
+    p.add_argument("--suggest", action="store_true", help="suggest topics (replaces earlier suggestions, never yours)")
+    p.add_argument("--count", type=_count, metavar="N", help="with --suggest: about this many new topics")
+    p.add_argument("--accept", action="append", metavar="NAME", help="make a suggested topic yours (repeatable)")
+    p.add_argument("--reject", action="append", metavar="NAME", help="turn a suggested topic down (repeatable)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("counterclaims", help="the statements of other parties that most likely answer one statement")
+    p.add_argument("project")
+    p.add_argument("statement_id", type=_ID, metavar="STATEMENT_ID")
+    p.add_argument("--limit", type=_count, default=10, metavar="N")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("link", help="link two statements: one contradicts, supports or responds to the other")
     p.add_argument("project")

@@ -18,6 +18,7 @@ from app.store import narrative as _narrative
 from app.store import parties as _parties
 from app.store import search as _search
 from app.store import statements as _statements
+from app.store import topic_suggestions as _topic_suggestions
 from app.store import topics as _topics
 from app.store import watch as _watch
 from app.store.alias_origins import Origin
@@ -160,6 +161,35 @@ def topics(project: Project) -> list[Topic]:
 def topic_counts(project: Project) -> dict[int, int]:
     """Statements per topic id."""
     return _topics.counts(project)
+
+
+def topic_suggestion_counts(project: Project) -> dict[int, int]:
+    """Statements suggested into each topic id (suggested topics, and confirmed ones)."""
+    return _topic_suggestions.counts(project)
+
+
+def topic_suggestions(project: Project) -> list[tuple[int, int, float]]:
+    """(statement id, topic id, score) of every statement suggested into a topic."""
+    return _topic_suggestions.all_suggestions(project)
+
+
+def topic_listing(project: Project) -> list[dict]:
+    """Every topic with its statements, as ``counterclaim topics --json`` prints it:
+    ``statement_ids`` are the journalist's for a confirmed topic and the suggested ones for a
+    suggested topic; ``suggested_ids`` are those proposed into a confirmed topic."""
+    confirmed = _topic_suggestions.confirmed_members(project)
+    offered: dict[int, list[int]] = {}
+    for statement_id, topic_id, _score in _topic_suggestions.all_suggestions(project):
+        offered.setdefault(topic_id, []).append(statement_id)
+    out = []
+    for t in _topics.all_topics(project):
+        row = {"id": t.id, "name": t.name, "status": t.status, "color": t.color}
+        if t.suggested:
+            row.update(statement_ids=offered.get(t.id, []), shares=t.shares)
+        else:
+            row.update(statement_ids=confirmed.get(t.id, []), suggested_ids=offered.get(t.id, []))
+        out.append(row)
+    return out
 
 
 def topic_pairs(project: Project, statement_ids: Sequence[int]) -> list[tuple[int, int]]:

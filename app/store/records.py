@@ -66,6 +66,12 @@ class Topic:
     name: str
     color: str
     position: int
+    status: str = "confirmed"  # or "suggested": Counterclaim's proposal, not yet the journalist's
+    shares: str = ""  # a suggested topic's explanation: the terms its statements share
+
+    @property
+    def suggested(self) -> bool:
+        return self.status == "suggested"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,5 +92,5 @@ STATEMENT_COLUMNS = (
     "confidence, note, reason, quotes, carried_from, furniture"
 )
 PARTY_COLUMNS = "id, name, color, aliases, shortcut, position"
-TOPIC_COLUMNS = "id, name, color, position"
+TOPIC_COLUMNS = "id, name, color, position, status, shares"
 LINK_COLUMNS = "id, source_id, target_id, relation, note, status"

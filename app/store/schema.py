@@ -173,8 +173,32 @@ def _to_v2(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE statements ADD COLUMN furniture TEXT")
 
 
+# Suggested topics (app/store/topic_suggestions.py): a topic is the journalist's ('confirmed')
+# or Counterclaim's proposal ('suggested', with the terms its statements share); statements
+# proposed into a topic are kept apart from statement_topics, which stays the journalist's.
+_V3 = """
+CREATE TABLE topic_suggestions (
+    statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    topic_id     INTEGER NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    score        REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (statement_id, topic_id)
+) WITHOUT ROWID;
+CREATE INDEX topic_suggestions_by_topic ON topic_suggestions(topic_id);
+"""
+
+
+def _to_v3(db: sqlite_utils.Database) -> None:
+    db.execute(
+        "ALTER TABLE topics ADD COLUMN status TEXT NOT NULL DEFAULT 'confirmed' "
+        "CHECK (status IN ('suggested', 'confirmed'))"
+    )
+    db.execute("ALTER TABLE topics ADD COLUMN shares TEXT NOT NULL DEFAULT ''")
+    for statement in _split_script(_V3):
+        db.execute(statement)
+
+
 # Index i holds the step from version i to version i+1.
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1, _to_v2]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_to_v1, _to_v2, _to_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

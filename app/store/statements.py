@@ -232,8 +232,9 @@ def detailed(
     party_id: int | None = None,
     ids: Sequence[int] | None = None,
 ) -> list[dict]:
-    """Statements with their party's name and topic names, for listings and exports; page
-    furniture (not the article) is left out."""
+    """Statements with their party's name and topic names (``topics``: the journalist's;
+    ``suggested_topics``: those Counterclaim suggests them for), for listings and exports;
+    page furniture (not the article) is left out."""
     where, params = ["s.furniture IS NULL"], []
     if article_id is not None:
         where.append("s.article_id = ?")
@@ -250,7 +251,10 @@ def detailed(
                s.carried_from, s.note, s.quotes,
                (SELECT json_group_array(t.name) FROM statement_topics st
                   JOIN topics t ON t.id = st.topic_id
-                 WHERE st.statement_id = s.id) AS topics
+                 WHERE st.statement_id = s.id) AS topics,
+               (SELECT json_group_array(t.name) FROM topic_suggestions ts
+                  JOIN topics t ON t.id = ts.topic_id
+                 WHERE ts.statement_id = s.id) AS suggested_topics
         FROM statements s LEFT JOIN parties p ON p.id = s.party_id
         WHERE {" AND ".join(where)}
         ORDER BY s.article_id, s.start
@@ -261,6 +265,7 @@ def detailed(
     for values in cursor:
         row = dict(zip(names, values))
         row["topics"] = sorted(json.loads(row["topics"] or "[]"))
+        row["suggested_topics"] = sorted(json.loads(row["suggested_topics"] or "[]"))
         row["quotes"] = json.loads(row["quotes"] or "[]")
         rows.append(row)
     return rows

@@ -20,8 +20,9 @@ def by_name(project: Project, name: str) -> Topic | None:
     return Topic(*row) if row else None
 
 
-def ensure(project: Project, name: str, color: str | None = None) -> int:
-    """The id of the topic with this name, creating it if needed."""
+def ensure(project: Project, name: str, color: str | None = None, suggested_shares: str | None = None) -> int:
+    """The id of the topic with this name, creating it if needed (a suggested one when
+    ``suggested_shares``, the explanation, is given)."""
     name = name.strip()
     if not name:
         raise CounterclaimError("A topic needs a name.")
@@ -30,7 +31,10 @@ def ensure(project: Project, name: str, color: str | None = None) -> int:
         return found.id
     position, count = project.execute("SELECT coalesce(max(position) + 1, 0), count(*) FROM topics").fetchone()
     table = project.db["topics"]
-    table.insert({"name": name, "color": color or PALETTE[count % len(PALETTE)], "position": position})
+    row = {"name": name, "color": color or PALETTE[count % len(PALETTE)], "position": position}
+    if suggested_shares is not None:
+        row.update(status="suggested", shares=suggested_shares)
+    table.insert(row)
     return table.last_pk
 
 
@@ -73,6 +77,10 @@ def require(project: Project, topic_id: int) -> Topic:
     return topic
 
 
+def set_status(project: Project, topic_id: int, status: str) -> None:
+    project.execute("UPDATE topics SET status = ? WHERE id = ?", (status, topic_id))
+
+
 def update(project: Project, topic_id: int, name: str | None = None, color: str | None = None) -> None:
     if name is not None:
         name = name.strip()
@@ -110,9 +118,10 @@ def put_rows(project: Project, rows: dict[int, Topic | None]) -> None:
         "UPDATE topics SET name = ? WHERE id = ?", [(f"\u2063parked topic {row.id}\u2063", row.id) for row in present]
     )
     project.conn.executemany(
-        "INSERT INTO topics (id, name, color, position) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, color = excluded.color, position = excluded.position",
-        [(row.id, row.name, row.color, row.position) for row in present],
+        "INSERT INTO topics (id, name, color, position, status, shares) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, color = excluded.color, position = excluded.position, "
+        "status = excluded.status, shares = excluded.shares",
+        [(row.id, row.name, row.color, row.position, row.status, row.shares) for row in present],
     )
 
 

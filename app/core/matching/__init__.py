@@ -31,6 +31,8 @@ one answers the other       1.0 when one urges or calls on and the other warns o
                             less: a contradiction needs a common subject)
 amounts of people           0.5 when both count people ("two people" / "number of terrorists")
 same article                0.3
+close by in it              up to 1.5 more, less the further apart (within 900 characters):
+                            news gives the answer right after the claim ("Kigali denied it.")
 ==========================  =====================================================================
 
 Only statements with a party other than the query's are suggested; narration (party None)
@@ -59,6 +61,8 @@ STANCE_NEEDS_OVERLAP = 0.2  # without a shared topic, stance counts in full from
 RESPONSE_WEIGHT = 1.0
 QUANTITY_WEIGHT = 0.5
 ARTICLE_WEIGHT = 0.3
+NEAR_WEIGHT = 1.5
+NEAR_CHARS = 900
 
 KIND_WEIGHT = {"e": 1.5, "p": 1.5, "#": 1.2, "c": 0.7}
 BM25_K1 = 1.2
@@ -79,6 +83,7 @@ class MatchableStatement:
     party: str | None
     topics: frozenset[str] = frozenset()
     article_id: int | None = None
+    start: int | None = None  # where it starts in its article: statements close by answer each other
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,7 @@ class CounterclaimIndex:
         self._docs: dict[int, _Doc] = {}
         self._df: dict[str, int] = {}  # feature -> statements having it (all statements)
         self._postings: dict[str, list[int]] = {}  # feature or topic -> ids (party statements)
+        self._articles: dict[int, dict[int, int]] = {}  # article id -> {party statement id: start}
         self._total_terms = 0
         self._lock = threading.RLock()
         for statement in statements:
@@ -170,6 +176,8 @@ class CounterclaimIndex:
                     bucket.append(sid)
             for key in doc.topics:
                 postings.setdefault(key, []).append(sid)
+            if statement.article_id is not None and statement.start is not None:
+                self._articles.setdefault(statement.article_id, {})[sid] = statement.start
 
     def _remove(self, sid: int) -> None:
         doc = self._docs.pop(sid)
@@ -182,6 +190,7 @@ class CounterclaimIndex:
             else:
                 del df[key]
         if doc.statement.party is not None:
+            self._articles.get(doc.statement.article_id, {}).pop(sid, None)
             for key in (*doc.terms, *doc.topics):
                 bucket = self._postings[key]
                 bucket.remove(sid)
@@ -226,7 +235,7 @@ class CounterclaimIndex:
         features = [(len(postings[k]), k, w) for k, w in weights.items() if k in postings]
         features += [(len(postings[k]), k, _ROUGH_TOPIC) for k in doc.topics if k in postings]
         features.sort(key=lambda f: (f[0], f[1]))
-        rough: dict[int, float] = {}
+        rough: dict[int, float] = dict.fromkeys(self._near(doc.statement), 0.0)
         spent = 0
         for size, key, weight in features:
             bucket = postings[key]
@@ -239,6 +248,13 @@ class CounterclaimIndex:
             for sid in bucket:
                 rough[sid] = get(sid, 0.0) + weight
         return rough
+
+    def _near(self, source: MatchableStatement) -> list[int]:
+        """The party statements of the same article within ``NEAR_CHARS`` of ``source``."""
+        if source.start is None or source.article_id not in self._articles:
+            return []
+        return [sid for sid, start in self._articles[source.article_id].items()
+                if abs(start - source.start) < NEAR_CHARS and sid != source.id]
 
     def _shortlist(self, rough: dict[int, float], source: MatchableStatement) -> list[tuple[int, float]]:
         """The best by first-pass score, from other parties, ties to the lower id. A
@@ -286,7 +302,7 @@ class CounterclaimIndex:
             if query.quantity is not None and cand.quantity:
                 score += QUANTITY_WEIGHT
             if source.article_id is not None and source.article_id == cand.statement.article_id:
-                score += ARTICLE_WEIGHT
+                score += ARTICLE_WEIGHT + NEAR_WEIGHT * _nearness(source, cand.statement)
             if score > 0.0 and math.isfinite(score):
                 scored.append((-round(score, 6), sid))
         return scored
@@ -303,8 +319,15 @@ class CounterclaimIndex:
         reasons += _word_reasons(query, other, shared)
         reasons += _related_reasons(query, other, shared, {axis for axis, *_ in pairs})
         if doc.statement.article_id is not None and doc.statement.article_id == cand.statement.article_id:
-            reasons.append("same article")
+            reasons.append("close by in the same article" if _nearness(doc.statement, cand.statement) else "same article")
         return tuple(reasons)
+
+
+def _nearness(a: MatchableStatement, b: MatchableStatement) -> float:
+    """1 for statements side by side, falling to 0 at ``NEAR_CHARS`` apart (same article)."""
+    if a.start is None or b.start is None:
+        return 0.0
+    return max(0.0, 1.0 - abs(a.start - b.start) / NEAR_CHARS)
 
 
 def _topic_reasons(doc: _Doc, cand: _Doc) -> list[str]:

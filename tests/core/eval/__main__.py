@@ -1,4 +1,5 @@
-"""``python -m tests.core.eval [dev|heldout|fresh|fresh2|seed|all] [--misses] [--parties]``: the figures table."""
+"""``python -m tests.core.eval [dev|heldout|fresh|fresh2|seed|all] [--misses] [--parties] [--topics]``: the figures table
+(``--topics``: suggested topics and counterclaims instead, tests/core/eval/topics.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("set", nargs="?", default="all", choices=[*harness.SETS, "seed", "all"])
     parser.add_argument("--misses", action="store_true", help="list every answer that is not right, with its sentence")
     parser.add_argument("--parties", action="store_true", help="list each conflict's parties and the side each stands for")
+    parser.add_argument("--topics", action="store_true", help="suggested topics and counterclaims, per conflict")
     args = parser.parse_args(argv)
+    if args.topics:
+        return _topics(harness.SETS if args.set == "all" else [args.set], args.misses)
     names = [*harness.SETS, "seed"] if args.set == "all" else [args.set]
     for name in names:
         if name == "seed":
@@ -31,6 +35,23 @@ def main(argv: list[str] | None = None) -> int:
             print(harness.party_report(per))
         if args.misses:
             print(harness.misses(per))
+        print()
+    return 0
+
+
+def _topics(sets, misses: bool) -> int:
+    from tests.core.eval import topics
+
+    for name in sets:
+        scores = [topics.score_conflict(folder) for folder in topics.gold_folders(name)]
+        if not scores:
+            continue
+        print(topics.table(name, scores))
+        for s in scores:
+            print(f"  {s.conflict}: {'; '.join(s.names)}")
+            if misses:
+                for line in s.missed_pairs:
+                    print(f"    {line}")
         print()
     return 0
 

@@ -1,0 +1,89 @@
+"""Suggest topics for a project: what the desk's "Suggest topics" and ``counterclaim topics
+--suggest`` both do.
+
+    plan = plan_topics(project, count=None)       # reads only: the long part, off the UI thread
+    changes = store_plan(project, plan)           # one transaction, undoable (topics_ops.apply)
+    suggest(project, count=None) -> Changes       # both
+
+Every earlier suggestion is replaced; confirmed topics and what is under them are never
+touched, and statements under none of them are proposed into the closest confirmed topic
+before new topics are made of the rest (``app.core.topics``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.core import topics as core_topics
+from app.core.errors import CounterclaimError
+from app.ops import topics_ops
+from app.ops.changes import Changes
+from app.store import parties, statements, topic_suggestions, topics
+from app.store.database import Project
+
+
+@dataclass(frozen=True)
+class TopicPlan:
+    suggested: list[core_topics.SuggestedTopic]
+    statements: int  # read to make it
+
+
+def plan_topics(project: Project, count: int | None = None) -> TopicPlan:
+    if count is not None and not 1 <= count <= 50:
+        raise CounterclaimError("Ask for between 1 and 50 topics.")
+    rows = topic_suggestions.statements_to_group(project)
+    items = [core_topics.TopicItem(*row) for row in rows]
+    names = {t.id: t.name for t in topics.all_topics(project)}
+    confirmed = {names[tid]: ids for tid, ids in topic_suggestions.confirmed_members(project).items()}
+    forms = frozenset(
+        form.casefold() for p in parties.all_parties(project) for form in (p.name, *p.aliases)
+    )
+    return TopicPlan(core_topics.suggest(items, confirmed, count, forms), len(items))
+
+
+def store_plan(project: Project, plan: TopicPlan) -> Changes:
+    """Replace every suggestion with ``plan``'s, in one undoable step."""
+
+    def touched() -> list[int]:
+        return [t.id for t in topics.all_topics(project)]
+
+    def edit():
+        for topic_id in topic_suggestions.suggested_topic_ids(project):
+            topics.put_rows(project, {topic_id: None})  # with its suggestions
+        topic_suggestions.remove(project, topic_suggestions.all_suggestions(project))
+        known = {t.name.casefold(): t for t in topics.all_topics(project)}
+        present = set(_existing_ids(project, plan))
+        for found in plan.suggested:
+            if found.existing is not None:
+                target = known.get(found.existing.casefold())
+                if target is None:
+                    continue  # renamed or deleted since the plan was made
+                topic_id = target.id
+            else:
+                topic_id = topics.ensure(project, _free_name(found.name, known), None, found.explanation)
+                known[topics.get(project, topic_id).name.casefold()] = topics.get(project, topic_id)
+            topic_suggestions.add(project, [(s, topic_id, score) for s, score in
+                                            zip(found.statement_ids, found.scores) if s in present])
+        return None, [], []
+
+    return topics_ops.recorded(project, edit, touched)
+
+
+def suggest(project: Project, count: int | None = None) -> Changes:
+    return store_plan(project, plan_topics(project, count))
+
+
+def _existing_ids(project: Project, plan: TopicPlan) -> list[int]:
+    """The plan's statements still in the project (a split or another writer may have taken some)."""
+    ids = sorted({s for t in plan.suggested for s in t.statement_ids})
+    missing = set(statements.missing(project, ids))
+    return [i for i in ids if i not in missing]
+
+
+def _free_name(name: str, known: dict) -> str:
+    """``name``, or ``name (2)``… when the journalist already has a topic called that."""
+    candidate, n = name, 2
+    while candidate.casefold() in known:
+        candidate = f"{name} ({n})"
+        n += 1
+    return candidate
