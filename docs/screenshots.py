@@ -103,6 +103,7 @@ def shot_many_outlets(window):
 
 
 from narrative_shots import shot_comparison, shot_narrative  # noqa: E402 - beside this script
+from topic_shots import shot_thirty_parties, shot_topics_blank, shot_topics_sheet, shot_topics_suggested  # noqa: E402
 
 SHOTS: dict[str, Callable] = {
     "desk": shot_desk,
@@ -111,6 +112,10 @@ SHOTS: dict[str, Callable] = {
     "comparison": shot_comparison,
     "real-coverage": shot_real_coverage,
     "many-outlets": shot_many_outlets,
+    "topics-blank": shot_topics_blank,
+    "topics-suggested": shot_topics_suggested,
+    "topics-sheet": shot_topics_sheet,
+    "thirty-parties": shot_thirty_parties,
 }
 
 

@@ -73,8 +73,32 @@ def topic_project(folder: Path) -> Path:
     from app.ops.importing import import_files
     from app.store.database import Project
 
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "tarn.counterclaim"
     with Project(path, create=True) as project:
         report = import_files(project, write_articles(folder / "articles"), outlet=None)
         assert not report.refused, report.refused
+    return path
+
+
+def many_party_project(folder: Path, parties: int = 30) -> Path:
+    """The same articles with their statements spread over ``parties`` parties (named like a
+    real investigation's: ministries, militias, agencies), as a big project's desk meets them."""
+    from app.ops import parties_ops, tagging, topic_suggesting
+    from app.store.database import Project
+
+    path = topic_project(folder)
+    kinds = ("Ministry of Defence", "Foreign Ministry", "Border Police", "Red Crescent", "Farmers' Union",
+             "Provincial Council", "Liberation Front", "Observer Mission", "Press Agency", "Human Rights Watch")
+    with Project(path) as project:
+        ids = [r[0] for r in project.execute("SELECT id FROM statements WHERE furniture IS NULL ORDER BY id")]
+        for (party_id,) in project.execute("SELECT id FROM parties").fetchall():
+            parties_ops.delete(project, party_id)  # the import's own: these thirty instead
+        made = []
+        for n in range(parties):
+            name = f"{('Maravian', 'Osklander', 'Genvar')[n % 3]} {kinds[n % len(kinds)]} {n // 10 + 1}"
+            made.append(parties_ops.add(project, name).party_ids[0])
+        for k, statement_id in enumerate(ids):
+            tagging.tag(project, [statement_id], made[k % len(made)])
+        topic_suggesting.suggest(project)
     return path

@@ -25,14 +25,14 @@ from app.store.alias_origins import Origin
 from app.store.database import Project
 from app.store.exchange import ExportData
 from app.store.links import RELATIONS
-from app.store.narrative import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, TEXT, TOPIC, ArticleBrief
+from app.store.narrative import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, SUGGESTED_PLACE, TEXT, TOPIC, ArticleBrief
 from app.store.records import Article, Link, Party, Topic
 from app.store.statements import StatementFilter
 
 # The shapes these reads return, and the filter the statement listings take. The column
 # positions (ID … TEXT) index the tuples of placed_statements.
 __all__ = [
-    "ARTICLE", "ID", "PARAGRAPH", "PARTY", "RELATIONS", "STATUS", "TEXT", "TOPIC", "Article",
+    "ARTICLE", "ID", "PARAGRAPH", "PARTY", "RELATIONS", "STATUS", "SUGGESTED_PLACE", "TEXT", "TOPIC", "Article",
     "ArticleBrief", "ExportData", "Link", "Origin", "Party", "StatementFilter", "Topic",
     "alias_origins", "article", "article_briefs", "data_version", "article_count", "article_summaries", "articles",
     "articles_of", "comparison", "furniture_spans", "links", "links_of", "outlets", "parties",

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from app.core.comparison import Grid, build_grid
 from app.core.errors import CounterclaimError
+from app.core.words import SUGGESTED_MARK
 from app.store import alias_origins as _alias_origins
 from app.store import parties as _parties
 from app.store import topics as _topics
@@ -76,12 +77,24 @@ class ExportData:
     #: JSON exchange file, which carries the whole project.
     furniture: list[dict] = field(default_factory=list)
     statement_topics: list[tuple[int, int]] = field(default_factory=list)
+    #: Topics Counterclaim suggests (not the journalist's): rows of the comparison grid, marked
+    #: "(suggested)", with the statements suggested into them (``statement["suggested_topics"]``);
+    #: never in the JSON exchange file, which carries only what the journalist made.
+    suggested_topics: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     #: where each exported party's aliases came from (app/store/alias_origins.py)
     alias_origins: list[dict] = field(default_factory=list)
 
     def grid(self, include_untopical: bool = False) -> Grid:
-        return build_grid(self.parties, self.topics, self.statements, include_untopical=include_untopical)
+        if not self.suggested_topics:
+            return build_grid(self.parties, self.topics, self.statements, include_untopical=include_untopical)
+        rows = [*self.topics, *({**t, "name": t["name"] + SUGGESTED_MARK} for t in self.suggested_topics)]
+        statements = [
+            {**s, "topics": [*s["topics"], *(n + SUGGESTED_MARK for n in s.get("suggested_topics", ()))]}
+            if s.get("suggested_topics") else s
+            for s in self.statements
+        ]
+        return build_grid(self.parties, rows, statements, include_untopical=include_untopical)
 
     @cached_property
     def statements_by_id(self) -> dict[int, dict]:
@@ -138,8 +151,11 @@ def _select(project: Project, selection: Selection | None) -> ExportData:
         party["aliases"] = json.loads(party["aliases"] or "[]")
     data.parties = _in_order(all_parties, party_ids)
     topic_ids = _resolve_topics(project, selection.topic_names)
-    all_topics = _rows(project, "SELECT " + ", ".join(TOPIC_FIELDS) + " FROM topics ORDER BY position, id")
-    data.topics = _in_order(all_topics, topic_ids)
+    all_topics = _rows(project, "SELECT " + ", ".join(TOPIC_FIELDS) + ", status FROM topics ORDER BY position, id")
+    status = {t["id"]: t.pop("status") for t in all_topics}
+    chosen = _in_order(all_topics, topic_ids)
+    data.topics = [t for t in chosen if status[t["id"]] == "confirmed"]
+    data.suggested_topics = [t for t in chosen if status[t["id"]] == "suggested"]
 
     where, params = _statement_where(article_ids, party_ids, topic_ids, selection.confirmed_only)
     rows = _select_statements(project, where, params)
@@ -230,11 +246,19 @@ def _attach_topics(project: Project, data: ExportData, exported: set[int]) -> No
     by_statement: dict[int, list[int]] = {}
     for sid, tid in pairs:
         by_statement.setdefault(sid, []).append(tid)
+    suggested_name = {t["id"]: t["name"] for t in data.suggested_topics}
+    offered: dict[int, list[str]] = {}
+    if suggested_name:
+        for sid, tid in project.execute("SELECT statement_id, topic_id FROM topic_suggestions ORDER BY topic_id"):
+            if sid in exported and tid in suggested_name:
+                offered.setdefault(sid, []).append(suggested_name[tid])
     for statement in data.statements:
         statement["quotes"] = json.loads(statement["quotes"] or "[]")
         ids = by_statement.get(statement["id"], [])
         statement["topic_ids"] = ids
         statement["topics"] = [topic_name[t] for t in ids]
+        if statement["id"] in offered:
+            statement["suggested_topics"] = offered[statement["id"]]
 
 
 # -- writing an exchange file back ------------------------------------------------------------

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -29,9 +28,11 @@ from app.core.words import SUGGESTED_MARK, counted
 from app.ops import queries
 from app.ui import roles
 from app.ui.context import follow
+from app.ui.elided import ElidedLabel
 from app.ui.errors import guarded
 
 CELL_LIMIT = 12
+COLUMN_WIDTH = 230  # the narrowest a party's column is readable at
 LEGEND = "Grey italics, “(suggested)”: a party Counterclaim suggested, not yet confirmed."
 EMPTY_TEXT = "— says nothing on this —"
 ENTRIES_ROLE = roles.USER + 1
@@ -66,7 +67,7 @@ class ComparisonModel(QAbstractTableModel):
         if self.grid is None:
             return None
         item = self.grid.columns[section] if orientation == roles.HORIZONTAL else self.grid.rows[section]
-        if role == roles.DISPLAY:
+        if role in (roles.DISPLAY, roles.TOOLTIP):  # the tooltip: the whole name, when the header elides it
             return item.name
         if role == COLOR_ROLE:
             return item.color
@@ -214,6 +215,7 @@ class ComparisonSheet(QWidget):
         self.view.setWordWrap(True)
         self.view.setSelectionMode(QTableView.SingleSelection)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.view.horizontalHeader().setMinimumSectionSize(80)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.view.verticalHeader().setFixedWidth(190)
         self.view.setVerticalScrollMode(QTableView.ScrollPerPixel)
@@ -222,10 +224,10 @@ class ComparisonSheet(QWidget):
         self.confirmed.setObjectName("comparisonConfirmed")
         self.untopical = QCheckBox("No-topic row", self)
         self.untopical.setObjectName("comparisonUntopical")
-        self.summary = QLabel(self)
+        self.summary = ElidedLabel("", self)
         self.summary.setObjectName("comparisonSummary")
         self.summary.setStyleSheet("color: palette(placeholder-text);")
-        self.legend = QLabel(LEGEND, self)
+        self.legend = ElidedLabel(LEGEND, self)
         self.legend.setObjectName("comparisonLegend")
         self.legend.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
         for box in (self.confirmed, self.untopical):
@@ -234,9 +236,8 @@ class ComparisonSheet(QWidget):
         bar.setContentsMargins(4, 4, 4, 0)
         bar.addWidget(self.confirmed)
         bar.addWidget(self.untopical)
-        bar.addStretch(1)
-        bar.addWidget(self.legend)
-        bar.addWidget(self.summary)
+        bar.addWidget(self.legend, 1)
+        bar.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -244,6 +245,24 @@ class ComparisonSheet(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.reload)
         self.view.horizontalHeader().sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
+
+    def _fit_columns(self) -> None:
+        """Columns share the width while each stays readable (``COLUMN_WIDTH``); with more
+        parties than that allows, each keeps that width and the sheet scrolls sideways."""
+        header = self.view.horizontalHeader()
+        count = self.model.columnCount()
+        room = self.view.viewport().width()
+        if count and count * COLUMN_WIDTH > room:
+            header.setSectionResizeMode(QHeaderView.Interactive)
+            header.setDefaultSectionSize(COLUMN_WIDTH)
+            for c in range(count):
+                header.resizeSection(c, COLUMN_WIDTH)
+        else:
+            header.setSectionResizeMode(QHeaderView.Stretch)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def set_context(self, context) -> None:
         follow(self.context, context, self.on_change)
@@ -274,11 +293,18 @@ class ComparisonSheet(QWidget):
             self.model.set_grid(None)
             return
         data = queries.comparison(self.context.project, confirmed_only=self.confirmed.isChecked())
-        grid = data.grid(include_untopical=self.untopical.isChecked())
+        no_topics = not data.topics and not data.suggested_topics
+        # before any topic exists, every statement in the "No topic" row: never a blank sheet
+        grid = data.grid(include_untopical=self.untopical.isChecked() or no_topics)
         self.model.set_grid(grid)
+        self._fit_columns()
         empty = sum(1 for r in range(len(grid.rows)) for c in range(len(grid.columns)) if grid.is_empty(r, c))
-        self.summary.setText(
-            f"{counted(len(grid.rows), 'topic')} × {counted(len(grid.columns), 'party')} · "
-            f"{counted(grid.statement_count, 'statement')} · {counted(empty, 'empty cell')}"
-        )
+        if no_topics:
+            self.summary.setText(f"{counted(grid.statement_count, 'statement')} of {counted(len(grid.columns), 'party')} · "
+                                 "no topics yet: Suggest topics (Topics panel) groups them by the points in dispute")
+        else:
+            self.summary.setText(
+                f"{counted(len(grid.rows), 'topic')} × {counted(len(grid.columns), 'party')} · "
+                f"{counted(grid.statement_count, 'statement')} · {counted(empty, 'empty cell')}"
+            )
         self.view.resizeRowsToContents()

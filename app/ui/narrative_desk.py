@@ -35,7 +35,7 @@ class NarrativeDesk(QObject):
         self.picker: TopicPicker | None = None
         self.view = NarrativeView(window)
         self.sheet = ComparisonSheet(window)
-        self.topics = TopicPanel(window)
+        self.topics = TopicPanel(window.jobs, window, selection=self.selected_statements)
         self.suggestions = SuggestionsPanel(window.jobs, window)
         window.add_view(self.view, "Narratives")
         window.add_view(self.sheet, "Comparison sheet")
@@ -53,6 +53,7 @@ class NarrativeDesk(QObject):
         self.view.activated.connect(self.jump)
         self.view.selection_changed.connect(self._narrative_selected)
         self.view.topic_wanted.connect(self.pick_topic)
+        self.view.suggest_wanted.connect(self._suggest_topics)
         self.view.menu_wanted.connect(lambda ids, anchor, pos: self.menu(ids, anchor, pos, from_view=True))
         window.tagging.selection_changed.connect(self._desk_selected)
         for widget in (window.reader, window.statements.view):
@@ -74,6 +75,17 @@ class NarrativeDesk(QObject):
             part.set_context(context)  # each connects itself to the context's changes
 
     # -- selection and jumps ---------------------------------------------------------------------
+
+    def _suggest_topics(self) -> None:
+        self.topics_dock.show()
+        self.topics_dock.raise_()
+        self.topics.suggest()
+
+    def selected_statements(self) -> list[int]:
+        """What the journalist has selected: in the narrative view if it is in front, else the desk."""
+        if self.window_.views.currentWidget() is self.view and self.view.selected:
+            return list(self.view.selected)
+        return list(self.window_.tagging.selected) or list(self.view.selected)
 
     def _narrative_selected(self, ids: list[int]) -> None:
         self.suggestions.follow(ids[0] if ids else None)

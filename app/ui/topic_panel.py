@@ -3,6 +3,11 @@
 Add, rename, recolour, merge, delete, reorder (▲ ▼) — each an undoable TopicCommand.
 Drop statements on a topic (from the narrative panes or the statement table) to file them
 under it; T on selected statements opens the quick picker (app.ui.topic_picker).
+
+Suggest topics groups the project's statements by the points in dispute, off the UI thread
+(``app.ops.topic_suggesting``); a suggested topic is listed in italics, "(suggested)", with
+what its statements share as its tooltip, until the journalist accepts it (it and its
+statements become theirs), rejects it, renames, merges or splits it — each undoable.
 """
 
 from __future__ import annotations
@@ -10,13 +15,15 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSizePolicy,
+    QSpinBox,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -24,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CounterclaimError
-from app.ops import queries, topics_ops
+from app.core.words import SUGGESTED_MARK, counted
+from app.ops import queries, topic_suggesting, topics_ops
 from app.ops.changes import first
 from app.ui import ask, roles
 from app.ui import narrative_commands as commands
@@ -45,15 +53,26 @@ class TopicModel(QAbstractTableModel):
         self.context = None
         self.topics = []
         self.counts: dict[int, int] = {}
+        self.offered: dict[int, int] = {}  # statements suggested into each topic
+        self._italic = QFont()
+        self._italic.setItalic(True)
 
     def reload(self) -> None:
         self.beginResetModel()
         if self.context is not None:
             self.topics = queries.topics(self.context.project)
             self.counts = queries.topic_counts(self.context.project)
+            self.offered = queries.topic_suggestion_counts(self.context.project)
         else:
-            self.topics, self.counts = [], {}
+            self.topics, self.counts, self.offered = [], {}, {}
         self.endResetModel()
+
+    def count_text(self, topic) -> str:
+        offered = self.offered.get(topic.id, 0)
+        if topic.suggested:
+            return str(offered)
+        mine = self.counts.get(topic.id, 0)
+        return f"{mine} + {offered}?" if offered else str(mine)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.topics)
@@ -69,16 +88,31 @@ class TopicModel(QAbstractTableModel):
             return None
         topic = self.topics[index.row()]
         if role == roles.DISPLAY:
-            return topic.name if index.column() == self.NAME else self.counts.get(topic.id, 0)
+            if index.column() == self.COUNT:
+                return self.count_text(topic)
+            return topic.name + (SUGGESTED_MARK if topic.suggested else "")
         if role == roles.DECORATION and index.column() == self.NAME:
             return QColor(topic.color)
         if role == roles.ALIGNMENT and index.column() == self.COUNT:
             return int(Qt.AlignCenter)
+        if role == roles.FONT and topic.suggested:
+            return self._italic
+        if role == roles.FOREGROUND and topic.suggested:
+            return QColor("#5A5A5A")
         if role == roles.TOOLTIP:
-            return f"{topic.name}: drop statements here to put them under it"
+            return self.tooltip(topic)
         if role == ID_ROLE:
             return topic.id
         return None
+
+    def tooltip(self, topic) -> str:
+        if topic.suggested:
+            return (f"Suggested by Counterclaim: {counted(self.offered.get(topic.id, 0), 'statement')} that "
+                    f"{topic.shares.replace('shares: ', 'share ') or 'are alike'}. Accept it to make it yours; "
+                    "rename, merge, split or reject it.")
+        offered = self.offered.get(topic.id, 0)
+        extra = f" Counterclaim suggests {counted(offered, 'more statement')} for it: Accept adds them." if offered else ""
+        return f"{topic.name}: drop statements here to put them under it.{extra}"
 
 
 class TopicTable(QTableView):
@@ -122,10 +156,13 @@ class TopicTable(QTableView):
 
 
 class TopicPanel(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, jobs=None, parent=None, selection=None):
         super().__init__(parent)
         self.setObjectName("topicPanel")
         self.context = None
+        self.jobs = jobs  # background work (app.ui.workers.JobRunner); None: suggest in place
+        self.selection = selection or (lambda: [])  # the statements selected in the desk
+        self.job = None
         self.model = TopicModel(self)
         self.view = TopicTable(self)
         self.view.setObjectName("topicList")
@@ -148,6 +185,9 @@ class TopicPanel(QWidget):
             ("Delete", "Remove the selected topic (its statements stay)", self.delete),
             ("▲", "Move up", partial(self.move, -1)),
             ("▼", "Move down", partial(self.move, 1)),
+            ("Accept", "Make the selected suggestion yours: the topic and the statements suggested for it", self.accept),
+            ("Reject", "Turn the selected suggestion down (its statements stay, under no topic)", self.reject),
+            ("Split…", "Move the statements selected in the desk into a new topic of their own", self.split),
         ]
         self.buttons: dict[str, QToolButton] = {}
         for n, (label, tip, slot) in enumerate(specs):
@@ -158,14 +198,31 @@ class TopicPanel(QWidget):
             button.clicked.connect(lambda _c=False, s=slot: s())
             buttons.addWidget(button, n // 4, n % 4)
             self.buttons[label.strip("…")] = button
-        hint = QLabel("T puts the selected statements under a topic; or drop them on one here.", self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        suggest_row = QHBoxLayout()
+        self.suggest_button = QToolButton(self)
+        self.suggest_button.setObjectName("suggestTopics")
+        self.suggest_button.setText("Suggest topics")
+        self.suggest_button.setToolTip("Group the project's statements by the points in dispute (your topics are kept)")
+        self.suggest_button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.suggest_button.clicked.connect(lambda _c=False: self.suggest())
+        self.how_many = QSpinBox(self)
+        self.how_many.setObjectName("suggestHowMany")
+        self.how_many.setRange(0, 50)
+        self.how_many.setSpecialValueText("auto")
+        self.how_many.setSuffix(" topics")
+        self.how_many.setToolTip("About how many new topics to suggest (auto: by the size of the project)")
+        suggest_row.addWidget(self.suggest_button, 1)
+        suggest_row.addWidget(self.how_many)
+        self.status = QLabel("T puts the selected statements under a topic; or drop them on one here.", self)
+        self.status.setObjectName("topicStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(suggest_row)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        layout.addWidget(hint)
+        layout.addWidget(self.status)
 
     def set_context(self, context) -> None:
         follow(self.context, context, self.on_change)
@@ -198,6 +255,88 @@ class TopicPanel(QWidget):
 
     def _run(self, text: str, op) -> None:
         self.context.run(TopicCommand(self.context, text, op))
+
+    # -- suggestions ------------------------------------------------------------------------
+
+    @guarded
+    def suggest(self) -> None:
+        """Work the suggestions out off the UI thread, then store them in one undoable step."""
+        if self.context is None or self.job is not None:
+            return
+        count = self.how_many.value() or None
+        if self.context.project.read_only:
+            raise CounterclaimError("This project is open read-only: topics cannot be suggested in it.")
+        if self.jobs is None:
+            self._store(topic_suggesting.plan_topics(self.context.project, count))
+            return
+        from app.ui.workers import Job
+
+        def work(project, progress, _cancelled):
+            progress(0, 1, "Reading the statements")
+            return topic_suggesting.plan_topics(project, count)
+
+        self.job = Job(self.context.path, work, "topic suggestions", read_only=True)
+        self.job.signals.finished.connect(self._planned)
+        self.job.signals.failed.connect(self._failed)
+        self.suggest_button.setEnabled(False)
+        self.status.setText("Grouping the statements by what they are about…")
+        self.jobs.start(self.job)
+
+    def _planned(self, plan) -> None:
+        self.job = None
+        self.suggest_button.setEnabled(True)
+        if self.context is not None:
+            self.run_guarded(lambda: self._store(plan))
+
+    def _failed(self, error) -> None:
+        self.job = None
+        self.suggest_button.setEnabled(True)
+        self.status.setText("Topics could not be suggested: " + (str(error) if isinstance(error, CounterclaimError)
+                            else "something went wrong; nothing was changed."))
+
+    @guarded
+    def run_guarded(self, work) -> None:
+        work()
+
+    def _store(self, plan) -> None:
+        project = self.context.project
+        self._run("Suggest topics", lambda: topic_suggesting.store_plan(project, plan))
+        made = [t for t in plan.suggested if t.existing is None]
+        into = sum(len(t.statement_ids) for t in plan.suggested if t.existing is not None)
+        if made or into:
+            extra = f", and {counted(into, 'statement')} for your topics" if into else ""
+            self.status.setText(f"Suggested {counted(len(made), 'topic')}{extra}. Accept, rename, merge, "
+                                "split or reject each; Edit ▸ Undo takes them all back.")
+        else:
+            self.status.setText("Nothing to suggest: too few statements say what they are about.")
+
+    @guarded
+    def accept(self) -> None:
+        topic = self._selected()
+        if not topic.suggested and not self.model.offered.get(topic.id):
+            raise CounterclaimError(f"“{topic.name}” is yours already; nothing is suggested for it.")
+        project = self.context.project
+        self._run(f"Accept {topic.name}", lambda: topics_ops.accept(project, topic.id))
+
+    @guarded
+    def reject(self) -> None:
+        topic = self._selected()
+        if not topic.suggested and not self.model.offered.get(topic.id):
+            raise CounterclaimError(f"“{topic.name}” is yours, not a suggestion: Delete removes it.")
+        project = self.context.project
+        self._run(f"Reject {topic.name}", lambda: topics_ops.reject(project, topic.id))
+
+    @guarded
+    def split(self) -> None:
+        topic = self._selected()
+        ids = list(self.selection())
+        if not ids:
+            raise CounterclaimError(f"Select the statements of “{topic.name}” to move, in the narrative view or the table.")
+        name = ask.text(self, "Split topic", f"Move {counted(len(ids), 'selected statement')} of “{topic.name}” "
+                        "into a new topic called:")
+        if name and name.strip():
+            project = self.context.project
+            self._run(f"Split {topic.name}", lambda: topics_ops.split(project, topic.id, ids, name))
 
     @guarded
     def drop_on(self, row: int, ids: list[int]) -> None:

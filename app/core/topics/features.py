@@ -95,12 +95,13 @@ def read(items: Sequence[TopicItem], party_forms: frozenset[str] = frozenset()) 
             df[key] = df.get(key, 0) + 1
     n = len(items)
     idf = {key: math.log((n + 1) / (count + 0.5)) for key, count in df.items()}
-    surfaces: dict[str, str] = {}
+    written: dict[str, dict[str, int]] = {}
     own: list[Vector] = []
     for terms in raw:
         vector: Vector = {}
         for key, surface in terms.items():
-            surfaces.setdefault(key, surface)
+            seen = written.setdefault(key, {})
+            seen[surface] = seen.get(surface, 0) + 1
             if df[key] < 2:
                 continue  # shared with nothing: it cannot bring two statements together
             weight = idf[key] * _kind(key)
@@ -111,7 +112,14 @@ def read(items: Sequence[TopicItem], party_forms: frozenset[str] = frozenset()) 
             vector[key] = weight
         own.append(vector)
     vectors = [_unit(v) for v in _with_context(items, own)]
-    return Features(vectors, surfaces, df, idf)
+    return Features(vectors, {key: _usual(seen) for key, seen in written.items()}, df, idf)
+
+
+def _usual(seen: dict[str, int]) -> str:
+    """How the text usually writes a feature; lower case when it is written so anywhere
+    ("Shelling" opening a sentence is "shelling"), a name as written."""
+    lower = [w for w in seen if w.islower()]
+    return lower[0] if lower else max(seen, key=lambda w: (seen[w], w))
 
 
 def _with_context(items: Sequence[TopicItem], own: list[Vector]) -> list[Vector]:

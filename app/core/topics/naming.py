@@ -14,18 +14,21 @@ def shared_terms(features: Features, members: Sequence[int], items_text: Sequenc
     """The features most of the group has and the rest of the project has less of, best
     first, as the text writes them; names and places before words when they tie."""
     counts: dict[str, int] = {}
+    weight: dict[str, float] = {}
     for i in members:
-        for key in features.vectors[i]:
+        for key, w in features.vectors[i].items():
             if key[:2] != "c:":  # stance concepts explain a link, not a subject
                 counts[key] = counts.get(key, 0) + 1
+                weight[key] = weight.get(key, 0.0) + w
     n = len(members)
     scored = []
     for key, count in counts.items():
         if count < 2 and n > 1:
             continue
-        inside = count / n
         outside = max(0, features.df.get(key, count) - count)
-        scored.append((inside * features.idf.get(key, 0.0) / (1 + 0.1 * outside), key))
+        # the weight the group gives it (rarity, kind, a party's name or a common word weighing
+        # less), less for what the rest of the project says as much
+        scored.append((weight[key] / n / (1 + 0.1 * outside), key))
     scored.sort(key=lambda sk: (-sk[0], 0 if sk[1][1:2] == ":" else 1, sk[1]))
     words: list[str] = []
     for _score, key in scored:
@@ -40,12 +43,12 @@ def shared_terms(features: Features, members: Sequence[int], items_text: Sequenc
 
 def _covered(surface: str, words: list[str]) -> bool:
     """"Rwandan" adds nothing after "Rwandan troops"; a name replaces its own word."""
-    low = surface.casefold()
+    low = f" {surface.casefold()} "
     for k, w in enumerate(words):
-        other = w.casefold()
-        if low in other.split() or low == other:
+        other = f" {w.casefold()} "
+        if low in other:
             return True
-        if other in low.split():
+        if other in low:
             words[k] = surface
             return True
     return False

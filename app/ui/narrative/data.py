@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from app.core.comparison import NO_TOPIC, Citation, Column, Row
 from app.ops import queries
 from app.ops.opening import Project
-from app.ops.queries import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, TEXT, TOPIC  # noqa: F401
+from app.ops.queries import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, SUGGESTED_PLACE, TEXT, TOPIC  # noqa: F401
 
 RELATION_COLORS = {"contradicts": "#D62728", "supports": "#2CA02C", "responds-to": "#7F7F7F"}
 
@@ -56,6 +56,7 @@ class NarrativeData:
     text_of: dict[int, tuple] = field(default_factory=dict)  # statement id -> its row
     topics_of: dict[int, list] = field(default_factory=dict)  # statement id -> topic ids (None: no topic)
     by_cell: dict[tuple, list[tuple]] = field(default_factory=dict)  # (topic id, party id) -> rows
+    suggested_topics: set[int] = field(default_factory=set)  # topics Counterclaim suggests, not yet confirmed
 
     @classmethod
     def load(cls, project: Project) -> NarrativeData:
@@ -64,6 +65,7 @@ class NarrativeData:
         data.articles = queries.article_briefs(project)
         data.parties = queries.parties(project)
         data.topics = queries.topics(project)
+        data.suggested_topics = {t.id for t in data.topics if t.suggested}
         data.text_of = {r[ID]: r for r in data.rows}
         by_cell: dict[tuple, list[tuple]] = defaultdict(list)
         topics_of: dict[int, list] = defaultdict(list)
@@ -129,6 +131,15 @@ class NarrativeGrid:
     def cell(self, r: int, c: int) -> list[tuple]:
         return self.cells.get((r, c), [])
 
+    def window(self, first: int, count: int) -> NarrativeGrid:
+        """The same grid with only columns ``first`` … ``first + count - 1``: the panes that
+        fit on the screen, when there are more parties than room."""
+        if first == 0 and count >= len(self.columns):
+            return self
+        keep = range(first, min(first + count, len(self.columns)))
+        cells = {(r, c - first): v for (r, c), v in self.cells.items() if c in keep}
+        return NarrativeGrid(self.rows, [self.columns[c] for c in keep], cells)
+
     def as_ids(self) -> dict[str, dict[str, list[int]]]:
         return {
             row.name: {col.name: [s[ID] for s in self.cell(r, c)] for c, col in enumerate(self.columns)}
@@ -143,7 +154,7 @@ def build(data: NarrativeData, party_ids: list[int], f: NarrativeFilter) -> Narr
     col_of = {c.id: n for n, c in enumerate(columns)}
     rows = [Row(t.name, t.color, t.id) for t in data.topics]
     row_of: dict[int | None, int] = {r.id: n for n, r in enumerate(rows)}
-    if f.untopical:
+    if f.untopical or not rows:  # before any topic exists, every statement under "No topic": never blank
         row_of[None] = len(rows)
         rows.append(Row(NO_TOPIC, "#808080", None, untopical=True))
     allowed = data.allowed_articles(f)

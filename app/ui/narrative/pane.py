@@ -11,10 +11,12 @@ import json
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QDrag, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from app.core.comparison import readable_text_color, tint
-from app.ui.narrative.data import RELATION_COLORS, STATUS, TEXT
+from app.ui.elided import ElidedLabel
+from app.core.words import SUGGESTED_MARK
+from app.ui.narrative.data import RELATION_COLORS, STATUS, SUGGESTED_PLACE, TEXT
 from app.ui.narrative.layout import EMPTY, EMPTY_TEXT, PAD_X, PAD_Y, Item
 
 MIME = "application/x-counterclaim-statements"
@@ -78,10 +80,16 @@ class PaneCanvas(QWidget):
             band = QRect(0, s_top - top, self.width(), metrics.header - 4)
             painter.fillRect(band, QColor(tint(row.color, 0.82)))
             painter.fillRect(QRect(0, band.top(), 5, band.height()), QColor(row.color))
-            painter.setFont(metrics.title)
+            suggested = row.id in view.data.suggested_topics
+            title = row.name + (SUGGESTED_MARK if suggested else "")
+            font = metrics.title
+            if suggested:  # Counterclaim's proposal, not the journalist's yet
+                font = type(font)(font)
+                font.setItalic(True)
+            painter.setFont(font)
             painter.setPen(QColor("#202020"))
             painter.drawText(band.adjusted(PAD_X, 0, -6, 0), Qt.AlignVCenter | Qt.AlignLeft,
-                             metrics.fm.elidedText(row.name, Qt.ElideRight, band.width() - PAD_X - 6))
+                             metrics.fm.elidedText(title, Qt.ElideRight, band.width() - PAD_X - 6))
         party_color = self.pane.column.color
         selected, counterparts = view.selected_set, view.counterpart_relations
         for item in layout.visible(top, bottom):
@@ -126,6 +134,8 @@ class PaneCanvas(QWidget):
         source = view.data.source_line(s)
         if s[STATUS] != "confirmed":
             source += " · suggested"
+        if s[SUGGESTED_PLACE]:
+            source += " · topic suggested"
         far = view.far_links(self.pane.index, sid)
         line = QRect(text_rect.left(), rect.bottom() - PAD_Y - metrics.source + 1, text_rect.width(), metrics.source)
         painter.drawText(line, Qt.AlignLeft | Qt.AlignVCenter, source)
@@ -223,7 +233,7 @@ class NarrativePane(QWidget):
         super().__init__()
         self.view, self.column, self.index = view, column, index
         self.setObjectName(f"pane:{column.name}")
-        self.header = QLabel(column.name, self)
+        self.header = ElidedLabel(column.name, self, padding=14)
         self.header.setObjectName("paneHeader")
         self.header.setAlignment(Qt.AlignCenter)
         ink = readable_text_color(column.color)

@@ -14,7 +14,7 @@ from html import escape
 from operator import itemgetter
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollBar, QSplitter, QVBoxLayout, QWidget
 
 from app.core.matching import relation_hint
 from app.core.words import SUGGESTED_MARK, counted
@@ -32,18 +32,23 @@ FIRST = itemgetter(0)  # a statement tuple's id
 RELOAD_KINDS = ("tags", "structure", "parties", "articles", "topics", "project")
 
 
+PANE_WIDTH = 220  # a pane narrower than this is no longer readable: the others scroll in
+
+
 class NarrativeView(QWidget):
     selection_changed = Signal(list)  # statement ids
     activated = Signal(int, int)  # statement id, article id: show it in the article
     topic_wanted = Signal(list)  # T pressed on these statements
     menu_wanted = Signal(list, object, object)  # ids, the statement under the mouse, global pos
+    suggest_wanted = Signal()  # the prompt's "Suggest topics" (the topic panel does it)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("narrativeView")
         self.context = None
         self.data: NarrativeData | None = None
-        self.grid = None
+        self.grid = None  # what the panes show: ``whole`` narrowed to the parties that fit
+        self.whole = None
         self.placed = None
         self.party_ids: list[int] | None = None  # None: every party, in the project's order
         self.filter = NarrativeFilter()
@@ -76,12 +81,38 @@ class NarrativeView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(ScrollingStrip(self.filters, self))
+        column.addWidget(self._prompt())
         column.addWidget(self.stage, 1)
+        # More parties than fit: the panes that fit, and this bar to move along the others
+        self.pane_bar = QScrollBar(Qt.Horizontal, self)
+        self.pane_bar.setObjectName("narrativePaneScroll")
+        self.pane_bar.setToolTip("More parties than fit side by side: scroll to see the others")
+        self.pane_bar.valueChanged.connect(lambda _v: self.rebuild())
+        self.pane_bar.hide()
+        column.addWidget(self.pane_bar)
 
         self._relayout_timer = QTimer(self, singleShot=True, interval=0)
         self._relayout_timer.timeout.connect(self.relayout)
         self._reload_timer = QTimer(self, singleShot=True, interval=120)
         self._reload_timer.timeout.connect(self.reload)
+
+    def _prompt(self) -> QWidget:
+        """Shown while the project has no topic: every statement is under "No topic" until
+        topics are suggested or made."""
+        self.prompt = QWidget(self)
+        self.prompt.setObjectName("narrativeNoTopicsPrompt")
+        row = QHBoxLayout(self.prompt)
+        row.setContentsMargins(8, 2, 8, 2)
+        text = QLabel("No topics yet: each party's statements are shown by article. Suggest topics groups "
+                      "them by the points in dispute, a denial beside what it denies.", self.prompt)
+        text.setWordWrap(True)
+        button = QPushButton("Suggest topics", self.prompt)
+        button.setObjectName("narrativeSuggestTopics")
+        button.clicked.connect(lambda _c=False: self.suggest_wanted.emit())
+        row.addWidget(text, 1)
+        row.addWidget(button)
+        self.prompt.hide()
+        return self.prompt
 
     @property
     def offset(self) -> int:
@@ -150,9 +181,22 @@ class NarrativeView(QWidget):
         """Regroup after a filter or pane change (no query), then lay out again."""
         if self.data is None:
             return
-        self.grid = narrative_data.build(self.data, self.chosen_party_ids(), self.filter)
+        self.whole = narrative_data.build(self.data, self.chosen_party_ids(), self.filter)
+        fit = self.panes_that_fit()
+        extra = max(0, len(self.whole.columns) - fit)
+        self.pane_bar.blockSignals(True)
+        self.pane_bar.setRange(0, extra)
+        self.pane_bar.setPageStep(max(1, fit))
+        self.pane_bar.blockSignals(False)
+        self.pane_bar.setVisible(extra > 0)
+        self.grid = self.whole.window(self.pane_bar.value(), fit)
         self._set_panes_widgets(self.grid.columns)
         self.relayout()
+
+    def panes_that_fit(self) -> int:
+        """Panes of a readable width (``PANE_WIDTH``) side by side in the view as it is now."""
+        width = self.stage.width() or self.width()
+        return max(1, (width - self.scroll_bar.width() - 8) // (PANE_WIDTH + self.splitter.handleWidth()))
 
     def _set_panes_widgets(self, columns) -> None:
         if [(p.column, p.index) for p in self.panes] == [(c, n) for n, c in enumerate(columns)]:
@@ -185,8 +229,14 @@ class NarrativeView(QWidget):
         for c, pane in enumerate(self.panes):
             cells = [self.grid.cell(r, c) for r in range(len(self.grid.rows))]
             pane.set_count(len(set().union(*(map(FIRST, cell) for cell in cells))))
-        shown = sum(len(v) for v in self.grid.cells.values())
-        self.filters.summary.setText(f"{counted(len(self.grid.rows), 'topic')} · {counted(shown, 'placed statement')}")
+        shown = sum(len(v) for v in (self.whole or self.grid).cells.values())
+        self.prompt.setVisible(self.data is not None and not self.data.topics)
+        if self.data is not None and not self.data.topics:
+            self.filters.summary.setText(
+                f"{counted(shown, 'statement')} of the parties, by article · no topics yet: "
+                "Suggest topics (Topics panel) groups them by the points in dispute")
+        else:
+            self.filters.summary.setText(f"{counted(len(self.grid.rows), 'topic')} · {counted(shown, 'placed statement')}")
         self.repaint_all()
 
     def repaint_all(self) -> None:
@@ -197,6 +247,9 @@ class NarrativeView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if self.data is not None and self.grid is not None and \
+                len(self.grid.columns) != min(len(self.whole.columns), self.panes_that_fit()):
+            self.rebuild()  # more or fewer panes fit now
         self._relayout_timer.start()
 
     def _scrolled(self, _value: int) -> None:
@@ -252,11 +305,21 @@ class NarrativeView(QWidget):
     def scroll_to(self, statement_id: int) -> None:
         if self.placed is None:
             return
+        self._bring_pane_of(statement_id)
         tops = [found[0].top for found in (pl.occurrences(statement_id) for pl in self.placed.panes) if found]
         if tops:
             view_h = self.panes[0].canvas.height() if self.panes else 0
             if not self.offset <= tops[0] <= self.offset + view_h - 40:
                 self.scroll_bar.setValue(max(0, tops[0] - 40))
+
+    def _bring_pane_of(self, statement_id: int) -> None:
+        """Scroll the panes sideways to the party of ``statement_id`` when it is out of view."""
+        row = self.data.text_of.get(statement_id) if self.data else None
+        if row is None or self.whole is None or any(c.id == row[PARTY] for c in self.grid.columns):
+            return
+        index = next((n for n, c in enumerate(self.whole.columns) if c.id == row[PARTY]), None)
+        if index is not None:
+            self.pane_bar.setValue(min(index, self.pane_bar.maximum()))  # rebuilds the panes
 
     def drag_ids(self, statement_id: int | None) -> list[int]:
         if statement_id is None:

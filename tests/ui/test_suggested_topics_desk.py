@@ -1,0 +1,189 @@
+"""Suggested topics in the desk, on three real-style articles from three outlets about one
+conflict (tests/topic_articles.py): never blank before any topic, Suggest topics in the
+background, the suggestions shown apart from the journalist's, accept / rename / merge / split /
+reject each undoable — all asserted on the project file — and the sheet's suggested rows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from app.core.words import SUGGESTED_MARK
+from tests.topic_articles import topic_project
+
+
+@pytest.fixture
+def desk(open_window, tmp_path, qtbot):
+    window = open_window(topic_project(tmp_path / "tarn"))
+    window.views.setCurrentWidget(window.narratives.view)
+    view = window.narratives.view
+    qtbot.waitUntil(lambda: view.placed is not None and view.panes and view.panes[0].canvas.height() > 100)
+    return window
+
+
+def _suggest(window, qtbot):
+    panel = window.narratives.topics
+    window.narratives.view.findChild(QPushButton, "narrativeSuggestTopics").click()  # the prompt's button
+    qtbot.waitUntil(lambda: panel.job is None and any(t.suggested for t in panel.model.topics), timeout=20_000)
+    return panel
+
+
+def _topics(db, path):
+    return db(path, "SELECT id, name, status FROM topics ORDER BY position, id")
+
+
+def _select_topic(panel, words: str) -> int:
+    for row, topic in enumerate(panel.model.topics):
+        ids = [s for s, t, _ in panel.context.project.execute(
+            "SELECT statement_id, topic_id, 0 FROM topic_suggestions WHERE topic_id = ?", (topic.id,))]
+        texts = [r[0] for r in panel.context.project.execute(
+            f"SELECT text FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids)] if ids else []
+        if any(words in t for t in texts):
+            panel.view.selectRow(row)
+            return topic.id
+    raise AssertionError(f"no topic holds “{words}”")
+
+
+def test_before_any_topic_the_narrative_view_shows_every_party_and_says_what_to_do(desk, db):
+    view = desk.narratives.view
+    path = desk.context.path
+    assert _topics(db, path) == []
+    assert len(view.grid.rows) == 1 and view.grid.rows[0].untopical
+    shown = sum(len(v) for v in view.whole.cells.values())
+    assert shown == db(path, "SELECT count(*) FROM statements WHERE party_id IS NOT NULL")[0][0] > 0
+    assert "no topics yet" in view.filters.summary.text() and "Suggest topics" in view.filters.summary.text()
+    assert view.prompt.isVisible()
+    sheet = desk.narratives.sheet
+    desk.views.setCurrentWidget(sheet)
+    sheet.reload()
+    assert sheet.model.rowCount() >= 1, "the sheet is never blank either"
+    assert "no topics yet" in sheet.summary.text()
+
+
+def test_suggest_accept_rename_merge_split_reject_and_undo(desk, qtbot, db):
+    path = desk.context.path
+    panel = _suggest(desk, qtbot)
+    suggested = _topics(db, path)
+    assert 2 <= len(suggested) <= 12 and {s for _, _, s in suggested} == {"suggested"}
+    assert db(path, "SELECT count(*) FROM statement_topics")[0][0] == 0
+    name = panel.model.index(0, 0).data()
+    assert name.endswith(SUGGESTED_MARK) and "Suggested by Counterclaim" in panel.model.index(0, 0).data(Qt.ToolTipRole)
+    view = desk.narratives.view
+    qtbot.waitUntil(lambda: any(r.id in view.data.suggested_topics for r in view.grid.rows))
+
+    bridge = _select_topic(panel, "carrying Maravian ammunition")
+    panel.accept()
+    assert db(path, "SELECT status FROM topics WHERE id = ?", (bridge,)) == [("confirmed",)]
+    placed = db(path, "SELECT count(*) FROM statement_topics WHERE topic_id = ?", (bridge,))[0][0]
+    assert placed >= 3
+    desk.context.undo_stack.undo()
+    assert db(path, "SELECT status FROM topics WHERE id = ?", (bridge,)) == [("suggested",)]
+    assert db(path, "SELECT count(*) FROM statement_topics")[0][0] == 0
+    desk.context.undo_stack.redo()
+
+    dolna = _select_topic(panel, "taken Dolna on Wednesday")
+    others = [t for t in _topics(db, path) if t[0] not in (bridge, dolna)]
+    if others:  # merge another suggestion into Dolna, then take it back
+        before = db(path, "SELECT statement_id, topic_id FROM topic_suggestions ORDER BY 1, 2")
+        from app.ops import topics_ops
+        from app.ui.narrative_commands import TopicCommand
+
+        project = panel.context.project
+        panel.context.run(TopicCommand(panel.context, "Merge", lambda: topics_ops.merge(project, others[0][0], dolna)))
+        assert not db(path, "SELECT 1 FROM topics WHERE id = ?", (others[0][0],))
+        desk.context.undo_stack.undo()
+        assert db(path, "SELECT statement_id, topic_id FROM topic_suggestions ORDER BY 1, 2") == before
+
+    offered = [r[0] for r in db(path, "SELECT statement_id FROM topic_suggestions WHERE topic_id = ?", (dolna,))]
+    panel.selection = lambda: offered[:1]
+    from app.ui import ask
+
+    ask_text = ask.text
+    try:
+        ask.text = lambda *a, **k: "Who holds Dolna"
+        _select_topic(panel, "taken Dolna on Wednesday")
+        panel.split()
+    finally:
+        ask.text = ask_text
+    assert db(path, "SELECT status FROM topics WHERE name = 'Who holds Dolna'") == [("suggested",)]
+    moved = db(path, "SELECT ts.statement_id FROM topic_suggestions ts JOIN topics t ON t.id = ts.topic_id "
+                     "WHERE t.name = 'Who holds Dolna'")
+    assert moved == [(offered[0],)]
+    desk.context.undo_stack.undo()
+    assert not db(path, "SELECT 1 FROM topics WHERE name = 'Who holds Dolna'")
+    try:
+        ask.text = lambda *a, **k: "Who holds Dolna village"
+        panel.select(dolna)
+        panel.rename()
+    finally:
+        ask.text = ask_text
+    assert db(path, "SELECT name, status FROM topics WHERE id = ?", (dolna,)) == [("Who holds Dolna village", "suggested")]
+
+    panel.select(next(t.id for t in panel.model.topics if t.suggested))
+    rejected = panel.selected_id()
+    panel.reject()
+    assert not db(path, "SELECT 1 FROM topics WHERE id = ?", (rejected,))
+    desk.context.undo_stack.undo()
+    assert db(path, "SELECT 1 FROM topics WHERE id = ?", (rejected,))
+
+
+def test_the_journalists_topic_survives_suggesting_again(desk, qtbot, db):
+    path = desk.context.path
+    panel = _suggest(desk, qtbot)
+    qtbot.waitUntil(lambda: not desk.narratives.view.prompt.isVisible())
+    bridge = _select_topic(panel, "carrying Maravian ammunition")
+    panel.accept()
+    mine = db(path, "SELECT statement_id FROM statement_topics WHERE topic_id = ? ORDER BY 1", (bridge,))
+    panel.suggest()
+    qtbot.waitUntil(lambda: panel.job is None, timeout=20_000)
+    assert db(path, "SELECT status FROM topics WHERE id = ?", (bridge,)) == [("confirmed",)]
+    assert db(path, "SELECT statement_id FROM statement_topics WHERE topic_id = ? ORDER BY 1", (bridge,)) == mine
+
+
+def test_the_sheet_shows_suggested_rows_marked(desk, qtbot):
+    _suggest(desk, qtbot)
+    sheet = desk.narratives.sheet
+    desk.views.setCurrentWidget(sheet)
+    sheet.reload()
+    names = [sheet.model.grid.rows[r].name for r in range(sheet.model.rowCount())]
+    assert names and all(n.endswith(SUGGESTED_MARK) for n in names)
+    assert sheet.model.grid.statement_count >= 10
+
+
+def test_thirty_parties_keep_the_window_within_the_screen(open_window, tmp_path, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from app.ui.comparison_sheet import COLUMN_WIDTH
+    from app.ui.narrative.view import PANE_WIDTH
+    from tests.topic_articles import many_party_project
+
+    few = open_window(topic_project(tmp_path / "few"))
+    few.views.setCurrentWidget(few.narratives.view)
+    qtbot.waitUntil(lambda: few.narratives.view.whole is not None)
+    path = many_party_project(tmp_path / "many", parties=30)
+    window = open_window(path)
+    laptop = QGuiApplication.primaryScreen().availableGeometry().adjusted(0, 0, 566, 0)  # 1366 px: the smallest usual
+    window.resize(1366, 768)
+    view = window.narratives.view
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.whole is not None and len(view.whole.columns) >= 30)
+    qtbot.wait(50)
+    # thirty parties need no more room than three: the panes that fit, the others scroll in
+    assert window.minimumSizeHint().width() == few.minimumSizeHint().width() <= laptop.width()
+    assert window.width() <= laptop.width()
+    assert 1 <= len(view.panes) < len(view.whole.columns) and view.pane_bar.isVisible()
+    assert all(p.width() >= PANE_WIDTH - 40 for p in view.panes)
+    first = [p.column.name for p in view.panes]
+    view.pane_bar.setValue(view.pane_bar.maximum())
+    assert [p.column.name for p in view.panes] != first
+    assert view.panes[-1].column.name == view.whole.columns[-1].name
+    assert view.panes[0].header.toolTip() or view.panes[0].header.text() == view.panes[0].header.full
+    sheet = window.narratives.sheet
+    window.views.setCurrentWidget(sheet)
+    sheet.reload()
+    qtbot.wait(50)
+    header = sheet.view.horizontalHeader()
+    assert header.count() >= 30 and all(header.sectionSize(c) >= COLUMN_WIDTH for c in range(header.count()))
+    assert sheet.view.horizontalScrollBar().maximum() > 0
+    assert window.width() <= laptop.width() and window.minimumSizeHint().width() == few.minimumSizeHint().width()
