@@ -1,6 +1,7 @@
 """The desk on a large project: open, switch articles, tag (one key press), a 1 MB article.
 
-    run(quick) -> {open_s, switch_article_p95_ms, tag_p95_ms, long_article_tag_p95_ms, peak_rss_mb}
+    run(quick) -> {open_s, switch_article_p95_ms, tag_p95_ms, long_article_tag_p95_ms, peak_rss_mb,
+                   suggest_topics_s, tag_while_suggesting_p95_ms, suggest_topics_store_ms}
 
 The project is written straight through app.store (executemany, no attribution) so building
 it takes seconds: 2,000 articles / 100,000 statements (quick: 200 / 10,000) with a third of
@@ -139,6 +140,47 @@ def _tag_presses(app, window, qtest, count: int) -> list[float]:
     return samples
 
 
+def _tags_while_suggesting(app, window, qtest) -> dict:
+    """Suggest topics from the Topics panel as a journalist would (the grouping runs in the
+    background) and keep tagging until the suggestions are in: how long it took, how quick
+    each tag stayed meanwhile, and how long storing them held the window at the end."""
+    from PySide6.QtCore import Qt
+
+    panel = window.narratives.topics
+    reader = window.reader
+    reader.setFocus()
+    window.tagging.set_selection([reader.rows[len(reader.rows) // 2]["id"]])
+    stored: list[float] = []
+    store = panel._store
+
+    def timed_store(plan):
+        t0 = time.perf_counter()
+        store(plan)
+        stored.append(time.perf_counter() - t0)
+
+    panel._store = timed_store
+    started = time.perf_counter()
+    panel.suggest()
+    samples = []
+    keys = [Qt.Key_1, Qt.Key_2, Qt.Key_0]
+    while panel.job is not None:
+        t0 = time.perf_counter()
+        qtest.keyClick(reader, keys[len(samples) % len(keys)])
+        _paint(app, window)
+        samples.append(time.perf_counter() - t0)
+        time.sleep(0.05)  # a journalist presses a key now and then, not in a loop
+    while not stored:
+        app.processEvents()
+    panel._store = store
+    return {
+        "suggest_topics_s": round(time.perf_counter() - started, 2),
+        "tag_while_suggesting_p95_ms": _p95(samples) if samples else None,
+        "tags_while_suggesting": len(samples),
+        "suggest_topics_store_ms": round(stored[0] * 1000, 1),
+        "suggested_topics": sum(1 for t in panel.model.topics if t.suggested),
+    }
+
+
 def run(quick: bool = False) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     home = Path(tempfile.mkdtemp(prefix="counterclaim-desk-bench-"))
@@ -184,6 +226,8 @@ def run(quick: bool = False) -> dict:
     open_long_ms = (time.perf_counter() - started) * 1000
     long_tags = _tag_presses(app, window, QTest, 40)
 
+    while_suggesting = _tags_while_suggesting(app, window, QTest)
+
     # whole-project statement table: first page and scrolling to the end of what is loaded
     started = time.perf_counter()
     window.statements.set_scope("project")
@@ -204,6 +248,7 @@ def run(quick: bool = False) -> dict:
         "long_article_tag_p95_ms": _p95(long_tags),
         "project_scope_ms": round(project_scope_ms, 1),
         "peak_rss_mb": round(peak, 1),
+        **while_suggesting,
     }
 
 

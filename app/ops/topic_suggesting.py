@@ -1,9 +1,10 @@
 """Suggest topics for a project: what the desk's "Suggest topics" and ``counterclaim topics
 --suggest`` both do.
 
-    plan = plan_topics(project, count=None)       # reads only: the long part, off the UI thread
+    plan = plan_topics(project, count=None)       # reads only: the long part
     changes = store_plan(project, plan)           # one transaction, undoable (topics_ops.apply)
     suggest(project, count=None) -> Changes       # both
+    suggest_apart(path, count, cancelled)         # both, in a process of its own (the desk)
 
 Every earlier suggestion is replaced; confirmed topics and what is under them are never
 touched, and statements under none of them are proposed into the closest confirmed topic
@@ -12,6 +13,7 @@ before new topics are made of the rest (``app.core.topics``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core import topics as core_topics
@@ -71,6 +73,35 @@ def store_plan(project: Project, plan: TopicPlan) -> Changes:
 
 def suggest(project: Project, count: int | None = None) -> Changes:
     return store_plan(project, plan_topics(project, count))
+
+
+def suggest_apart(path, count: int | None = None, cancelled: Callable[[], bool] | None = None) -> Changes | None:
+    """``suggest`` in a process of its own, on the project at ``path``; None if cancelled.
+
+    The grouping is seconds of pure Python on a big project: in a thread of the desk it would
+    hold the interpreter's lock and every key press would wait for it. The process writes
+    through its own connection, as the command line would; the desk is told by the Changes."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, TimeoutError
+
+    from app.ops.import_worker import worker_started
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=worker_started) as pool:
+        future = pool.submit(_suggest_at, str(path), count)
+        while True:
+            try:
+                return future.result(timeout=0.2)
+            except TimeoutError:
+                if cancelled is not None and cancelled():
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    for process in list(getattr(pool, "_processes", {}).values()):
+                        process.terminate()  # nothing is written before the grouping ends
+                    return None
+
+
+def _suggest_at(path: str, count: int | None) -> Changes:
+    with Project(path) as project:
+        return suggest(project, count)
 
 
 def _existing_ids(project: Project, plan: TopicPlan) -> list[int]:

@@ -267,13 +267,13 @@ class TopicPanel(QWidget):
         if self.context.project.read_only:
             raise CounterclaimError("This project is open read-only: topics cannot be suggested in it.")
         if self.jobs is None:
-            self._store(topic_suggesting.plan_topics(self.context.project, count))
+            project = self.context.project
+            self._store(lambda: topic_suggesting.suggest(project, count))
             return
         from app.ui.workers import Job
 
-        def work(project, progress, _cancelled):
-            progress(0, 1, "Reading the statements")
-            return topic_suggesting.plan_topics(project, count)
+        def work(project, _progress, cancelled):
+            return topic_suggesting.suggest_apart(project.path, count, cancelled)
 
         self.job = Job(self.context.path, work, "topic suggestions", read_only=True)
         self.job.signals.finished.connect(self._planned)
@@ -282,11 +282,11 @@ class TopicPanel(QWidget):
         self.status.setText("Grouping the statements by what they are about…")
         self.jobs.start(self.job)
 
-    def _planned(self, plan) -> None:
+    def _planned(self, changes) -> None:
         self.job = None
         self.suggest_button.setEnabled(True)
-        if self.context is not None:
-            self.run_guarded(lambda: self._store(plan))
+        if self.context is not None and changes is not None:
+            self.run_guarded(lambda: self._store(lambda: changes))  # written already: onto the undo stack
 
     def _failed(self, error) -> None:
         self.job = None
@@ -298,14 +298,19 @@ class TopicPanel(QWidget):
     def run_guarded(self, work) -> None:
         work()
 
-    def _store(self, plan) -> None:
-        project = self.context.project
-        self._run("Suggest topics", lambda: topic_suggesting.store_plan(project, plan))
-        made = [t for t in plan.suggested if t.existing is None]
-        into = sum(len(t.statement_ids) for t in plan.suggested if t.existing is not None)
+    def _store(self, suggest) -> None:
+        """Run ``suggest`` (it returns the Changes of storing the suggestions) as one undoable step."""
+        command = TopicCommand(self.context, "Suggest topics", suggest)
+        self.context.run(command)
+        after = command.changes.after if command.changes is not None else None
+        if after is None:
+            return
+        made = sum(1 for row in after.rows.values() if row is not None and row.suggested)
+        confirmed = {i for i, row in after.rows.items() if row is not None and not row.suggested}
+        into = sum(1 for _s, topic_id, _score in after.suggestions if topic_id not in after.rows or topic_id in confirmed)
         if made or into:
             extra = f", and {counted(into, 'statement')} for your topics" if into else ""
-            self.status.setText(f"Suggested {counted(len(made), 'topic')}{extra}. Accept, rename, merge, "
+            self.status.setText(f"Suggested {counted(made, 'topic')}{extra}. Accept, rename, merge, "
                                 "split or reject each; Edit ▸ Undo takes them all back.")
         else:
             self.status.setText("Nothing to suggest: too few statements say what they are about.")
