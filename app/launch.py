@@ -17,7 +17,7 @@ import sys
 
 # Kept in step with app.cli.COMMANDS by tests/cli/test_launch.py.
 SUBCOMMANDS = frozenset(
-    {"import", "statements", "search", "parties", "tag", "suggest", "join", "topic", "topics", "counterclaims",
+    {"import", "statements", "search", "parties", "tag", "suggest", "join", "topic", "topics", "counterclaims", "claims",
      "link", "export",
      "newsroom"}
 )

@@ -102,3 +102,29 @@ def many_party_project(folder: Path, parties: int = 30) -> Path:
             tagging.tag(project, [statement_id], made[k % len(made)])
         topic_suggesting.suggest(project)
     return path
+
+
+#: A fourth outlet carrying the wire story in its own words around the same quotes.
+CARRIED = """Tarn bridge destroyed; Maravia blames Oskland
+
+By Lena Duris
+
+Maravia's government said on Tuesday that Oskland had shelled the Tarn bridge deliberately, to cut off civilians from food and medicine.
+
+Defence Minister Ilse Marek said 11 people had been killed on the bridge, most of them farmers taking produce to market.
+
+Oskland's army said the Tarn bridge had been carrying Maravian ammunition trucks every night for a month.
+"""
+
+
+def claims_project(folder: Path) -> Path:
+    """``topic_project`` and the fourth outlet's article (04-carried-tarn.txt)."""
+    from app.ops.importing import import_files
+    from app.store.database import Project
+
+    path = topic_project(folder)
+    carried = folder / "articles" / "04-carried-tarn.txt"
+    carried.write_text(CARRIED, encoding="utf-8")
+    with Project(path) as project:
+        import_files(project, [carried], outlet="Valley Courier")
+    return path

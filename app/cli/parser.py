@@ -136,6 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_count, default=10, metavar="N")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("claims", help="the same claim carried by several articles, with each source")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("link", help="link two statements: one contradicts, supports or responds to the other")
     p.add_argument("project")
     p.add_argument("from_id", type=_ID, metavar="FROM_ID")

@@ -1,4 +1,4 @@
-"""The commands about topics and what answers what: topics, counterclaims."""
+"""The commands about topics and what answers what: topics, counterclaims, claims."""
 
 from __future__ import annotations
 
@@ -60,4 +60,23 @@ def _cmd_counterclaims(args: argparse.Namespace) -> int:
     for row in rows:
         say(f"{row['statement_id']:>6}  {row['score']:>5.2f}  {row['relation']:<12} {short(texts.get(row['statement_id'], ''), 80)}")
         say(f"{'':>14}{'; '.join(row['reasons'])}")
+    return 0
+
+
+@command("claims")
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from app.ops import claims
+
+    with open_project(args.project) as project:
+        rows = claims.claim_listing(project)
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        say("No claim is carried by more than one article.", err=True)
+    for row in rows:
+        say(f"{short(row['party'], 24):<24}  ×{row['articles']} articles  {short(row['text'], 80)}")
+        for source in row["sources"]:
+            where = source["outlet"] or source["title"] or f"article {source['article_id']}"
+            say(f"{'':>26}{source['statement_id']:>6}  {short(where, 30)} · ¶{source['paragraph']}")
     return 0

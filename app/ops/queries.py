@@ -192,6 +192,13 @@ def topic_listing(project: Project) -> list[dict]:
     return out
 
 
+def claims(project: Project) -> list:
+    """The same claim carried by several articles (``app.ops.claims``)."""
+    from app.ops import claims as _claims
+
+    return _claims.claims(project)
+
+
 def topic_pairs(project: Project, statement_ids: Sequence[int]) -> list[tuple[int, int]]:
     """(statement id, topic id) for these statements."""
     return _topics.pairs_of(project, statement_ids)

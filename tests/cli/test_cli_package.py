@@ -31,7 +31,7 @@ def test_each_group_of_commands_registers_its_own():
         "tag": "app.cli.edits", "suggest": "app.cli.edits", "join": "app.cli.edits",
         "topic": "app.cli.edits", "link": "app.cli.edits",
         "import": "app.cli.exchange", "export": "app.cli.exchange", "newsroom": "app.cli.exchange",
-        "topics": "app.cli.topics", "counterclaims": "app.cli.topics",
+        "topics": "app.cli.topics", "counterclaims": "app.cli.topics", "claims": "app.cli.topics",
     }
 
 

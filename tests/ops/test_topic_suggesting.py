@@ -187,3 +187,19 @@ def test_the_command_line_suggests_lists_and_ranks(tmp_path):
     assert relisted[name]["status"] == "confirmed"
     refused = _cli("topics", str(path), "--accept", "No such topic")
     assert refused.returncode != 0 and "no topic called" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_the_command_line_lists_claims_with_every_source(tmp_path):
+    from tests.topic_articles import claims_project
+
+    path = claims_project(tmp_path)
+    done = _cli("claims", str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    shelled = next(c for c in found if "shelled the bridge" in c["text"])
+    assert shelled["party"] and shelled["articles"] == 2 and len(shelled["sources"]) == 2
+    assert {"Valley Courier"} <= {s["outlet"] for s in shelled["sources"]}
+    assert all(set(s) >= {"statement_id", "article_id", "paragraph", "outlet", "title", "published"}
+               for s in shelled["sources"])
+    plain = _cli("claims", str(path))
+    assert plain.returncode == 0 and "×2 articles" in plain.stdout

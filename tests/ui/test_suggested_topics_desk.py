@@ -187,3 +187,25 @@ def test_thirty_parties_keep_the_window_within_the_screen(open_window, tmp_path,
     assert header.count() >= 30 and all(header.sectionSize(c) >= COLUMN_WIDTH for c in range(header.count()))
     assert sheet.view.horizontalScrollBar().maximum() > 0
     assert window.width() <= laptop.width() and window.minimumSizeHint().width() == few.minimumSizeHint().width()
+
+
+def test_a_claim_several_articles_carry_is_one_card_that_names_each_source(open_window, tmp_path, qtbot, db):
+    from PySide6.QtWidgets import QCheckBox
+
+    from tests.topic_articles import claims_project
+
+    path = claims_project(tmp_path / "carried")
+    window = open_window(path)
+    view = window.narratives.view
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.whole is not None)
+    first = db(path, "SELECT id FROM statements WHERE text LIKE 'Maravia''s defence ministry said Oskland%'")[0][0]
+    carried = db(path, "SELECT id FROM statements WHERE text LIKE 'Maravia''s government said on Tuesday%'")[0][0]
+    shown = {s[0] for cell in view.whole.cells.values() for s in cell}
+    assert first in shown and carried not in shown, "one card for the claim"
+    assert view.claim_sources(first) == 2
+    item = next(found[0] for p in view.placed.panes if (found := p.occurrences(first)))
+    assert "Also carried by" in view.tooltip(item) and "Tuesday" in view.tooltip(item)
+    view.findChild(QCheckBox, "narrativeEachSource").setChecked(True)
+    shown = {s[0] for cell in view.whole.cells.values() for s in cell}
+    assert {first, carried} <= shown and view.claim_sources(first) == 1

@@ -57,7 +57,7 @@ class TopicItem:
     cue: str | None = None
 
 
-def _content(item: TopicItem) -> str:
+def content(item: TopicItem) -> str:
     """The statement's words without who said it and the verb saying so."""
     text = item.text
     for words in (item.speaker, item.cue):
@@ -88,7 +88,7 @@ def read(items: Sequence[TopicItem], party_forms: frozenset[str] = frozenset()) 
     """The features of ``items``, which are in reading order (article, then position).
 
     ``party_forms`` are the parties' names and aliases, case-folded."""
-    raw: list[dict[str, str]] = [analyse(_content(item)).terms for item in items]
+    raw: list[dict[str, str]] = [analyse(content(item)).terms for item in items]
     df: dict[str, int] = {}
     for terms in raw:
         for key in terms:

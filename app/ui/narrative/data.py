@@ -16,6 +16,11 @@ from app.ops import queries
 from app.ops.opening import Project
 from app.ops.queries import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, SUGGESTED_PLACE, TEXT, TOPIC  # noqa: F401
 
+# Claims carried by several articles are found as the view loads, up to this many statements
+# (half a second on generated copy, which repeats itself far more than real coverage); a
+# bigger project shows each source.
+CLAIMS_UP_TO = 20_000
+
 RELATION_COLORS = {"contradicts": "#D62728", "supports": "#2CA02C", "responds-to": "#7F7F7F"}
 
 
@@ -27,6 +32,7 @@ class NarrativeFilter:
     date_to: str | None = None
     confirmed_only: bool = False
     untopical: bool = False  # a "No topic" row for statements under no topic
+    each_source: bool = False  # every article's statement of a claim, not one card for them
 
     @property
     def by_article(self) -> bool:
@@ -57,6 +63,7 @@ class NarrativeData:
     topics_of: dict[int, list] = field(default_factory=dict)  # statement id -> topic ids (None: no topic)
     by_cell: dict[tuple, list[tuple]] = field(default_factory=dict)  # (topic id, party id) -> rows
     suggested_topics: set[int] = field(default_factory=set)  # topics Counterclaim suggests, not yet confirmed
+    claim_of: dict[int, tuple[int, ...]] = field(default_factory=dict)  # statement id -> its claim's statements
 
     @classmethod
     def load(cls, project: Project) -> NarrativeData:
@@ -74,7 +81,15 @@ class NarrativeData:
             topics_of[r[ID]].append(r[TOPIC])
         data.by_cell, data.topics_of = dict(by_cell), dict(topics_of)
         data.load_links(project)
+        if len(data.text_of) <= CLAIMS_UP_TO:
+            for claim in queries.claims(project):
+                for statement_id in claim.statement_ids:
+                    data.claim_of[statement_id] = claim.statement_ids
         return data
+
+    def sources_of(self, statement_id: int) -> list[tuple]:
+        """The rows of every statement of this one's claim (itself alone when it has none)."""
+        return [self.text_of[i] for i in self.claim_of.get(statement_id, (statement_id,)) if i in self.text_of]
 
     def load_links(self, project: Project) -> None:
         self.links = {row[0]: LinkInfo(*row) for row in queries.links(project)}
@@ -158,19 +173,39 @@ def build(data: NarrativeData, party_ids: list[int], f: NarrativeFilter) -> Narr
         row_of[None] = len(rows)
         rows.append(Row(NO_TOPIC, "#808080", None, untopical=True))
     allowed = data.allowed_articles(f)
-    confirmed = f.confirmed_only
     cells: dict[tuple[int, int], list[tuple]] = {}
     for topic_id, r in row_of.items():
         for party_id, c in col_of.items():
             found = data.by_cell.get((topic_id, party_id))
-            if not found:
-                continue
-            if confirmed and allowed is not None:
-                found = [s for s in found if s[STATUS] == "confirmed" and s[ARTICLE] in allowed]
-            elif confirmed:
-                found = [s for s in found if s[STATUS] == "confirmed"]
-            elif allowed is not None:
-                found = [s for s in found if s[ARTICLE] in allowed]
+            if found:
+                found = _kept(found, f.confirmed_only, allowed)
+            if found and data.claim_of and not f.each_source:
+                found = _one_card_per_claim(found, data.claim_of)
             if found:
                 cells[(r, c)] = found
     return NarrativeGrid(rows, columns, cells)
+
+
+def _kept(found: list[tuple], confirmed: bool, allowed: set[int] | None) -> list[tuple]:
+    """A cell's statements that pass the filter: confirmed ones only, those of some articles."""
+    if confirmed and allowed is not None:
+        return [s for s in found if s[STATUS] == "confirmed" and s[ARTICLE] in allowed]
+    if confirmed:
+        return [s for s in found if s[STATUS] == "confirmed"]
+    if allowed is not None:
+        return [s for s in found if s[ARTICLE] in allowed]
+    return found
+
+
+def _one_card_per_claim(found: list[tuple], claim_of: dict[int, tuple[int, ...]]) -> list[tuple]:
+    """A cell's statements with each claim once, at its first statement in the cell."""
+    shown: set[tuple[int, ...]] = set()
+    out = []
+    for s in found:
+        claim = claim_of.get(s[ID])
+        if claim is not None:
+            if claim in shown:
+                continue
+            shown.add(claim)
+        out.append(s)
+    return out

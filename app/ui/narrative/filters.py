@@ -78,6 +78,10 @@ class FilterBar(QWidget):
         self.untopical = QCheckBox("No-topic row", self)
         self.untopical.setObjectName("narrativeUntopical")
         self.untopical.setToolTip("Add a last row for statements not yet under any topic")
+        self.each_source = QCheckBox("Each source", self)
+        self.each_source.setObjectName("narrativeEachSource")
+        self.each_source.setToolTip("Show every outlet's statement of a claim several articles carry, "
+                                    "not one card marked “×N articles”")
         self.summary = QLabel(self)
         self.summary.setObjectName("narrativeSummary")
         self.summary.setStyleSheet("color: palette(placeholder-text);")
@@ -92,13 +96,14 @@ class FilterBar(QWidget):
             layout.addWidget(widget)
         layout.addWidget(self.confirmed)
         layout.addWidget(self.untopical)
+        layout.addWidget(self.each_source)
         layout.addStretch(1)
         layout.addWidget(self.summary)
         for combo in (self.article, self.outlet):
             combo.currentIndexChanged.connect(self._emit)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._emit)
-        for box in (self.confirmed, self.untopical):
+        for box in (self.confirmed, self.untopical, self.each_source):
             box.toggled.connect(self._emit)
 
     def _date(self, name: str, tip: str) -> QDateEdit:
@@ -138,6 +143,7 @@ class FilterBar(QWidget):
             date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
             confirmed_only=self.confirmed.isChecked(),
             untopical=self.untopical.isChecked(),
+            each_source=self.each_source.isChecked(),
         )
 
     def _emit(self, *_args) -> None:

@@ -136,6 +136,9 @@ class PaneCanvas(QWidget):
             source += " · suggested"
         if s[SUGGESTED_PLACE]:
             source += " · topic suggested"
+        sources = view.claim_sources(sid)
+        if sources > 1:
+            source = f"×{sources} articles · " + source
         far = view.far_links(self.pane.index, sid)
         line = QRect(text_rect.left(), rect.bottom() - PAD_Y - metrics.source + 1, text_rect.width(), metrics.source)
         painter.drawText(line, Qt.AlignLeft | Qt.AlignVCenter, source)

@@ -349,12 +349,22 @@ class NarrativeView(QWidget):
                 far.append((label, link.relation))
         return far
 
+    def claim_sources(self, statement_id: int) -> int:
+        """How many articles carry this card's claim (1: none other), when cards are grouped."""
+        if self.data is None or self.filter.each_source:
+            return 1
+        return len({r[ARTICLE] for r in self.data.sources_of(statement_id)})
+
     def tooltip(self, item) -> str:
         if item.statement is None or self.data is None:
             return ""
         s = item.statement
         citation = self.data.citation(s).full()
         lines = [f"<p>{escape(s[TEXT])}</p><p><i>{escape(citation)}</i></p>"]
+        if self.claim_sources(s[ID]) > 1:  # the same claim in other articles: each source
+            others = [r for r in self.data.sources_of(s[ID]) if r[ID] != s[ID]]
+            lines.append("<p><b>Also carried by:</b></p>" + "".join(
+                f"<p>“{escape(r[TEXT][:140])}” <i>{escape(self.data.citation(r).full())}</i></p>" for r in others))
         for link in self.data.links_of.get(s[ID], ()):
             other = self.data.text_of.get(link.other(s[ID]))
             if other is not None:
