@@ -54,6 +54,9 @@ class NarrativeDesk(QObject):
         self.view.selection_changed.connect(self._narrative_selected)
         self.view.topic_wanted.connect(self.pick_topic)
         self.view.suggest_wanted.connect(self._suggest_topics)
+        self.view.tag_wanted.connect(self.tag_selected)
+        self.sheet.view.installEventFilter(self)
+        self.sheet.view.selectionModel().selectionChanged.connect(lambda *_: self._sheet_selected())
         self.view.menu_wanted.connect(lambda ids, anchor, pos: self.menu(ids, anchor, pos, from_view=True))
         window.tagging.selection_changed.connect(self._desk_selected)
         for widget in (window.reader, window.statements.view):
@@ -76,6 +79,54 @@ class NarrativeDesk(QObject):
 
     # -- selection and jumps ---------------------------------------------------------------------
 
+    # -- the reader's keys in the narrative panes and the sheet ---------------------------------
+
+    @guarded
+    def tag_selected(self, ids: list[int], action: str, key: int = 0) -> None:
+        """1–9/0, Enter, Delete and L on statements selected outside the reader."""
+        from app.ui.undo_commands import TagCommand
+
+        if not ids or self.context is None:
+            return
+        if action == "link":
+            self.window_.tagging.set_selection(ids[:1], scroll=False)
+            self.link_suggested()
+            return
+        party_id = None
+        if action == "tag" and key:
+            party = self.context.party_for_key(key)
+            if party is None:
+                raise CounterclaimError(f"No party is on key {key} yet: add one in the party panel.")
+            party_id = party.id
+        self.context.run(TagCommand(self.context, ids, action, party_id))
+
+    def _sheet_ids(self) -> list[int]:
+        from app.ui.comparison_sheet import ENTRIES_ROLE
+
+        ids: list[int] = []
+        for index in self.sheet.view.selectionModel().selectedIndexes():
+            ids += [e.statement_id for e in index.data(ENTRIES_ROLE) or ()]
+        return list(dict.fromkeys(ids))
+
+    def _sheet_selected(self) -> None:
+        ids = self._sheet_ids()
+        if ids:  # one selection across the views: the sheet's cells are their statements
+            self.window_.tagging.set_selection(ids, scroll=False)
+
+    def _sheet_key(self, event) -> bool:
+        from app.ui.narrative.view import TAG_KEYS
+
+        plain = not event.modifiers() & ~Qt.KeypadModifier
+        key = event.key()
+        if key == Qt.Key_T and plain and self._sheet_ids():
+            self.pick_topic(self._sheet_ids())
+            return True
+        action = TAG_KEYS.get(key) if plain else None
+        if action is None:
+            return False
+        self.tag_selected(self._sheet_ids(), action[0], action[1])
+        return True
+
     def _suggest_topics(self) -> None:
         self.topics_dock.show()
         self.topics_dock.raise_()
@@ -89,6 +140,8 @@ class NarrativeDesk(QObject):
 
     def _narrative_selected(self, ids: list[int]) -> None:
         self.suggestions.follow(ids[0] if ids else None)
+        if ids:  # one selection across the views
+            self.window_.tagging.set_selection(ids, scroll=False)
 
     def _desk_selected(self, ids: list[int]) -> None:
         self.suggestions.follow(ids[0] if ids else None)
@@ -106,6 +159,8 @@ class NarrativeDesk(QObject):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if self.context is None:
             return False
+        if obj is self.sheet.view and event.type() == QEvent.KeyPress:
+            return self._sheet_key(event)
         if event.type() == QEvent.KeyPress and (obj is self._reader or obj is self._table):
             plain = not event.modifiers() & ~(Qt.KeypadModifier | Qt.ShiftModifier)
             if event.key() == Qt.Key_T and plain:

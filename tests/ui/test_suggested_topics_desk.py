@@ -209,3 +209,33 @@ def test_a_claim_several_articles_carry_is_one_card_that_names_each_source(open_
     view.findChild(QCheckBox, "narrativeEachSource").setChecked(True)
     shown = {s[0] for cell in view.whole.cells.values() for s in cell}
     assert {first, carried} <= shown and view.claim_sources(first) == 1
+
+
+def test_the_readers_keys_tag_in_the_narrative_panes_and_the_sheet(desk, qtbot, db):
+    from PySide6.QtTest import QTest
+
+    path = desk.context.path
+    view = desk.narratives.view
+    first = view.panes[0]
+    card = next(it for it in first.canvas.view.pane_layout(0).visible(0, 10**6) if it.id is not None)
+    view.click(card.id)
+    assert desk.tagging.selected == [card.id], "one selection across the views"
+    key_one = desk.context.party_for_key(1)
+    QTest.keyClick(first.canvas, Qt.Key_1)
+    assert db(path, "SELECT party_id, status FROM statements WHERE id = ?", (card.id,)) == [(key_one.id, "confirmed")]
+    QTest.keyClick(first.canvas, Qt.Key_Delete)
+    assert db(path, "SELECT status FROM statements WHERE id = ?", (card.id,)) == [(None,)]
+    desk.context.undo_stack.undo()
+    assert db(path, "SELECT status FROM statements WHERE id = ?", (card.id,)) == [("confirmed",)]
+
+    sheet = desk.narratives.sheet
+    desk.views.setCurrentWidget(sheet)
+    sheet.reload()
+    cell = next(sheet.model.index(r, c) for r in range(sheet.model.rowCount()) for c in range(sheet.model.columnCount())
+                if sheet.model.index(r, c).data(Qt.UserRole + 1))
+    sheet.view.setCurrentIndex(cell)
+    ids = [e.statement_id for e in cell.data(Qt.UserRole + 1)]
+    assert desk.tagging.selected == ids
+    QTest.keyClick(sheet.view, Qt.Key_0)
+    assert {r[0] for r in db(path, f"SELECT party_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids)} == {None}
+    assert {r[0] for r in db(path, f"SELECT status FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids)} == {"confirmed"}

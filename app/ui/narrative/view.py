@@ -32,6 +32,11 @@ FIRST = itemgetter(0)  # a statement tuple's id
 RELOAD_KINDS = ("tags", "structure", "parties", "articles", "topics", "project")
 
 
+# key -> (what the desk does with the selected cards, the digit)
+TAG_KEYS = {getattr(Qt, f"Key_{n}"): ("tag", n) for n in range(10)} | {
+    Qt.Key_Return: ("confirm", 0), Qt.Key_Enter: ("confirm", 0), Qt.Key_Delete: ("clear", 0),
+    Qt.Key_Backspace: ("clear", 0), Qt.Key_L: ("link", 0),
+}
 PANE_WIDTH = 220  # a pane narrower than this is no longer readable: the others scroll in
 
 
@@ -41,6 +46,7 @@ class NarrativeView(QWidget):
     topic_wanted = Signal(list)  # T pressed on these statements
     menu_wanted = Signal(list, object, object)  # ids, the statement under the mouse, global pos
     suggest_wanted = Signal()  # the prompt's "Suggest topics" (the topic panel does it)
+    tag_wanted = Signal(list, str, int)  # ids, "tag" (with the key 0–9) / "confirm" / "clear" / "link"
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -372,13 +378,18 @@ class NarrativeView(QWidget):
         return "<qt>" + "".join(lines) + "</qt>"
 
     def key(self, pane_index: int, event) -> bool:
+        """The reader's keys on the selected cards: 1–9 and 0 tag, Enter confirms, Delete takes
+        the tag off, T files under a topic, L links the best counterclaim; J/K and ↓/↑ move."""
         key = event.key()
-        if key == Qt.Key_T and not event.modifiers() & ~Qt.ShiftModifier:
+        plain = not event.modifiers() & ~(Qt.ShiftModifier | Qt.KeypadModifier)
+        if key == Qt.Key_T and plain:
             if self.selected:
                 self.topic_wanted.emit(list(self.selected))
             return True
-        if key in (Qt.Key_Return, Qt.Key_Enter) and self.selected:
-            self.activate(self.selected[0])
+        action = TAG_KEYS.get(key) if plain and not event.modifiers() & Qt.ShiftModifier else None
+        if action is not None:
+            if self.selected:
+                self.tag_wanted.emit(list(self.selected), action[0], action[1])
             return True
         if key in (Qt.Key_Down, Qt.Key_Up, Qt.Key_J, Qt.Key_K):
             layout = self.pane_layout(pane_index)
