@@ -4,7 +4,9 @@ The grid is the exports' own (``app.ops.queries.comparison(...).grid()`` built b
 ``app.core.comparison.build_grid``), so what the journalist reads here is what the export
 writes. A cell shows at most ``CELL_LIMIT`` statements and says how many more there are.
 A suggestion (a party nobody has confirmed) is drawn in grey italics and labelled
-"(suggested)", as in every export, so it never passes for a confirmed tag.
+"(suggested)", as in every export, so it never passes for a confirmed tag. A claim several
+articles carry (app.ops.claims) is one entry marked "×N articles", every source in its
+tooltip; the exports keep one entry, and one citation, per source.
 """
 
 from __future__ import annotations
@@ -29,14 +31,16 @@ from app.ops import queries
 from app.ui import roles
 from app.ui.context import follow
 from app.ui.elided import ElidedLabel
+from app.ui.narrative.data import CLAIMS_UP_TO
 from app.ui.errors import guarded
 
 CELL_LIMIT = 12
 COLUMN_WIDTH = 230  # the narrowest a party's column is readable at
 LEGEND = "Grey italics, “(suggested)”: a party Counterclaim suggested, not yet confirmed."
 EMPTY_TEXT = "— says nothing on this —"
-ENTRIES_ROLE = roles.USER + 1
+ENTRIES_ROLE = roles.USER + 1  # the entries drawn: one per claim several articles carry
 COLOR_ROLE = roles.USER + 2
+ALL_ENTRIES_ROLE = roles.USER + 3  # every statement of the cell, each source of a claim too
 
 
 def is_suggested(entry) -> bool:
@@ -51,11 +55,38 @@ class ComparisonModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.grid = None
+        self.shown: dict[tuple[int, int], list] = {}  # cell -> entries drawn (a claim once)
+        self.also: dict[int, list] = {}  # statement id -> the other sources of its claim in its cell
 
-    def set_grid(self, grid) -> None:
+    def set_grid(self, grid, claim_of: dict[int, tuple[int, ...]] | None = None) -> None:
         self.beginResetModel()
         self.grid = grid
+        self.shown, self.also = {}, {}
+        if grid is not None and claim_of:
+            for r in range(len(grid.rows)):
+                for c in range(len(grid.columns)):
+                    self._group(r, c, grid.cell(r, c), claim_of)
         self.endResetModel()
+
+    def _group(self, r: int, c: int, entries, claim_of) -> None:
+        """One entry per claim several articles carry, at its first source in the cell."""
+        first: dict[tuple[int, ...], object] = {}
+        shown = []
+        for e in entries:
+            claim = claim_of.get(e.statement_id)
+            if claim is None:
+                shown.append(e)
+            elif claim in first:
+                self.also.setdefault(first[claim].statement_id, []).append(e)
+            else:
+                first[claim] = e
+                shown.append(e)
+        if len(shown) != len(entries):
+            self.shown[(r, c)] = shown
+
+    def sources(self, entry) -> int:
+        """How many articles carry this entry's claim in its cell (1: only its own)."""
+        return 1 + len({o.citation.article_id for o in self.also.get(entry.statement_id, ())})
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() or self.grid is None else len(self.grid.rows)
@@ -76,20 +107,31 @@ class ComparisonModel(QAbstractTableModel):
     def data(self, index, role=roles.DISPLAY):
         if not index.isValid() or self.grid is None:
             return None
-        entries = self.grid.cell(index.row(), index.column())
+        every = self.grid.cell(index.row(), index.column())
+        entries = self.shown.get((index.row(), index.column()), every)
         if role == ENTRIES_ROLE:
             return entries
+        if role == ALL_ENTRIES_ROLE:
+            return every
         if role == roles.DISPLAY:
             if not entries:
                 return EMPTY_TEXT
-            return "\n".join(f"{e.text} ({e.citation.short()}){label(e)}" for e in entries)
+            return "\n".join(f"{e.text} ({self.citation_line(e)})" for e in entries)
         if role == COLOR_ROLE:
             return self.grid.columns[index.column()].color
         if role == roles.TOOLTIP and entries:
             return "<qt>" + "".join(
-                f"<p>{escape(e.text)}<br><i>{escape(e.citation.full())}</i>{escape(label(e))}</p>" for e in entries
+                f"<p>{escape(e.text)}<br><i>{escape(e.citation.full())}</i>{escape(label(e))}</p>"
+                + "".join(f"<p>&nbsp;&nbsp;also: “{escape(o.text[:140])}” <i>{escape(o.citation.full())}</i></p>"
+                          for o in self.also.get(e.statement_id, ()))
+                for e in entries
             ) + "</qt>"
         return None
+
+    def citation_line(self, entry) -> str:
+        line = entry.citation.short() + label(entry)
+        n = self.sources(entry)
+        return f"×{n} articles · {line}" if n > 1 else line
 
 
 class ColouredHeader(QHeaderView):
@@ -161,6 +203,11 @@ class CellDelegate(QStyledItemDelegate):
             height += QFontMetrics(option.font).height() + 4
         return QSize(width, max(height + self.PAD, 48))
 
+    @staticmethod
+    def _citation_line(index, entry) -> str:
+        model = index.model() if hasattr(index, "model") else None
+        return model.citation_line(entry) if isinstance(model, ComparisonModel) else entry.citation.short() + label(entry)
+
     def paint(self, painter: QPainter, option, index) -> None:
         entries = index.data(ENTRIES_ROLE) or ()
         colour = index.data(COLOR_ROLE) or "#888888"
@@ -187,7 +234,7 @@ class CellDelegate(QStyledItemDelegate):
             painter.setFont(small)
             painter.setPen(QColor("#6A6A6A"))
             painter.drawText(QRect(rect.left() + self.PAD + 6, y + text_h + 1, width, cite_h),
-                             Qt.AlignLeft | Qt.AlignVCenter, entry.citation.short() + label(entry))
+                             Qt.AlignLeft | Qt.AlignVCenter, self._citation_line(index, entry))
             y += text_h + cite_h + 12
         if len(entries) > CELL_LIMIT:
             painter.setFont(small)
@@ -296,7 +343,11 @@ class ComparisonSheet(QWidget):
         no_topics = not data.topics and not data.suggested_topics
         # before any topic exists, every statement in the "No topic" row: never a blank sheet
         grid = data.grid(include_untopical=self.untopical.isChecked() or no_topics)
-        self.model.set_grid(grid)
+        claim_of = {}
+        if grid.statement_count <= CLAIMS_UP_TO:
+            for claim in queries.claims(self.context.project):
+                claim_of.update(dict.fromkeys(claim.statement_ids, claim.statement_ids))
+        self.model.set_grid(grid, claim_of)
         self._fit_columns()
         empty = sum(1 for r in range(len(grid.rows)) for c in range(len(grid.columns)) if grid.is_empty(r, c))
         if no_topics:

@@ -101,11 +101,11 @@ class NarrativeDesk(QObject):
         self.context.run(TagCommand(self.context, ids, action, party_id))
 
     def _sheet_ids(self) -> list[int]:
-        from app.ui.comparison_sheet import ENTRIES_ROLE
+        from app.ui.comparison_sheet import ALL_ENTRIES_ROLE
 
         ids: list[int] = []
         for index in self.sheet.view.selectionModel().selectedIndexes():
-            ids += [e.statement_id for e in index.data(ENTRIES_ROLE) or ()]
+            ids += [e.statement_id for e in index.data(ALL_ENTRIES_ROLE) or ()]
         return list(dict.fromkeys(ids))
 
     def _sheet_selected(self) -> None:

@@ -209,6 +209,14 @@ def test_a_claim_several_articles_carry_is_one_card_that_names_each_source(open_
     view.findChild(QCheckBox, "narrativeEachSource").setChecked(True)
     shown = {s[0] for cell in view.whole.cells.values() for s in cell}
     assert {first, carried} <= shown and view.claim_sources(first) == 1
+    sheet = window.narratives.sheet
+    window.views.setCurrentWidget(sheet)
+    sheet.reload()
+    cells = [sheet.model.index(r, c) for r in range(sheet.model.rowCount()) for c in range(sheet.model.columnCount())]
+    carrying = next(i for i in cells if any(e.statement_id == first for e in i.data(Qt.UserRole + 1) or ()))
+    assert carried not in {e.statement_id for e in carrying.data(Qt.UserRole + 1)}
+    assert carried in {e.statement_id for e in carrying.data(Qt.UserRole + 3)}  # every source, for the keys
+    assert "×2 articles" in carrying.data(Qt.DisplayRole) and "also:" in carrying.data(Qt.ToolTipRole)
 
 
 def test_the_readers_keys_tag_in_the_narrative_panes_and_the_sheet(desk, qtbot, db):
