@@ -75,7 +75,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     if not rows:
         say("No claim is carried by more than one article.", err=True)
     for row in rows:
-        say(f"{short(row['party'], 24):<24}  ×{row['articles']} articles  {short(row['text'], 80)}")
+        say(f"{short(row['party'], 24):<24}  ×{counted(row['articles'], 'article')}  {short(row['text'], 80)}")
         for source in row["sources"]:
             where = source["outlet"] or source["title"] or f"article {source['article_id']}"
             say(f"{'':>26}{source['statement_id']:>6}  {short(where, 30)} · ¶{source['paragraph']}")

@@ -131,7 +131,7 @@ class ComparisonModel(QAbstractTableModel):
     def citation_line(self, entry) -> str:
         line = entry.citation.short() + label(entry)
         n = self.sources(entry)
-        return f"×{n} articles · {line}" if n > 1 else line
+        return f"×{counted(n, 'article')} · {line}" if n > 1 else line
 
 
 class ColouredHeader(QHeaderView):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from app.core.comparison import readable_text_color, tint
 from app.ui.elided import ElidedLabel
-from app.core.words import SUGGESTED_MARK
+from app.core.words import SUGGESTED_MARK, counted
 from app.ui.narrative.data import RELATION_COLORS, STATUS, SUGGESTED_PLACE, TEXT
 from app.ui.narrative.layout import EMPTY, EMPTY_TEXT, PAD_X, PAD_Y, Item
 
@@ -138,7 +138,7 @@ class PaneCanvas(QWidget):
             source += " · topic suggested"
         sources = view.claim_sources(sid)
         if sources > 1:
-            source = f"×{sources} articles · " + source
+            source = f"×{counted(sources, 'article')} · " + source
         far = view.far_links(self.pane.index, sid)
         line = QRect(text_rect.left(), rect.bottom() - PAD_Y - metrics.source + 1, text_rect.width(), metrics.source)
         painter.drawText(line, Qt.AlignLeft | Qt.AlignVCenter, source)
