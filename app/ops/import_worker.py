@@ -116,7 +116,8 @@ WORKER_NICENESS = 10
 
 def warm_up() -> bool:
     """In a new worker: load what preparing needs, so the first real chunk does not wait."""
-    from app.core import gazetteer
+    from app.core import gazetteer, language
 
     gazetteer.load()
+    language.detect("Ceci n'est pas un article en anglais, mais il faut bien charger les profils.")
     return True

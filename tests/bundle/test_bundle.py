@@ -117,6 +117,23 @@ def test_a_big_batch_imports_through_worker_processes_of_the_bundle(tmp_path):
     assert listed.stdout.count('"article_id"') == 2 * (POOL_MIN_FILES + 20)
 
 
+def test_the_bundle_detects_an_articles_language_with_its_own_profiles(tmp_path):
+    """langdetect reads its language profiles from files: they must be inside the bundle."""
+    import sqlite3
+
+    article = tmp_path / "bamako.txt"
+    article.write_text(
+        "Bamako dénonce une frappe de drone\n\nLe gouvernement de transition a démenti jeudi toute "
+        "implication dans l'attaque, a déclaré son porte-parole lors d'une conférence de presse.\n",
+        encoding="utf-8",
+    )
+    project = tmp_path / "fr.counterclaim"
+    done = run("import", str(project), str(article), offline=True)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(project) as conn:
+        assert conn.execute("SELECT language FROM articles").fetchall() == [("fr",)]
+
+
 def test_a_refused_file_exits_1_and_says_why(tmp_path):
     missing = tmp_path / "nowhere.txt"
     done = run("import", str(tmp_path / "p.counterclaim"), str(missing), offline=True)

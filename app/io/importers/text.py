@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from app.core.language import choose as choose_language
 from app.core.models import ParsedDocument, is_calendar_date
 from app.core.text import clean_text, looks_like_headline, split_byline
 
@@ -69,7 +70,8 @@ def finish(
     """Common ending for text-like sources: byline off, title chosen, emptiness refused.
 
     Every piece of metadata becomes one clean line: no control character (a terminal
-    escape in a title or an author property) reaches the project."""
+    escape in a title or an author property) reaches the project. The language is the one
+    the text is written in (``app.core.language.choose``: the page's own tag when it agrees)."""
     check_text_size(text, path)
     found_byline, text = split_byline(text)
     byline = byline or found_byline
@@ -90,7 +92,7 @@ def finish(
         byline=one_line(byline),
         outlet=one_line(outlet),
         published=one_line(published),
-        language=one_line(language),
+        language=choose_language(one_line(language), text),
         warnings=tuple(warnings),
     )
 

@@ -8,7 +8,7 @@ REPORTS: list[str] = []
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if not REPORTS:
         return
-    terminalreporter.write_sep("=", "attribution on real-style reporting (tests/core/eval, issue 14)")
+    terminalreporter.write_sep("=", "evaluation sets: tests/core/eval (issues 14, 15), tests/core/langeval (issue 16)")
     for text in REPORTS:
         terminalreporter.write_line(text)
         terminalreporter.write_line("")
