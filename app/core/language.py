@@ -2,6 +2,7 @@
 
     detect(text) -> "fa" | … | None
     choose(declared, text) -> the tag to store: the page's own when the text agrees with it
+    name("fa") -> "Persian (fa)"
 
 The detector is ``langdetect`` (Google's language-detection profiles, 55 languages, pure
 Python; docs/languages.md compares it with py3langid and lingua), seeded so the same text always
@@ -70,3 +71,13 @@ def choose(declared: str | None, text: str) -> str | None:
     if found is None or declared.split("-")[0].lower() == found.split("-")[0].lower():
         return declared
     return found
+
+
+def name(tag: str | None) -> str:
+    """"fa-AF" -> "Persian (fa-AF)": the language's English name from pycountry, with the tag."""
+    if not tag:
+        return ""
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=tag.split("-")[0].lower())
+    return f"{found.name} ({tag})" if found is not None else tag

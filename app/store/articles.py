@@ -163,3 +163,12 @@ def of_statements(project: Project, statement_ids: Sequence[int]) -> list[int]:
             f"SELECT DISTINCT article_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", tuple(ids)
         )
     ]
+
+
+def languages(project: Project, article_ids: Sequence[int]) -> dict[int, str | None]:
+    marks = ",".join("?" * len(article_ids))
+    return dict(project.execute(f"SELECT id, language FROM articles WHERE id IN ({marks})", tuple(article_ids)))
+
+
+def set_languages(project: Project, languages_by_id: dict[int, str | None]) -> None:
+    project.conn.executemany("UPDATE articles SET language = ? WHERE id = ?", [(v, k) for k, v in languages_by_id.items()])

@@ -1,4 +1,8 @@
-"""The article list: title, outlet, date and how much of each article is tagged."""
+"""The article list: title, outlet, date, language and how much of each article is tagged.
+
+The language is detected on import (app.core.language); a double-click on it corrects it, as
+one undoable step (app.ops.article_edits). The filter box finds articles by it too ("fa").
+"""
 
 from __future__ import annotations
 
@@ -12,27 +16,30 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from app.core.language import name as language_name
 from app.core.words import counted
-from app.ops import queries
+from app.ops import article_edits, queries
 from app.ui import roles
 from app.ops.changes import Changes
 from app.ui.context import ProjectContext, follow
-from app.ui.errors import guarded
+from app.ui.errors import guarded, report
+from app.ui.undo_commands import ArticleCommand
 
 ID_ROLE = roles.USER
 SORT_ROLE = roles.USER + 1
 
 
 class ArticleListModel(QAbstractTableModel):
-    TITLE, OUTLET, DATE, PROGRESS = range(4)
-    HEADERS = ("Title", "Outlet", "Date", "Confirmed")
+    TITLE, OUTLET, DATE, LANGUAGE, PROGRESS = range(5)
+    HEADERS = ("Title", "Outlet", "Date", "Lang.", "Confirmed")
     TIPS = (
         "The article's headline",
         "Who published it",
         "When it was published",
+        "The language it is written in, as detected on import: double-click to correct it",
         "Statements whose tag you have confirmed, of all the article's statements",
     )
-    _KEYS = ("title", "outlet", "published", "confirmed")
+    _KEYS = ("title", "outlet", "published", "language", "confirmed")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -134,8 +141,36 @@ class ArticleListModel(QAbstractTableModel):
         if role == roles.ALIGNMENT and column == self.PROGRESS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == roles.TOOLTIP:
+            if column == self.LANGUAGE:
+                return f"{language_name(row['language'])}: double-click to correct it" if row["language"] \
+                    else "Language not known: double-click to say which"
             return self._tooltip(row)
+        if role == roles.EDIT and column == self.LANGUAGE:
+            return row["language"] or ""
         return None
+
+    def flags(self, index):
+        found = super().flags(index)
+        if index.isValid() and index.column() == self.LANGUAGE and self.context is not None \
+                and not self.context.project.read_only:
+            found |= Qt.ItemIsEditable
+        return found
+
+    def setData(self, index, value, role=roles.EDIT) -> bool:  # noqa: N802
+        """A corrected language, as one undoable step."""
+        if not index.isValid() or index.column() != self.LANGUAGE or role != roles.EDIT or self.context is None:
+            return False
+        row = self.rows[index.row()]
+        if (value or "").strip() == (row["language"] or ""):
+            return False
+        context, article_id = self.context, row["id"]
+        try:
+            context.run(ArticleCommand(context, f"Set the language of {row['title'] or 'the article'}",
+                                       lambda: article_edits.set_language(context.project, [article_id], value)))
+        except Exception as error:  # noqa: BLE001 - a refusal is a sentence, never a crash
+            report(error, None)
+            return False
+        return True
 
     def _display(self, row: dict, column: int):
         if column == self.TITLE:
@@ -198,7 +233,7 @@ class ArticleList(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(ArticleListModel.TITLE, QHeaderView.Stretch)
         metrics = self.view.fontMetrics()
-        for column, sample in ((1, "World News"), (2, "2024-01-01"), (3, "Confirmed")):
+        for column, sample in ((1, "World News"), (2, "2024-01-01"), (3, "Lang."), (4, "Confirmed")):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 14)
         header.setHighlightSections(False)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -8,6 +8,7 @@ paint. Models compare against these ints instead.
 from PySide6.QtCore import Qt
 
 DISPLAY = Qt.ItemDataRole.DisplayRole.value
+EDIT = Qt.ItemDataRole.EditRole.value
 DECORATION = Qt.ItemDataRole.DecorationRole.value
 TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 FONT = Qt.ItemDataRole.FontRole.value

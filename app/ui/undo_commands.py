@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QUndoCommand
 
 from app.core.words import counted
-from app.ops import parties_ops, statements_ops, tagging
+from app.ops import article_edits, parties_ops, statements_ops, tagging
 from app.ops.changes import Changes
 from app.ui.context import ProjectContext
 from app.ui.errors import report
@@ -115,6 +115,12 @@ class JoinCommand(OpCommand):
     def __init__(self, context, statement_ids: Sequence[int]):
         ids = list(statement_ids)
         super().__init__(context, f"Join {counted(len(ids), 'statement')}", lambda: statements_ops.join(self.project, ids))
+
+
+class ArticleCommand(OpCommand):
+    """A correction of an article's details (its language)."""
+
+    apply = staticmethod(article_edits.apply)
 
 
 class PartyCommand(OpCommand):

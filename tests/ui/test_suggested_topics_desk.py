@@ -247,3 +247,51 @@ def test_the_readers_keys_tag_in_the_narrative_panes_and_the_sheet(desk, qtbot, 
     QTest.keyClick(sheet.view, Qt.Key_0)
     assert {r[0] for r in db(path, f"SELECT party_id FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids)} == {None}
     assert {r[0] for r in db(path, f"SELECT status FROM statements WHERE id IN ({','.join('?' * len(ids))})", ids)} == {"confirmed"}
+
+
+def test_each_articles_language_is_shown_filtered_and_corrected_with_undo(open_window, tmp_path, qtbot, db):
+    from PySide6.QtWidgets import QComboBox
+
+    from app.ui.article_list import ArticleListModel
+
+    path = topic_project(tmp_path / "langs")
+    farsi = tmp_path / "langs" / "articles" / "05-fa.txt"
+    farsi.write_text("تهران منکر حمله شد\n\nوزارت امور خارجه ایران روز سه‌شنبه اعلام کرد که هیچ پهپادی از خاک "
+                     "ایران به سوی مرز پرواز نکرده است.\n", encoding="utf-8")
+    from app.ops.importing import import_files
+    from app.store.database import Project
+
+    with Project(path) as project:
+        import_files(project, [farsi])
+    window = open_window(path)
+    model = window.articles.model
+    languages = {model.index(r, ArticleListModel.TITLE).data(): model.index(r, ArticleListModel.LANGUAGE).data()
+                 for r in range(model.rowCount())}
+    assert sorted(languages.values()) == ["en", "en", "en", "fa"]
+    fa_row = next(r for r in range(model.rowCount()) if model.index(r, ArticleListModel.LANGUAGE).data() == "fa")
+    assert "Persian" in model.index(fa_row, ArticleListModel.LANGUAGE).data(Qt.ToolTipRole)
+    window.articles.filter.setText("fa")
+    assert window.articles.proxy.rowCount() >= 1
+    window.articles.filter.clear()
+
+    index = model.index(fa_row, ArticleListModel.LANGUAGE)
+    assert model.flags(index) & Qt.ItemIsEditable
+    assert model.setData(index, "fa-AF")  # Dari, as the journalist knows
+    assert db(path, "SELECT language FROM articles WHERE language LIKE 'fa%'") == [("fa-AF",)]
+    assert not model.setData(index, "not a language!")
+    assert db(path, "SELECT language FROM articles WHERE language LIKE 'fa%'") == [("fa-AF",)]
+    window.context.undo_stack.undo()
+    assert db(path, "SELECT language FROM articles WHERE language LIKE 'fa%'") == [("fa",)]
+
+    view = window.narratives.view
+    window.views.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.whole is not None)
+    combo = view.findChild(QComboBox, "narrativeLanguage")
+    assert [combo.itemData(i) for i in range(combo.count())] == [None, "en", "fa"]
+    combo.setCurrentIndex(combo.findData("fa"))
+    shown = {s[3] for cell in view.whole.cells.values() for s in cell}  # article ids
+    assert shown <= {db(path, "SELECT id FROM articles WHERE language = 'fa'")[0][0]}
+    combo.setCurrentIndex(combo.findData("en"))
+    assert len({s[3] for cell in view.whole.cells.values() for s in cell}) == 3
+    row = next(iter(view.data.text_of.values()))
+    assert view.data.source_line(row).endswith(("en", "fa"))

@@ -28,6 +28,7 @@ RELATION_COLORS = {"contradicts": "#D62728", "supports": "#2CA02C", "responds-to
 class NarrativeFilter:
     article_ids: frozenset[int] = frozenset()  # empty: every article
     outlets: frozenset[str] = frozenset()  # empty: every outlet
+    languages: frozenset[str] = frozenset()  # empty: every language ("fa" matches "fa-AF")
     date_from: str | None = None  # ISO dates, inclusive
     date_to: str | None = None
     confirmed_only: bool = False
@@ -36,7 +37,7 @@ class NarrativeFilter:
 
     @property
     def by_article(self) -> bool:
-        return bool(self.article_ids or self.outlets or self.date_from or self.date_to)
+        return bool(self.article_ids or self.outlets or self.languages or self.date_from or self.date_to)
 
 
 @dataclass
@@ -109,10 +110,16 @@ class NarrativeData:
         return Citation(article.outlet, article.published, article.title, row[PARAGRAPH], article.id)
 
     def source_line(self, row: tuple) -> str:
-        """Outlet · date · ¶n (the title is in the tooltip)."""
+        """Outlet · date · ¶n · language (the title is in the tooltip)."""
         c = self.citation(row)
-        parts = [p for p in ((c.outlet or "").strip(), c.date, f"¶{c.paragraph}" if c.paragraph is not None else "") if p]
+        article = self.articles.get(row[ARTICLE])
+        language = article.language if article is not None and article.language else ""
+        parts = [p for p in ((c.outlet or "").strip(), c.date, f"¶{c.paragraph}" if c.paragraph is not None else "",
+                             language) if p]
         return " · ".join(parts)
+
+    def languages(self) -> list[str]:
+        return sorted({_primary(a.language) for a in self.articles.values() if a.language})
 
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles.values() if a.outlet})
@@ -126,6 +133,8 @@ class NarrativeData:
                 continue
             if f.outlets and (a.outlet or "") not in f.outlets:
                 continue
+            if f.languages and _primary(a.language or "") not in f.languages:
+                continue
             date = (a.published or "")[:10]
             if f.date_from and (not date or date < f.date_from):
                 continue
@@ -133,6 +142,10 @@ class NarrativeData:
                 continue
             keep.add(a.id)
         return keep
+
+
+def _primary(tag: str) -> str:
+    return tag.split("-")[0].lower()
 
 
 @dataclass

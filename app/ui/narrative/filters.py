@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.comparison import short_title
+from app.core.language import name as language_name
 from app.ui.narrative.data import NarrativeFilter
 
 NO_DATE = QDate(1900, 1, 1)
@@ -70,6 +71,9 @@ class FilterBar(QWidget):
         self.outlet = QComboBox(self)
         self.outlet.setObjectName("narrativeOutlet")
         self.outlet.setToolTip("Only statements from articles of this outlet")
+        self.language = QComboBox(self)
+        self.language.setObjectName("narrativeLanguage")
+        self.language.setToolTip("Only statements from articles in this language")
         self.date_from = self._date("narrativeFrom", "Only articles published on or after this day")
         self.date_to = self._date("narrativeTo", "Only articles published on or before this day")
         self.confirmed = QCheckBox("Confirmed only", self)
@@ -90,8 +94,8 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addWidget(self.panes_button)
-        for label, widget in (("Article", self.article), ("Outlet", self.outlet), ("From", self.date_from),
-                              ("to", self.date_to)):
+        for label, widget in (("Article", self.article), ("Outlet", self.outlet), ("Language", self.language),
+                              ("From", self.date_from), ("to", self.date_to)):
             layout.addWidget(QLabel(label, self))
             layout.addWidget(widget)
         layout.addWidget(self.confirmed)
@@ -99,7 +103,7 @@ class FilterBar(QWidget):
         layout.addWidget(self.each_source)
         layout.addStretch(1)
         layout.addWidget(self.summary)
-        for combo in (self.article, self.outlet):
+        for combo in (self.article, self.outlet, self.language):
             combo.currentIndexChanged.connect(self._emit)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._emit)
@@ -122,11 +126,12 @@ class FilterBar(QWidget):
         for combo, items in (
             (self.article, [(short_title(a.title or f"Article {a.id}", 40), a.id) for a in data.articles.values()]),
             (self.outlet, [(o, o) for o in data.outlets()]),
+            (self.language, [(language_name(t), t) for t in data.languages()]),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("All articles" if combo is self.article else "All outlets", None)
+            combo.addItem({self.article: "All articles", self.outlet: "All outlets"}.get(combo, "All languages"), None)
             for label, value in items:
                 combo.addItem(label, value)
             found = combo.findData(current)
@@ -134,11 +139,12 @@ class FilterBar(QWidget):
             combo.blockSignals(False)
 
     def value(self) -> NarrativeFilter:
-        article, outlet = self.article.currentData(), self.outlet.currentData()
+        article, outlet, language = self.article.currentData(), self.outlet.currentData(), self.language.currentData()
         start, end = self.date_from.date(), self.date_to.date()
         return NarrativeFilter(
             article_ids=frozenset([article]) if article is not None else frozenset(),
             outlets=frozenset([outlet]) if outlet is not None else frozenset(),
+            languages=frozenset([language]) if language is not None else frozenset(),
             date_from=start.toString("yyyy-MM-dd") if start != NO_DATE else None,
             date_to=end.toString("yyyy-MM-dd") if end != NO_DATE else None,
             confirmed_only=self.confirmed.isChecked(),
