@@ -16,8 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.core import attribution
+from app.core import attribution, multilingual
 from app.core.furniture import detect
+from app.core.language import detect as language_of
 from app.core.models import Attribution, ProposedParty, Span
 
 _MONTHS = (
@@ -59,6 +60,8 @@ class Reading:
 
 
 def read(text: str, spans: Sequence[Span]) -> Reading:
+    if language_of(text) in multilingual.LANGUAGES:  # read by app.core.multilingual in suggest
+        return Reading([None] * len(spans), {}, list(range(len(spans))), [])
     marks = detect(text, spans)
     posts = _embedded_posts(text, spans, marks)
     keep = [i for i, mark in enumerate(marks) if mark is None and i not in posts]
@@ -72,6 +75,13 @@ def suggest(
 ) -> tuple[list[ProposedParty], list[Attribution]]:
     """New parties (none when not ``propose``) and one attribution per span, page furniture
     left out of both. ``reading`` is ``read(text, spans)`` when it was worked out already."""
+    language = language_of(text)
+    if language in multilingual.LANGUAGES:
+        new, found = multilingual.suggest(text, spans, existing, language)
+        if not propose:
+            names = {p.name for p in existing}
+            new, found = [], [a if a.party in names else _with(a, party=None, kind="narration") for a in found]
+        return new, found
     if reading is None:
         reading = read(text, spans)
     keep, analysed = reading.keep, reading.analysed
