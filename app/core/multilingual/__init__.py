@@ -63,7 +63,9 @@ def suggest(
                                    party=side, confidence=0.6, quotes=quote_spans,
                                    reason=f"“{cue.group().strip()}” beside “{words}”, which names {side}"))
             last = (i, side)
-        elif last is not None and (patterns["continues"].search(s) or quoting and not cue):
+        elif last is not None and (patterns["continues"].search(s) or quoting and not cue
+                                   or cue and i - last[0] <= 2 and patterns["office"].search(outside[:cue.start()])):
+            # "Il a ajouté…", a quotation running on, or "the spokesman said" right after a side spoke
             out.append(Attribution("quote" if quotes or quoting else "reported", party=last[1], confidence=0.5,
                                    quotes=quote_spans, carried_from=last[0],
                                    reason=f"goes on from statement {last[0] + 1} ({last[1]})"))

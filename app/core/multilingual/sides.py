@@ -29,6 +29,7 @@ _CLITICS = ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"
 # a letter, then letters, marks (harakat, shadda, a stress accent), apostrophes and hyphens
 _WORD = re.compile(r"[^\W\d_][\w'’\-\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c)'(?=\w)")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
@@ -44,6 +45,7 @@ def fold(word: str) -> str:
     # accents off ("é" is "e", a stress mark goes), but not the marks that make a Cyrillic letter
     word = "".join(c for c in word if not unicodedata.combining(c) or c in "\u0306\u0308").replace("’", "'")
     word = unicodedata.normalize("NFC", word)
+    word = _ELISION.sub("", word)  # "l'Algérie", "d'Algérie"
     if _CYRILLIC.search(word):
         return word[:-1] if len(word) > 4 and word[-1] in "аяьйыиуюео" else word
     return word[:-1] if len(word) > 4 and word.endswith("e") else word
@@ -54,9 +56,25 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text.replace("\u200c", " "))]
 
 
+_ARABIC_SCRIPT = ("ar", "fa", "ur")
+
+
 @lru_cache(maxsize=8)
 def country_forms(language: str) -> dict[tuple[str, ...], str]:
-    """Folded word sequence -> the country's English name, for one language."""
+    """Folded word sequence -> the country's English name, for one language; the three
+    languages of the Arabic script share their forms (ISO's Urdu names are half untranslated,
+    and "ایران", "پاکستان", "افغانستان" are written alike)."""
+    if language in _ARABIC_SCRIPT:
+        out: dict[tuple[str, ...], str] = {}
+        for other in (language, *(x for x in _ARABIC_SCRIPT if x != language)):
+            for key, name in _translated_forms(other).items():
+                out.setdefault(key, name)
+        return out
+    return _translated_forms(language)
+
+
+@lru_cache(maxsize=8)
+def _translated_forms(language: str) -> dict[tuple[str, ...], str]:
     import pycountry
 
     from app.core import gazetteer
