@@ -41,7 +41,7 @@ def suggest(
     patterns = compiled(language)
     forms = {**country_forms(language), **alias_forms(existing)}
     known = {p.name for p in existing}
-    seen: dict[str, list[str]] = {}
+    seen: dict[str, list[str]] = {}  # side -> the forms this article names it by
     out: list[Attribution] = []
     last: tuple[int, str] | None = None  # (statement, party) of the last side that spoke
     quoting = False  # a quotation opened and not yet closed
@@ -53,31 +53,42 @@ def suggest(
         found = _speaker(outside, cue, forms, language, quotes) if cue else None
         quote_spans = tuple((span.start + a, span.start + b) for a, b in quotes)
         if found is not None:
-            start, end, side = found
-            start = _phrase_start(outside, start, language)
-            words = s[start:end]
-            seen.setdefault(side, [])
-            if words not in seen[side]:
-                seen[side].append(words)
-            out.append(Attribution("quote" if quotes else "reported", speaker=words, cue=cue.group().strip(),
-                                   party=side, confidence=0.6, quotes=quote_spans,
-                                   reason=f"“{cue.group().strip()}” beside “{words}”, which names {side}"))
-            last = (i, side)
-        elif last is not None and (patterns["continues"].search(s) or quoting and not cue
-                                   or cue and i - last[0] <= 2 and patterns["office"].search(outside[:cue.start()])):
-            # "Il a ajouté…", a quotation running on, or "the spokesman said" right after a side spoke
+            out.append(_spoken(s, outside, cue, found, language, quote_spans, seen))
+            last = (i, found[2])
+        elif last is not None and _goes_on(patterns, s, outside, cue, quoting, i - last[0]):
             out.append(Attribution("quote" if quotes or quoting else "reported", party=last[1], confidence=0.5,
                                    quotes=quote_spans, carried_from=last[0],
                                    reason=f"goes on from statement {last[0] + 1} ({last[1]})"))
         else:
-            out.append(Attribution("narration", confidence=0.5,
-                                   reason="no reporting construction beside a side's name" if cue else
-                                   "no reporting construction"))
-            if cue is None and not quoting:
-                last = None if _new_paragraph(text, spans, i) else last
+            out.append(Attribution("narration", confidence=0.5, reason="no reporting construction beside a "
+                                   "side's name" if cue else "no reporting construction"))
+            if cue is None and not quoting and _new_paragraph(text, spans, i):
+                last = None
         quoting = _still_open(s, quoting)
     new = [ProposedParty(side, forms_) for side, forms_ in seen.items()]
     return [p for p in new if p.name not in known] + [p for p in new if p.name in known], out
+
+
+def _spoken(s, outside, cue, found, language, quote_spans, seen) -> Attribution:
+    """The statement of the side ``found`` names; its words are kept as the side's alias."""
+    start, end, side = found
+    words = s[_phrase_start(outside, start, language):end]
+    forms = seen.setdefault(side, [])
+    if words not in forms:
+        forms.append(words)
+    verb = cue.group().strip()
+    return Attribution("quote" if quote_spans else "reported", speaker=words, cue=verb, party=side,
+                       confidence=0.6, quotes=quote_spans, reason=f"“{verb}” beside “{words}”, which names {side}")
+
+
+def _goes_on(patterns, s: str, outside: str, cue, quoting: bool, since: int) -> bool:
+    """"Il a ajouté…", a quotation running on, or an office named without its country ("the
+    spokesman said") right after a side spoke: the last speaker's."""
+    if patterns["continues"].search(s):
+        return True
+    if cue is None:
+        return quoting
+    return since <= 2 and bool(patterns["office"].search(outside[:cue.start()]))
 
 
 def _masked(s: str, quotes: list[tuple[int, int]]) -> str:
