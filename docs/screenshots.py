@@ -103,6 +103,7 @@ def shot_many_outlets(window):
 
 
 from narrative_shots import shot_comparison, shot_narrative  # noqa: E402 - beside this script
+from language_shots import shot_narrative_languages, shot_reader_arabic, shot_reader_urdu  # noqa: E402
 from topic_shots import shot_thirty_parties, shot_topics_blank, shot_topics_sheet, shot_topics_suggested  # noqa: E402
 
 SHOTS: dict[str, Callable] = {
@@ -116,6 +117,9 @@ SHOTS: dict[str, Callable] = {
     "topics-suggested": shot_topics_suggested,
     "topics-sheet": shot_topics_sheet,
     "thirty-parties": shot_thirty_parties,
+    "reader-arabic": shot_reader_arabic,
+    "reader-urdu": shot_reader_urdu,
+    "narrative-languages": shot_narrative_languages,
 }
 
 

@@ -55,7 +55,7 @@ def suggest(
         if found is not None:
             out.append(_spoken(s, outside, cue, found, language, quote_spans, seen))
             last = (i, found[2])
-        elif last is not None and _goes_on(patterns, s, outside, cue, quoting, i - last[0]):
+        elif last is not None and _goes_on(patterns, s, outside, cue, quoting, i - last[0], language):
             out.append(Attribution("quote" if quotes or quoting else "reported", party=last[1], confidence=0.5,
                                    quotes=quote_spans, carried_from=last[0],
                                    reason=f"goes on from statement {last[0] + 1} ({last[1]})"))
@@ -81,14 +81,15 @@ def _spoken(s, outside, cue, found, language, quote_spans, seen) -> Attribution:
                        confidence=0.6, quotes=quote_spans, reason=f"“{verb}” beside “{words}”, which names {side}")
 
 
-def _goes_on(patterns, s: str, outside: str, cue, quoting: bool, since: int) -> bool:
+def _goes_on(patterns, s: str, outside: str, cue, quoting: bool, since: int, language: str) -> bool:
     """"Il a ajouté…", a quotation running on, or an office named without its country ("the
-    spokesman said") right after a side spoke: the last speaker's."""
+    spokesman said", "وذكر المتحدث") right after a side spoke: the last speaker's."""
     if patterns["continues"].search(s):
         return True
     if cue is None:
         return quoting
-    return since <= 2 and bool(patterns["office"].search(outside[:cue.start()]))
+    subject = outside[cue.end():] if language in VERB_FIRST else outside[:cue.start()]
+    return since <= 2 and bool(patterns["office"].search(subject))
 
 
 def _masked(s: str, quotes: list[tuple[int, int]]) -> str:
@@ -129,28 +130,15 @@ _DATELINE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ\-' ]{2,}\b(
 _IMPERSONAL = re.compile(r"\s+(?:в|во|из|у)\s")
 
 
-_HEAD_FIRST = frozenset({"ar", "fa"})
-_PHRASE_WORDS = 3
-
-
 def _phrase_start(outside: str, start: int, language: str) -> int:
-    """Where the noun phrase of a country named at ``start`` begins, in the languages whose
-    phrases end in the country ("الجيش السوداني", "وزارت امور خارجه ایران"): up to three words
-    back, not past punctuation or a reporting verb. Elsewhere the name alone."""
-    if language not in _HEAD_FIRST:
+    """Where the name of a side begins when Arabic names it by a noun and the country's
+    adjective ("الجيش السوداني", "الحكومة اليمنية"): the noun before the adjective. Elsewhere,
+    the country's own word."""
+    if language != "ar" or not outside[start:].split(maxsplit=1)[0].rstrip("،,.").endswith(("ي", "ية")):
         return start
-    before = outside[:start]
-    cut = max(before.rfind(p) for p in ".،,:;«»\"\n-–—")
-    words = before[cut + 1:].split()
-    verb = compiled(language)["speech"]
-    kept: list[str] = []
-    for word in reversed(words[-_PHRASE_WORDS:]):
-        if verb.fullmatch(word) or verb.search(f" {word} "):
-            break
-        kept.insert(0, word)
-    if not kept:
-        return start
-    return before.rfind(kept[0], cut + 1)
+    before = outside[:start].rstrip()
+    noun = before.rsplit(maxsplit=1)[-1] if before else ""
+    return len(before) - len(noun) if noun.startswith("ال") else start
 
 
 def _still_open(s: str, quoting: bool) -> bool:
