@@ -266,3 +266,16 @@ def fingerprint(text: str) -> str:
 
 
 _QUOTE_PAIRS = tuple((chr(code), plain) for code, plain in _QUOTES.items())
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first letter of a definite direction is
+    Arabic-script or Hebrew (Unicode bidirectional class R or AL), as a paragraph's direction
+    is found (the Unicode bidirectional algorithm, rule P2)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False

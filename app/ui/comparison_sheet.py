@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.comparison import readable_text_color, tint
+from app.core.text import is_right_to_left
 from app.core.words import SUGGESTED_MARK, counted
 from app.ops import queries
 from app.ui import roles
@@ -230,7 +231,11 @@ class CellDelegate(QStyledItemDelegate):
             words_font, ink = self.entry_look(option, entry)
             painter.setFont(words_font)
             painter.setPen(ink)
-            painter.drawText(QRect(rect.left() + self.PAD + 6, y, width, text_h), int(Qt.TextWordWrap), entry.text)
+            rtl = is_right_to_left(entry.text)
+            painter.setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
+            painter.drawText(QRect(rect.left() + self.PAD + 6, y, width, text_h),
+                             int(Qt.TextWordWrap) | int(Qt.AlignLeft), entry.text)  # the start: right when RTL
+            painter.setLayoutDirection(Qt.LeftToRight)
             painter.setFont(small)
             painter.setPen(QColor("#6A6A6A"))
             painter.drawText(QRect(rect.left() + self.PAD + 6, y + text_h + 1, width, cite_h),

@@ -47,3 +47,12 @@ def test_a_pages_own_tag_is_kept_when_the_text_agrees_and_not_when_it_does_not()
 def test_any_text_gives_a_tag_or_none(text):
     found = detect(text)
     assert found is None or (isinstance(found, str) and 2 <= len(found) <= 8)
+
+
+def test_a_paragraphs_direction_is_its_first_strong_letters():
+    from app.core.text import is_right_to_left
+
+    assert is_right_to_left(SAMPLES["ar"]) and is_right_to_left(SAMPLES["ur"]) and is_right_to_left(SAMPLES["fa"])
+    assert not is_right_to_left(SAMPLES["fr"]) and not is_right_to_left(SAMPLES["ru"])
+    assert is_right_to_left("2024 — «تهران»") and not is_right_to_left("2024 — “Tehran” تهران")
+    assert not is_right_to_left("") and not is_right_to_left("12, 34.")

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QDrag, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QToolTip, QVBoxLayout, QWidget
 
 from app.core.comparison import readable_text_color, tint
+from app.core.text import is_right_to_left
 from app.ui.elided import ElidedLabel
 from app.core.words import SUGGESTED_MARK, counted
 from app.ui.narrative.data import RELATION_COLORS, STATUS, SUGGESTED_PLACE, TEXT
@@ -128,7 +129,11 @@ class PaneCanvas(QWidget):
                           rect.height() - 2 * PAD_Y - metrics.source - 3)
         painter.setFont(metrics.font)
         painter.setPen(self.palette().color(QPalette.Text))
-        painter.drawText(text_rect, int(Qt.TextWordWrap) | int(Qt.AlignTop | Qt.AlignLeft), s[TEXT])
+        rtl = is_right_to_left(s[TEXT])  # an Arabic-script card reads from the right, full stop on the left
+        painter.setLayoutDirection(Qt.RightToLeft if rtl else Qt.LeftToRight)
+        painter.drawText(text_rect, int(Qt.TextWordWrap) | int(Qt.AlignTop | Qt.AlignLeft),  # the line's start: its right when RTL
+                         s[TEXT])
+        painter.setLayoutDirection(Qt.LeftToRight)
         painter.setFont(metrics.small)
         painter.setPen(QColor("#6A6A6A"))
         source = view.data.source_line(s)
