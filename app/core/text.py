@@ -268,11 +268,17 @@ def fingerprint(text: str) -> str:
 _QUOTE_PAIRS = tuple((chr(code), plain) for code, plain in _QUOTES.items())
 
 
-def is_right_to_left(text: str) -> bool:
-    """Whether ``text`` reads right to left: its first letter of a definite direction is
-    Arabic-script or Hebrew (Unicode bidirectional class R or AL), as a paragraph's direction
-    is found (the Unicode bidirectional algorithm, rule P2)."""
-    for ch in text:
+# languages written right to left (primary BCP 47 subtags)
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"})
+
+
+def is_right_to_left(text: str, language: str | None = None) -> bool:
+    """Whether ``text`` reads right to left: its language says so, or its first letter of a
+    definite direction is Arabic-script or Hebrew (Unicode bidirectional class R or AL), as a
+    paragraph's direction is found (the Unicode bidirectional algorithm, rule P2)."""
+    if language and language.split("-")[0].lower() in RTL_LANGUAGES:
+        return True
+    for ch in text[:2000]:
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
             return True

@@ -10,7 +10,6 @@ through ``app.ui.offsets.Offsets``.
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -26,27 +25,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
+from app.core.text import is_right_to_left
 from app.core.words import counted
 from app.ops.queries import Article
 from app.ui import explain, theme
 from app.ui.context import ProjectContext
 from app.ui.offsets import Offsets
-
-RTL_LANGUAGES = {"ar", "fa", "he", "iw", "ur", "ps", "yi", "ckb", "sd", "ug", "dv", "syr"}
-
-
-def is_right_to_left(text: str, language: str | None = None) -> bool:
-    """Right-to-left when the language says so, or the first strong letter is RTL."""
-    if language and language.split("-")[0].lower() in RTL_LANGUAGES:
-        return True
-    for ch in text[:2000]:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
-
 
 def furniture_format(palette: QPalette) -> QTextCharFormat:
     """Page furniture's look: the text colour halfway to the background, in italics (the

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app import __version__
+from app.core.text import RTL_LANGUAGES
 from app.core.comparison import Grid, normalise_color, readable_text_color, tint
 from app.core.words import counted
 from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label, scope_text
 from app.io.exporters._output import atomic_output
 
-RTL_LANGUAGES = {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
 
 CSS = """
 :root { color-scheme: light; --ink: #1f1f1f; --muted: #5f5f5f; --rule: #d0d0d0; }
