@@ -107,6 +107,10 @@ _STARTERS = frozenset(
 )
 
 
+# A closing guillemet or quote after a space, then the end or a space: it closes the sentence's quotation.
+_SPACED_CLOSE = re.compile(r"[ \u00a0\u202f]+[»”](?=\s|$)")
+
+
 def _span(start: int, end: int, paragraph: int) -> Span:
     """``Span(start, end, paragraph)``, without the frozen dataclass's guarded ``__init__``."""
     span = object.__new__(Span)
@@ -131,8 +135,11 @@ def segment(text: str) -> list[Span]:
         quoting = _ANY_QUOTE.search(text, start, hi) is not None
         for stop in _STOP.finditer(text, start, hi):
             if _ends_sentence(text, stop, start, hi) and not (quoting and _clipped_quote(text, stop, lo, hi)):
-                spans.append(_span(start, stop.end(), paragraph))
-                start = _SPACE.match(text, stop.end(), hi).end()
+                end = stop.end()
+                spaced = _SPACED_CLOSE.match(text, end, hi) if quoting else None
+                end = spaced.end() if spaced else end  # French « Rien. »: the quotation closes after a space
+                spans.append(_span(start, end, paragraph))
+                start = _SPACE.match(text, end, hi).end()
         if start < hi:
             end = len(text[start:hi].rstrip()) + start
             spans.append(_span(start, end, paragraph))
