@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app import __version__
-from app.core.text import RTL_LANGUAGES
 from app.core.comparison import Grid, normalise_color, readable_text_color, tint
+from app.core.text import RTL_LANGUAGES
 from app.core.words import counted
 from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label, scope_text
 from app.io.exporters._output import atomic_output

@@ -15,6 +15,7 @@ from pathlib import Path
 import xlsxwriter
 
 from app.core.comparison import normalise_color, readable_text_color, tint
+from app.core.text import is_right_to_left
 from app.io.exporters._common import (
     LINK_HEADERS,
     SOURCE_HEADERS,
@@ -131,6 +132,7 @@ def _comparison(workbook, data, step) -> None:
     base = {"text_wrap": True, "valign": "top", "border": 1, "border_color": "#BFBFBF", "font_size": 10}
     corner = workbook.add_format({**base, "bold": True, "font_size": 11, "bg_color": "#404040", "font_color": "#FFFFFF", "valign": "vcenter"})
     body = workbook.add_format(base)
+    body_rtl = workbook.add_format({**base, "reading_order": 2, "align": "right"})  # Arabic-script cells
     empty = workbook.add_format({**base, "font_color": "#808080", "align": "center", "valign": "vcenter"})
     citation = workbook.add_format({"italic": True, "font_color": "#595959", "font_size": 9})
     quote = workbook.add_format({"font_size": 10})
@@ -178,10 +180,11 @@ def _comparison(workbook, data, step) -> None:
             if shown < len(entries):
                 more = f"\n\n… and {len(entries) - shown} more (see the Statements sheet)"
                 fragments += [citation, more]
+            cell = body_rtl if is_right_to_left(entries[0].text) else body
             if len(fragments) == 2:  # a lone fragment: write_rich_string needs two runs
-                sheet.write_string(r, c, fragments[1], body)
+                sheet.write_string(r, c, fragments[1], cell)
             else:
-                sheet.write_rich_string(r, c, *fragments, body)
+                sheet.write_rich_string(r, c, *fragments, cell)
             cell_text = "".join(f for f in fragments if isinstance(f, str))
             lines = max(lines, _estimate_lines(cell_text, int(PARTY_WIDTH * 1.1)))
         sheet.set_row(r, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT * 0.9 + 6))
@@ -224,12 +227,15 @@ def _table(workbook, name, headers, rows, step, widths=None, wrap=(), small=(), 
                                 "border": 1, "text_wrap": True})
     looks = {}
     for italic in (False, True):
-        extra = {"italic": True, "font_color": "#595959"} if italic else {}
-        looks[italic] = [
-            workbook.add_format({"valign": "top", **({"text_wrap": True} if header in wrap else {}),
-                                 **({"font_size": 8} if header in small else {}), **extra})
-            for header in headers
-        ]
+        for rtl in (False, True):  # a right-to-left cell reads from the right (Arabic, Persian, Urdu)
+            extra = {"italic": True, "font_color": "#595959"} if italic else {}
+            if rtl:
+                extra = {**extra, "reading_order": 2, "align": "right"}
+            looks[italic, rtl] = [
+                workbook.add_format({"valign": "top", **({"text_wrap": True} if header in wrap else {}),
+                                     **({"font_size": 8} if header in small else {}), **extra})
+                for header in headers
+            ]
     widths = {header: (widths or {}).get(header, max(8, len(header) + 2)) for header in headers}
     for c, header in enumerate(headers):
         sheet.write_string(0, c, header, head)
@@ -238,9 +244,10 @@ def _table(workbook, name, headers, rows, step, widths=None, wrap=(), small=(), 
         sheet.set_row(0, 2 * LINE_HEIGHT)
     r = 0
     for r, values in enumerate(rows, start=1):
-        formats = looks[bool(italic_when and italic_when(values))]
+        italic = bool(italic_when and italic_when(values))
         for c, value in enumerate(values):
-            _put(sheet, r, c, value, formats[c])
+            rtl = isinstance(value, str) and is_right_to_left(value)
+            _put(sheet, r, c, value, looks[italic, rtl][c])
         height = _row_height(values, headers, widths, wrap, small)
         if height > LINE_HEIGHT + 3:
             sheet.set_row(r, height)
