@@ -230,11 +230,34 @@ def render(out_dir: Path = DOCS) -> list[Path]:
     return made
 
 
+def render_languages(out_dir: Path = DOCS) -> list[Path]:
+    """The same two pictures for a project in Arabic, Urdu and French (tests/core/langeval),
+    with suggested topics: right-to-left cells and pages (issue 16)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(REPO))
+    from app.ops import topic_suggesting
+    from app.ops.exporting import export, gather
+    from app.ops.importing import import_files
+    from app.store.database import Project
+
+    out_dir = Path(out_dir)
+    files = [p for lang in ("ar", "ur", "fr") for p in sorted((REPO / "tests/core/langeval" / lang).glob("*.txt"))]
+    with tempfile.TemporaryDirectory(prefix="counterclaim-exports-") as folder:
+        folder = Path(folder)
+        with Project(folder / "Languages.counterclaim", create=True) as project:
+            import_files(project, files)
+            topic_suggesting.suggest(project, count=3)
+            xlsx = export(project, "xlsx", folder / "languages.xlsx").path
+            data = gather(project)
+        return [render_xlsx_sheet(xlsx, out_dir / "export-languages-xlsx.png"),
+                render_pdf_page(data, out_dir / "export-languages-pdf.png")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DOCS)
     args = parser.parse_args(argv)
-    for path in render(args.out):
+    for path in [*render(args.out), *render_languages(args.out)]:
         print(path)
     return 0
 

@@ -16,12 +16,12 @@ Suggestion = tuple[int, int, float]  # (statement id, topic id, score)
 
 
 def statements_to_group(project: Project) -> list[tuple]:
-    """(id, text, party name, article id, paragraph, speaker, cue) of every statement of the
-    article's own prose (page furniture left out), in reading order."""
+    """(id, text, party name, article id, paragraph, speaker, cue, article language) of every
+    statement of the article's own prose (page furniture left out), in reading order."""
     return project.execute(
         """
-        SELECT s.id, s.text, p.name, s.article_id, s.paragraph, s.speaker, s.cue
-        FROM statements s LEFT JOIN parties p ON p.id = s.party_id
+        SELECT s.id, s.text, p.name, s.article_id, s.paragraph, s.speaker, s.cue, a.language
+        FROM statements s LEFT JOIN parties p ON p.id = s.party_id JOIN articles a ON a.id = s.article_id
         WHERE s.furniture IS NULL
         ORDER BY s.article_id, s.start
         """

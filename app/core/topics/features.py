@@ -16,8 +16,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.matching.analysis import analyse, stem
+from app.core.multilingual.sides import fold
 
 Vector = dict[str, float]
 
@@ -55,6 +57,7 @@ class TopicItem:
     paragraph: int = 0
     speaker: str | None = None
     cue: str | None = None
+    language: str | None = None  # the article's (BCP 47): its function words say nothing
 
 
 def content(item: TopicItem) -> str:
@@ -64,6 +67,52 @@ def content(item: TopicItem) -> str:
         if words and len(words) < len(text):
             text = text.replace(words, " ", 1)
     return text
+
+
+def _content_terms(item: TopicItem) -> dict[str, str]:
+    """The matcher's features of what the statement says, its language's function words left
+    out (the matcher's own stop words are English: "في", "و", "dans" would name a topic)."""
+    terms = analyse(content(item)).terms
+    stops = function_words(item.language)
+    if not stops:
+        return terms
+    return {k: v for k, v in terms.items() if k[1:2] == ":" or fold(v) not in stops}
+
+
+EVERYWHERE = 0.2  # a word in this share of a language's statements is one of its function words
+
+
+def _drop_everywhere_words(items: Sequence[TopicItem], raw: list[dict[str, str]]) -> None:
+    """For a language without a list (Urdu), its words in nearly every statement ("کے", "میں")."""
+    by_language: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        tag = (item.language or "").split("-")[0].lower()
+        if tag and tag != "en" and not function_words(tag):
+            by_language.setdefault(tag, []).append(i)
+    for members in by_language.values():
+        if len(members) < 10:
+            continue
+        counts: dict[str, int] = {}
+        for i in members:
+            for key in raw[i]:
+                counts[key] = counts.get(key, 0) + 1
+        common = {k for k, n in counts.items() if n > EVERYWHERE * len(members) and k[1:2] != ":"}
+        for i in members:
+            raw[i] = {k: v for k, v in raw[i].items() if k not in common}
+
+
+@lru_cache(maxsize=32)
+def function_words(language: str | None) -> frozenset[str]:
+    """The function words of a language from the stop-words package (none for English, whose
+    the matcher knows, or a language it has no list for)."""
+    tag = (language or "").split("-")[0].lower()
+    if not tag or tag == "en":
+        return frozenset()
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
+
+    if tag not in LANGUAGE_MAPPING:
+        return frozenset()
+    return frozenset(fold(w) for w in get_stop_words(tag))  # "أن" and the list's "ان" alike
 
 
 def _kind(key: str) -> float:
@@ -88,7 +137,8 @@ def read(items: Sequence[TopicItem], party_forms: frozenset[str] = frozenset()) 
     """The features of ``items``, which are in reading order (article, then position).
 
     ``party_forms`` are the parties' names and aliases, case-folded."""
-    raw: list[dict[str, str]] = [analyse(content(item)).terms for item in items]
+    raw: list[dict[str, str]] = [_content_terms(item) for item in items]
+    _drop_everywhere_words(items, raw)
     df: dict[str, int] = {}
     for terms in raw:
         for key in terms:

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from app import __version__
 from app.core.comparison import normalise_color, readable_text_color, tint
 from app.core.errors import CounterclaimError
+from app.core.text import is_right_to_left
 from app.core.words import counted
 from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label, scope_text
 from app.io.exporters._output import atomic_output
@@ -117,12 +118,17 @@ def document_html(data, cancelled: Cancelled | None = None) -> str:
             pieces = []
             for entry in entries:
                 words = _esc(entry.text)
+                rtl = is_right_to_left(entry.text)
                 if entry.status == "suggested":
-                    words = f'<span style="color:#555555; font-style:italic">{words}</span>'
+                    # Arabic script has no italics (and most fonts draw none): grey alone marks it
+                    slant = "" if rtl else "; font-style:italic"
+                    words = f'<span style="color:#555555{slant}">{words}</span>'
                     cite = _esc(entry.citation.short()) + " (suggested)"
                 else:
                     cite = _esc(entry.citation.short())
-                pieces.append(f'<p style="margin-bottom:4pt">{words}<br><span {CITE_STYLE}>{cite}</span></p>')
+                side = ' dir="rtl" align="right"' if rtl else ""
+                cite_style = CITE_STYLE.replace("; font-style:italic", "") if is_right_to_left(cite) else CITE_STYLE
+                pieces.append(f'<p style="margin-bottom:4pt"{side}>{words}<br><span {cite_style}>{cite}</span></p>')
             out.append("<td>" + "".join(pieces) + "</td>")
         out.append("</tr>")
     out.append("</tbody></table>")

@@ -135,8 +135,10 @@ def _comparison(workbook, data, step) -> None:
     body_rtl = workbook.add_format({**base, "reading_order": 2, "align": "right"})  # Arabic-script cells
     empty = workbook.add_format({**base, "font_color": "#808080", "align": "center", "valign": "vcenter"})
     citation = workbook.add_format({"italic": True, "font_color": "#595959", "font_size": 9})
+    citation_rtl = workbook.add_format({"font_color": "#595959", "font_size": 9})  # no italics in Arabic script
     quote = workbook.add_format({"font_size": 10})
     suggested = workbook.add_format({"font_size": 10, "font_color": "#7F7F7F", "italic": True})
+    suggested_rtl = workbook.add_format({"font_size": 10, "font_color": "#7F7F7F"})
 
     sheet.set_column(0, 0, TOPIC_WIDTH)
     sheet.set_column(1, max(1, len(grid.columns)), PARTY_WIDTH)
@@ -174,7 +176,10 @@ def _comparison(workbook, data, step) -> None:
                 tail = "\n— " + cite
                 if plain_length + len(piece) + len(tail) + 80 > CELL_LIMIT:
                     break
-                fragments += [suggested if entry.status == "suggested" else quote, piece, citation, tail]
+                look = suggested if entry.status == "suggested" else quote
+                if look is suggested and is_right_to_left(entry.text):
+                    look = suggested_rtl  # Arabic script has no italics: grey alone marks it
+                fragments += [look, piece, citation_rtl if is_right_to_left(cite) else citation, tail]
                 plain_length += len(piece) + len(tail)
                 shown += 1
             if shown < len(entries):
