@@ -81,6 +81,8 @@ def import_files(
     report.files = len(files)
     outlet = one_line(outlet) if isinstance(outlet, str) else outlet
     index = 0
+    if files:
+        warm_up()  # before the write lock: eight imports at once wait for each other's loading otherwise
     with _Pipeline.start(files) as pipeline:
         while index < len(files) and not report.cancelled:
             if cancelled is not None and cancelled():
