@@ -83,20 +83,27 @@ def suggest_apart(path, count: int | None = None, cancelled: Callable[[], bool] 
     through its own connection, as the command line would; the desk is told by the Changes."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, TimeoutError
+    from concurrent.futures.process import BrokenProcessPool
 
     from app.ops.import_worker import worker_started
 
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=worker_started) as pool:
-        future = pool.submit(_suggest_at, str(path), count)
-        while True:
-            try:
-                return future.result(timeout=0.2)
-            except TimeoutError:
-                if cancelled is not None and cancelled():
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    for process in list(getattr(pool, "_processes", {}).values()):
-                        process.terminate()  # nothing is written before the grouping ends
-                    return None
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=worker_started) as pool:
+            future = pool.submit(_suggest_at, str(path), count)
+            while True:
+                try:
+                    return future.result(timeout=0.2)
+                except TimeoutError:
+                    if cancelled is not None and cancelled():
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        for process in list(getattr(pool, "_processes", {}).values()):
+                            process.terminate()  # nothing is written before the grouping ends
+                        return None
+    except (BrokenProcessPool, OSError):
+        # No process could be started or it died (a locked-down machine, memory): done here,
+        # slower to the keys meanwhile, but done. A refusal (CounterclaimError) is not caught.
+        return _suggest_at(str(path), count)
 
 
 def _suggest_at(path: str, count: int | None) -> Changes:

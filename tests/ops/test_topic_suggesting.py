@@ -203,3 +203,28 @@ def test_the_command_line_lists_claims_with_every_source(tmp_path):
                for s in shelled["sources"])
     plain = _cli("claims", str(path))
     assert plain.returncode == 0 and "×2 articles" in plain.stdout
+
+
+def test_suggesting_apart_falls_back_to_this_process_when_none_can_start(tmp_path, monkeypatch):
+    import concurrent.futures
+    from concurrent.futures.process import BrokenProcessPool
+
+    path = topic_project(tmp_path)
+
+    class NoProcesses:
+        def __init__(self, *args, **kwargs):
+            raise BrokenProcessPool("no process here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", NoProcesses)
+    change = topic_suggesting.suggest_apart(path)
+    assert change is not None and change.touches("topics")
+    with Project(path) as project:
+        assert project.execute("SELECT count(*) FROM topics WHERE status = 'suggested'").fetchone()[0] >= 2
+
+
+def test_suggesting_apart_in_a_process_of_its_own_writes_the_project(tmp_path):
+    path = topic_project(tmp_path)
+    change = topic_suggesting.suggest_apart(path)
+    assert change is not None
+    with Project(path) as project:
+        assert project.execute("SELECT count(*) FROM topic_suggestions").fetchone()[0] >= 10
