@@ -63,7 +63,7 @@ def suggest(
     settled = {i for _, members in fixed for i in members}
     free = [i for i in range(len(items)) if i not in settled and vectors[i]]
     # 1. into the journalist's topics, what is close to one of them
-    into = _place(free, vectors, [members for _, members in fixed], speaks)
+    into = _place(free, vectors, Centroids([centroid(vectors, m) for _, m in fixed]), len(fixed), speaks)
     taken = {i for found in into for i, _ in found}
     # 2. the rest, grouped
     found = _grouped(items, vectors, [i for i in free if i not in taken], speaks, count)
@@ -80,19 +80,18 @@ def _grouped(items, vectors, free: list[int], speaks: list[bool], count: int | N
     groups = average_linkage(sample, sims, 1.01, FLOOR, topics=limit)
     chosen = [g for g in groups if len(g) >= 2 and any(speaks[i] for i in g)][:limit]
     grouped = {i for g in chosen for i in g}
-    found = _place([i for i in free if i not in grouped], vectors, chosen, speaks)
     places = Centroids([centroid(vectors, g) for g in chosen])
+    found = _place([i for i in free if i not in grouped], vectors, places, len(chosen), speaks)
     for k, g in enumerate(chosen):
         found[k] += [(i, places.score(vectors[i], k)) for i in g]
     return found
 
 
-def _place(candidates, vectors, groups, speaks) -> list[list[tuple[int, float]]]:
-    """For each group, the candidates closest to it and close enough: (index, how close)."""
-    out: list[list[tuple[int, float]]] = [[] for _ in groups]
+def _place(candidates, vectors, places: Centroids, groups: int, speaks) -> list[list[tuple[int, float]]]:
+    """For each of ``groups`` groups, the candidates closest to it and close enough: (index, how close)."""
+    out: list[list[tuple[int, float]]] = [[] for _ in range(groups)]
     if not groups:
         return out
-    places = Centroids([centroid(vectors, g) for g in groups])
     for i in candidates:
         g, score = places.best(vectors[i])
         if g is not None and score >= (PLACE_THRESHOLD if speaks[i] else NARRATION_THRESHOLD):
@@ -129,14 +128,13 @@ def _topics(items, features, groups: list[tuple[str, list[tuple[int, float]]]]) 
     """``groups``: ("new" or a confirmed topic's name, [(index, how close)])."""
     taken = {name.casefold() for name, _ in groups if name != "new"}
     out: list[SuggestedTopic] = []
-    texts = [item.text for item in items]
     for name, found in groups:
         found = sorted(found)  # reading order
         existing = None if name == "new" else name
         if len(found) < (1 if existing else 2):
             continue
         members = [i for i, _ in found]
-        shares = tuple(shared_terms(features, members, texts))
+        shares = tuple(shared_terms(features, members))
         out.append(SuggestedTopic(
             name=existing or topic_name(shares, taken),
             shares=shares,

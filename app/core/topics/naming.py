@@ -10,7 +10,7 @@ NAME_TERMS = 3
 SHARED_TERMS = 6
 
 
-def shared_terms(features: Features, members: Sequence[int], items_text: Sequence[str]) -> list[str]:
+def shared_terms(features: Features, members: Sequence[int]) -> list[str]:
     """The features most of the group has and the rest of the project has less of, best
     first, as the text writes them; names and places before words when they tie."""
     counts: dict[str, int] = {}
