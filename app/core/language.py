@@ -63,6 +63,11 @@ def _load():
         return _factory
 
 
+def primary(tag: str | None) -> str:
+    """The language of a tag without its script or region: "fa-AF" and "FA_af" are "fa"."""
+    return (tag or "").strip().replace("_", "-").split("-")[0].lower()
+
+
 def choose(declared: str | None, text: str) -> str | None:
     """The language to store for an article: the detected one, unless the page declares the
     same language more precisely ("fa-AF" for "fa"); a page that declares one language and is
@@ -71,7 +76,7 @@ def choose(declared: str | None, text: str) -> str | None:
     declared = (declared or "").strip().replace("_", "-") or None
     if declared is None:
         return found
-    if found is None or declared.split("-")[0].lower() == found.split("-")[0].lower():
+    if found is None or primary(declared) == primary(found):
         return declared
     return found
 
@@ -82,5 +87,5 @@ def name(tag: str | None) -> str:
         return ""
     import pycountry
 
-    found = pycountry.languages.get(alpha_2=tag.split("-")[0].lower())
+    found = pycountry.languages.get(alpha_2=primary(tag))
     return f"{found.name} ({tag})" if found is not None else tag

@@ -19,6 +19,8 @@ import hashlib
 import re
 import unicodedata
 
+from app.core.language import primary
+
 __all__ = ["clean_text", "split_byline", "fingerprint", "looks_like_headline", "reflow"]
 
 # Characters that end a line wherever they appear.
@@ -276,7 +278,7 @@ def is_right_to_left(text: str, language: str | None = None) -> bool:
     """Whether ``text`` reads right to left: its language says so, or its first letter of a
     definite direction is Arabic-script or Hebrew (Unicode bidirectional class R or AL), as a
     paragraph's direction is found (the Unicode bidirectional algorithm, rule P2)."""
-    if language and language.split("-")[0].lower() in RTL_LANGUAGES:
+    if primary(language) in RTL_LANGUAGES:
         return True
     for ch in text[:2000]:
         kind = unicodedata.bidirectional(ch)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.core.language import primary
 from app.core.matching.analysis import analyse, stem
 from app.core.multilingual.sides import fold
 
@@ -86,7 +87,7 @@ def _drop_everywhere_words(items: Sequence[TopicItem], raw: list[dict[str, str]]
     """For a language without a list (Urdu), its words in nearly every statement ("کے", "میں")."""
     by_language: dict[str, list[int]] = {}
     for i, item in enumerate(items):
-        tag = (item.language or "").split("-")[0].lower()
+        tag = primary(item.language)
         if tag and tag != "en" and not function_words(tag):
             by_language.setdefault(tag, []).append(i)
     for members in by_language.values():
@@ -105,7 +106,7 @@ def _drop_everywhere_words(items: Sequence[TopicItem], raw: list[dict[str, str]]
 def function_words(language: str | None) -> frozenset[str]:
     """The function words of a language from the stop-words package (none for English, whose
     the matcher knows, or a language it has no list for)."""
-    tag = (language or "").split("-")[0].lower()
+    tag = primary(language)
     if not tag or tag == "en":
         return frozenset()
     from stop_words import LANGUAGE_MAPPING, get_stop_words

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app import __version__
 from app.core.comparison import Grid, normalise_color, readable_text_color, tint
+from app.core.language import primary
 from app.core.text import RTL_LANGUAGES
 from app.core.words import counted
 from app.io.exporters._common import SUGGESTED_LEGEND, Cancelled, Progress, check_cancel, party_label, scope_text
@@ -92,7 +93,7 @@ def esc(text) -> str:
 
 
 def _lang_attrs(language: str | None) -> str:
-    lang = (language or "").strip().split("-")[0].split("_")[0].lower()
+    lang = primary(language)
     attrs = ' dir="auto"'
     if lang.isalpha() and len(lang) <= 8:
         attrs += f' lang="{esc(lang)}"'

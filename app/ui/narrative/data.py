@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from app.core.comparison import NO_TOPIC, Citation, Column, Row
+from app.core.language import primary
 from app.ops import queries
 from app.ops.opening import Project
 from app.ops.queries import ARTICLE, ID, PARAGRAPH, PARTY, STATUS, SUGGESTED_PLACE, TEXT, TOPIC  # noqa: F401
@@ -119,7 +120,7 @@ class NarrativeData:
         return " · ".join(parts)
 
     def languages(self) -> list[str]:
-        return sorted({_primary(a.language) for a in self.articles.values() if a.language})
+        return sorted({primary(a.language) for a in self.articles.values() if a.language})
 
     def outlets(self) -> list[str]:
         return sorted({a.outlet for a in self.articles.values() if a.outlet})
@@ -133,7 +134,7 @@ class NarrativeData:
                 continue
             if f.outlets and (a.outlet or "") not in f.outlets:
                 continue
-            if f.languages and _primary(a.language or "") not in f.languages:
+            if f.languages and primary(a.language or "") not in f.languages:
                 continue
             date = (a.published or "")[:10]
             if f.date_from and (not date or date < f.date_from):
@@ -142,10 +143,6 @@ class NarrativeData:
                 continue
             keep.add(a.id)
         return keep
-
-
-def _primary(tag: str) -> str:
-    return tag.split("-")[0].lower()
 
 
 @dataclass
