@@ -127,10 +127,17 @@ def _askers(paragraphs, labelled) -> set[str]:
 
 
 def _label_words(text: str, label: str) -> tuple[str, int] | None:
-    """A turn's label as speaker words: "PERETZ" is "Peretz", where the text first says it."""
-    words = label.title() if label.isupper() else label
+    """A turn's label as speaker words, at an offset where the article has them: "PERETZ" is
+    "Peretz" where the text names him so (a name in capitals reads as an acronym), else the
+    label as its turns write it ("ANSA")."""
     at = text.find(label + ":")
-    return (words, at) if at >= 0 else None
+    if at < 0:
+        return None
+    if label.isupper():
+        named = re.search(rf"\b{re.escape(label.title())}\b", text)
+        if named is not None:
+            return named.group(), named.start()
+    return label, at
 
 
 # A turn: a name or role, a colon, the words. "PERETZ: …", "Q: …", "El Observador: …".

@@ -120,3 +120,21 @@ def test_a_web_pages_labelled_lines_are_no_turns():
             "Image: The harbour.\n"
             "Credit: Andes Wire")
     assert answers(text, spans_of(text)) == {}
+
+
+def test_a_turn_label_in_capitals_is_speaker_words_the_article_has_at_their_offset():
+    """Found by the offsets property test: "ANSA:" turns gave the speaker "Ansa" at the offset
+    of "ANSA"; a name in capitals is read where the text writes it in its own case, else as written."""
+    from app.core.continuation import analyse
+    from app.core.segment import segment
+
+    text = ("Albania’s foreign ministry said the vote was fair.\n"
+            + "\n".join(["ANSA: Albania’s foreign ministry said the vote was fair."] * 3)
+            + "\nANSA: Observers said the vote was fair.")
+    for a in analyse(text, segment(text)):
+        if a.speaker and a.speaker_at is not None:
+            assert text[a.speaker_at : a.speaker_at + len(a.speaker)] == a.speaker
+    named = "Lt. Col. Avi Peretz briefed reporters.\n" + "\n".join(
+        f"PERETZ: The strike hit a launch site number {n}." for n in range(4))
+    found = [a for a in analyse(named, segment(named)) if a.speaker]
+    assert found and all(a.speaker == "Peretz" and named[a.speaker_at:].startswith("Peretz") for a in found)
